@@ -1,0 +1,52 @@
+package io.chorus.common.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Deployment-wide settings under {@code chorus.}; see README.md for each. */
+@ConfigMapping(prefix = "chorus")
+public interface ChorusConfig {
+
+    /** The public base URL links are built on (short links, invitation URLs), without a trailing slash. */
+    String publicBaseUrl();
+
+    /** The server secret for keyed hashes and signed links; from CHORUS_SECRET in production. */
+    String secret();
+
+    /** Where dev and test keep generated keys and the embedded database. */
+    @WithDefault(".chorus-data")
+    String dataDir();
+
+    Bootstrap bootstrap();
+
+    Http http();
+
+    Demo demo();
+
+    interface Demo {
+        /** Creates the demo organization at start; only honoured outside the prod profile. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Bootstrap {
+        /** The operator created at start if it does not exist yet. */
+        Optional<String> operatorEmail();
+
+        Optional<String> operatorPassword();
+    }
+
+    interface Http {
+        /** Request bodies larger than this are refused with 413. */
+        @WithDefault("1048576")
+        long maxRequestBodyBytes();
+    }
+
+    default String link(String path) {
+        String base = publicBaseUrl().endsWith("/") ? publicBaseUrl().substring(0, publicBaseUrl().length() - 1)
+                : publicBaseUrl();
+        return base + path;
+    }
+}

@@ -1,0 +1,42 @@
+package io.chorus.common.paging;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.chorus.common.http.QueryParams;
+import io.chorus.common.problem.ProblemException;
+
+/** {@code ?limit=} (default 20, at most 100) and {@code ?cursor=} of a list request. */
+public record PageRequest(int limit, Optional<Cursor> cursor) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    /**
+     * @param cursorValues
+     *            how many sort key values this list's cursors hold
+     */
+    public static PageRequest of(String limit, String cursor, int cursorValues) {
+        int size = QueryParams.parse("limit", limit, Integer::parseInt, "must be between 1 and " + MAX_LIMIT)
+                .orElse(DEFAULT_LIMIT);
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        Optional<Cursor> position = cursor == null || cursor.isBlank() ? Optional.empty()
+                : Optional.of(Cursor.decode(cursor, cursorValues));
+        return new PageRequest(size, position);
+    }
+
+    /** How many rows to fetch: one more than the page, to know whether another page follows. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    public static UUID uuid(Cursor cursor, int index) {
+        try {
+            return UUID.fromString(cursor.get(index));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list returned");
+        }
+    }
+}

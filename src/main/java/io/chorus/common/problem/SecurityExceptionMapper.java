@@ -1,0 +1,33 @@
+package io.chorus.common.problem;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** 401 for a missing or invalid token, 403 for a role that may not act. */
+public class SecurityExceptionMapper {
+
+    private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return Problems.response(Problems.plain(401, "A valid access token is required.", uri.getPath()), CHALLENGE);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return Problems.response(Problems.plain(401, "A valid access token is required.", uri.getPath()), CHALLENGE);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(Problems.plain(403, "Your role does not allow this action.", uri.getPath()), Map.of());
+    }
+}

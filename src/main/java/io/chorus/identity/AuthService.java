@@ -1,0 +1,137 @@
+package io.chorus.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.chorus.common.Time;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.tenant.Tenants;
+import io.chorus.tenancy.Member;
+import io.chorus.tenancy.Organization;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Login, refresh and logout. A wrong organization, email or password all get the same answer. */
+@ApplicationScoped
+public class AuthService {
+
+    private static final String WRONG_CREDENTIALS = "The organization, email or password is wrong.";
+
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final LoginThrottle throttle;
+    private final Tenants tenants;
+
+    @Inject
+    public AuthService(PasswordHasher hasher, TokenIssuer issuer, LoginThrottle throttle, Tenants tenants) {
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.throttle = throttle;
+        this.tenants = tenants;
+    }
+
+    public TokenResponse login(LoginRequest request, String clientAddress) {
+        String scope = request.organization() == null ? "operator" : request.organization();
+        String accountKey = throttle.accountKey(scope, request.email());
+        String clientKey = throttle.clientKey(clientAddress);
+        throttle.check(accountKey, clientKey);
+        Optional<TokenResponse> tokens = request.organization() == null ? loginOperator(request) : loginMember(request);
+        if (tokens.isEmpty()) {
+            throttle.recordFailure(accountKey, clientKey);
+            throw ProblemException.unauthorized(WRONG_CREDENTIALS);
+        }
+        throttle.recordSuccess(accountKey);
+        return tokens.get();
+    }
+
+    private Optional<TokenResponse> loginMember(LoginRequest request) {
+        Optional<Organization> organization = QuarkusTransaction.requiringNew()
+                .call(() -> Organization.findBySlug(request.organization()));
+        if (organization.isEmpty()) {
+            hasher.matches(request.password(), null);
+            return Optional.empty();
+        }
+        return tenants.callAs(organization.get().id, () -> {
+            Optional<Member> member = Member.findByEmail(request.email()).filter(Member::canLogIn);
+            if (!hasher.matches(request.password(), member.map(m -> m.passwordHash).orElse(null))) {
+                return Optional.empty();
+            }
+            return Optional.of(issuer.forMember(member.get(), null));
+        });
+    }
+
+    private Optional<TokenResponse> loginOperator(LoginRequest request) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Operator> operator = Operator.findByEmail(request.email());
+            if (!hasher.matches(request.password(), operator.map(o -> o.passwordHash).orElse(null))) {
+                return Optional.empty();
+            }
+            return Optional.of(issuer.forOperator(operator.get(), null));
+        });
+    }
+
+    /** Rotates a refresh token: the presented one is used up and a new one continues its family. */
+    public TokenResponse refresh(String refreshToken) {
+        String hash = SecretTokens.hash(refreshToken);
+        Optional<UUID> organization = QuarkusTransaction.requiringNew()
+                .call(() -> RefreshToken.findByHash(hash).map(t -> Optional.ofNullable(t.organizationId)))
+                .orElseThrow(() -> ProblemException.unauthorized("This refresh token is not valid."));
+        Rotation rotation = organization.isPresent() ? tenants.callAs(organization.get(), () -> rotate(hash))
+                : QuarkusTransaction.requiringNew().call(() -> rotate(hash));
+        if (rotation.tokens() == null) {
+            throw ProblemException.unauthorized(rotation.refusal());
+        }
+        return rotation.tokens();
+    }
+
+    /** Runs in one transaction with the token row locked, so a token is never used twice. */
+    private Rotation rotate(String hash) {
+        RefreshToken token = RefreshToken.findByHashForUpdate(hash).orElse(null);
+        Instant now = Time.now();
+        if (token == null) {
+            return Rotation.refused("This refresh token is not valid.");
+        }
+        if (token.usedAt != null || token.revokedAt != null) {
+            RefreshToken.revokeFamily(token.familyId, now);
+            return Rotation.refused("This refresh token was already used or revoked; the session has been ended.");
+        }
+        if (!now.isBefore(token.expiresAt)) {
+            return Rotation.refused("This refresh token has expired; log in again.");
+        }
+        token.usedAt = now;
+        if (token.isMember()) {
+            Optional<Member> member = Member.findByIdOptional(token.subjectId).filter(Member::canLogIn);
+            if (member.isEmpty()) {
+                RefreshToken.revokeFamily(token.familyId, now);
+                return Rotation.refused("This account can no longer log in.");
+            }
+            return new Rotation(issuer.forMember(member.get(), token.familyId), null);
+        }
+        return Operator.findByIdOptional(token.subjectId)
+                .map(operator -> new Rotation(issuer.forOperator(operator, token.familyId), null))
+                .orElseGet(() -> Rotation.refused("This account can no longer log in."));
+    }
+
+    /** Ends the session of the given refresh token, or every session of the caller without one. */
+    public void logout(UUID callerId, Optional<String> refreshToken) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Time.now();
+            if (refreshToken.isEmpty()) {
+                RefreshToken.revokeAllOf(callerId, now);
+                return;
+            }
+            RefreshToken.findByHash(SecretTokens.hash(refreshToken.get()))
+                    .filter(token -> token.subjectId.equals(callerId))
+                    .ifPresent(token -> RefreshToken.revokeFamily(token.familyId, now));
+        });
+    }
+
+    private record Rotation(TokenResponse tokens, String refusal) {
+        static Rotation refused(String why) {
+            return new Rotation(null, why);
+        }
+    }
+}

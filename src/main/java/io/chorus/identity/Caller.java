@@ -1,0 +1,42 @@
+package io.chorus.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.chorus.common.tenant.OrganizationClaim;
+import io.chorus.tenancy.Role;
+
+/** Who is calling, from their verified access token. */
+@RequestScoped
+public class Caller {
+
+    private final JsonWebToken jwt;
+
+    @Inject
+    public Caller(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    /** The member (or operator) id: the token's subject. */
+    public UUID id() {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    public UUID organizationId() {
+        return OrganizationClaim.of(jwt).orElseThrow(() -> new IllegalStateException("not a member's token"));
+    }
+
+    public boolean isAdmin() {
+        return hasRole(Role.ADMIN_ID);
+    }
+
+    public boolean hasRole(String role) {
+        Set<String> groups = jwt.getGroups();
+        return groups != null && groups.contains(role);
+    }
+}

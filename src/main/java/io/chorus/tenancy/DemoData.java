@@ -1,0 +1,136 @@
+package io.chorus.tenancy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.chorus.common.Time;
+import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.tenant.Tenants;
+import io.chorus.identity.PasswordHasher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.ConfigUtils;
+
+/**
+ * The demo organization for dev mode: built into the dev build only, never into the production jar. Created once; the
+ * data directory keeps it across restarts.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String PASSWORD = "demo-password";
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    private final Tenants tenants;
+    private final PasswordHasher hasher;
+    private final ChorusConfig config;
+
+    @Inject
+    public DemoData(Tenants tenants, PasswordHasher hasher, ChorusConfig config) {
+        this.tenants = tenants;
+        this.hasher = hasher;
+        this.config = config;
+    }
+
+    void onStart(@Observes Startup event) {
+        if (!config.demo().enabled() || ConfigUtils.getProfiles().contains("prod")) {
+            return;
+        }
+        if (QuarkusTransaction.requiringNew().call(() -> Organization.findBySlug("demo").isEmpty())) {
+            create();
+        }
+        LOG.info(banner());
+    }
+
+    private void create() {
+        UUID id = UUID.randomUUID();
+        String hash = hasher.hash(PASSWORD);
+        tenants.runAs(id, () -> {
+            Organization organization = new Organization();
+            organization.id = id;
+            organization.slug = "demo";
+            organization.name = "Demo Company";
+            organization.timeZone = "Europe/Paris";
+            organization.createdAt = Time.now();
+            organization.persistAndFlush();
+            Group marketing = group("Marketing", GroupKind.DEPARTMENT);
+            Group engineering = group("Engineering", GroupKind.DEPARTMENT);
+            Group sales = group("Sales", GroupKind.DEPARTMENT);
+            Group paris = group("Paris", GroupKind.LOCATION);
+            Group lyon = group("Lyon", GroupKind.LOCATION);
+            Group champions = group("Champions", GroupKind.PROGRAMME);
+            member("admin@demo.example", "Alice Admin", EnumSet.of(Role.ADMIN), hash, List.of(paris));
+            member("curator@demo.example", "Camille Curator", EnumSet.of(Role.CURATOR), hash,
+                    List.of(marketing, paris));
+            member("analyst@demo.example", "Hugo Analyst", EnumSet.of(Role.ANALYST), hash, List.of(lyon));
+            List<Group> departments = List.of(marketing, engineering, sales);
+            for (int i = 1; i <= 12; i++) {
+                List<Group> groups = new ArrayList<>();
+                groups.add(departments.get(i % 3));
+                groups.add(i % 2 == 0 ? paris : lyon);
+                if (i <= 4) {
+                    groups.add(champions);
+                }
+                member(String.format("ambassador%02d@demo.example", i), AMBASSADOR_NAMES.get(i - 1),
+                        EnumSet.of(Role.AMBASSADOR), hash, groups);
+            }
+        });
+    }
+
+    private static final List<String> AMBASSADOR_NAMES = List.of("Amélie Martin", "Bruno Bernard", "Chloé Dubois",
+            "David Thomas", "Emma Robert", "François Richard", "Gabrielle Petit", "Hélène Durand", "Inès Leroy",
+            "Julien Moreau", "Karim Simon", "Léa Laurent");
+
+    private static Group group(String name, GroupKind kind) {
+        Group group = new Group();
+        group.id = UUID.randomUUID();
+        group.name = name;
+        group.kind = kind;
+        group.createdAt = Time.now();
+        group.persist();
+        return group;
+    }
+
+    private static void member(String email, String name, Set<Role> roles, String hash, List<Group> groups) {
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.email = email;
+        member.name = name;
+        member.setRoles(roles);
+        member.passwordHash = hash;
+        member.language = "en";
+        member.status = MemberStatus.ACTIVE;
+        member.createdAt = Time.now();
+        member.updatedAt = member.createdAt;
+        member.persist();
+        groups.forEach(group -> GroupMembership.of(member.id, group.id).persist());
+    }
+
+    private String banner() {
+        String base = config.publicBaseUrl();
+        return """
+
+                ===================================================================
+                 Chorus is running with demo data (dev mode, embedded PostgreSQL)
+                   API docs (Swagger UI) %1$s/q/swagger-ui
+                   OpenAPI contract      %1$s/q/openapi
+                   Health / metrics      %1$s/q/health  %1$s/q/metrics
+                   Admin UI              %1$s/admin (not built yet)
+                 Demo accounts: organization "demo", password "%2$s"
+                   admin@demo.example, curator@demo.example, analyst@demo.example,
+                   ambassador01@demo.example ... ambassador12@demo.example
+                 Operator (no organization): %3$s / %4$s
+                ===================================================================
+                """.formatted(base, PASSWORD, config.bootstrap().operatorEmail().orElse("-"),
+                config.bootstrap().operatorPassword().orElse("-"));
+    }
+}

@@ -1,0 +1,62 @@
+package io.chorus.tenancy;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import io.chorus.common.paging.PageRequest;
+import io.chorus.common.tenant.TenantIdConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** A department, location, team or programme that members belong to and content targets. */
+@Entity
+@Table(name = "groups")
+public class Group extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @TenantId
+    @Convert(converter = TenantIdConverter.class)
+    @Column(name = "organization_id")
+    public String organizationId;
+    public String name;
+    public GroupKind kind;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<Group> findByIdOptional(UUID id) {
+        return Group.<Group> findByIdOptional((Object) id);
+    }
+
+    public static Optional<Group> findByName(String name) {
+        return find("lower(name) = lower(?1)", name).firstResultOptional();
+    }
+
+    public static long countExisting(Collection<UUID> ids) {
+        return ids.isEmpty() ? 0 : count("id in ?1", ids);
+    }
+
+    /** Groups ordered by name, one keyset page (plus one row). */
+    public static List<Group> findPage(PageRequest page) {
+        if (page.cursor().isEmpty()) {
+            return find("order by lower(name), id").page(0, page.fetchSize()).list();
+        }
+        var c = page.cursor().get();
+        return find(
+                "lower(name) > :afterName or (lower(name) = :afterName and id > :afterId)"
+                        + " order by lower(name), id",
+                Parameters.with("afterName", c.get(0)).and("afterId", PageRequest.uuid(c, 1))).page(0, page.fetchSize())
+                        .list();
+    }
+}

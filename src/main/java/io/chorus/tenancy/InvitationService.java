@@ -1,0 +1,83 @@
+package io.chorus.tenancy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.chorus.common.Time;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.tenant.Tenants;
+import io.chorus.identity.AuthConfig;
+import io.chorus.identity.PasswordHasher;
+import io.chorus.identity.SecretTokens;
+import io.chorus.tenancy.TenancyViews.AcceptedInvitation;
+import io.chorus.tenancy.TenancyViews.InvitationView;
+import io.chorus.tenancy.TenancyViews.OrganizationRef;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Invitations: issued to invited members, accepted once, within their lifetime (7 days). */
+@ApplicationScoped
+public class InvitationService {
+
+    private final AuthConfig auth;
+    private final TenancyConfig config;
+    private final PasswordHasher hasher;
+    private final Tenants tenants;
+
+    @Inject
+    public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants) {
+        this.auth = auth;
+        this.config = config;
+        this.hasher = hasher;
+        this.tenants = tenants;
+    }
+
+    /** Issues a new invitation for the member, revoking any earlier one. Runs in the caller's transaction. */
+    InvitationView issue(Member member) {
+        Instant now = Time.now();
+        Invitation.revokeOpen(member.id, now);
+        String token = SecretTokens.generate();
+        Invitation invitation = new Invitation();
+        invitation.id = UUID.randomUUID();
+        invitation.memberId = member.id;
+        invitation.tokenHash = SecretTokens.hash(token);
+        invitation.createdAt = now;
+        invitation.expiresAt = now.plus(auth.invitationLifetime());
+        invitation.persist();
+        return new InvitationView(token, config.acceptUrlTemplate().replace("{token}", token), invitation.expiresAt);
+    }
+
+    public AcceptedInvitation accept(String token, String name, String password) {
+        PasswordHasher.requireAcceptable("password", password);
+        String hash = SecretTokens.hash(token);
+        UUID organizationId = QuarkusTransaction.requiringNew().call(() -> Invitation.organizationOfInvitation(hash))
+                .orElseThrow(() -> ProblemException.notFound("This invitation"));
+        return tenants.callAs(organizationId, () -> {
+            Instant now = Time.now();
+            Invitation invitation = Invitation.findByTokenHashForUpdate(hash)
+                    .orElseThrow(() -> ProblemException.notFound("This invitation"));
+            if (invitation.acceptedAt != null || invitation.revokedAt != null) {
+                throw ProblemException.gone("invitation-used",
+                        "This invitation has already been used or was withdrawn.");
+            }
+            if (!now.isBefore(invitation.expiresAt)) {
+                throw ProblemException.gone("invitation-expired",
+                        "This invitation has expired; ask an admin for a new one.");
+            }
+            Member member = Member.findByIdOptional(invitation.memberId).orElseThrow();
+            if (member.status != MemberStatus.INVITED) {
+                throw ProblemException.gone("invitation-used",
+                        "This invitation has already been used or was withdrawn.");
+            }
+            member.name = name.strip();
+            member.passwordHash = hasher.hash(password);
+            member.status = MemberStatus.ACTIVE;
+            member.updatedAt = now;
+            invitation.acceptedAt = now;
+            Organization organization = Organization.findByIdOptional(organizationId).orElseThrow();
+            return new AcceptedInvitation(member.id, OrganizationRef.of(organization));
+        });
+    }
+}

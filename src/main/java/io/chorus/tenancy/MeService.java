@@ -1,0 +1,47 @@
+package io.chorus.tenancy;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.chorus.common.Time;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.tenancy.TenancyRequests.UpdateMe;
+import io.chorus.tenancy.TenancyViews.MeView;
+import io.chorus.tenancy.TenancyViews.OrganizationRef;
+
+/** The caller's own profile. */
+@ApplicationScoped
+public class MeService {
+
+    @Transactional
+    public MeView get(UUID memberId) {
+        return view(find(memberId));
+    }
+
+    @Transactional
+    public MeView update(UUID memberId, UpdateMe request) {
+        Member member = find(memberId);
+        if (request.name() != null) {
+            member.name = MemberService.requireText("name", request.name());
+        }
+        if (request.language() != null) {
+            member.language = MemberService.normalizeLanguage(request.language());
+        }
+        member.updatedAt = Time.now();
+        return view(member);
+    }
+
+    private static Member find(UUID memberId) {
+        return Member.findByIdOptional(memberId).orElseThrow(() -> ProblemException.notFound("This member"));
+    }
+
+    private static MeView view(Member member) {
+        Organization organization = Organization.findByIdOptional(member.organization()).orElseThrow();
+        return new MeView(member.id, member.email, member.name, member.roles(),
+                Member.groupIdsOf(List.of(member.id)).getOrDefault(member.id, List.of()), member.language,
+                OrganizationRef.of(organization));
+    }
+}

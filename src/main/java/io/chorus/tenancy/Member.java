@@ -1,0 +1,122 @@
+package io.chorus.tenancy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import io.chorus.common.paging.PageRequest;
+import io.chorus.common.tenant.TenantIdConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** Someone in an organization: an employee or a member of its comms, HR or admin staff. */
+@Entity
+@Table(name = "members")
+public class Member extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @TenantId
+    @Convert(converter = TenantIdConverter.class)
+    @Column(name = "organization_id")
+    public String organizationId;
+    public String email;
+    public String name;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    /** Role ids in a {@code text[]}; use {@link #roles()} and {@link #setRoles}. */
+    @Column(name = "roles")
+    public String[] roleIds = new String[0];
+    public String language;
+    public MemberStatus status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<Member> findByIdOptional(UUID id) {
+        return Member.<Member> findByIdOptional((Object) id);
+    }
+
+    public static Optional<Member> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public static long countActiveAdmins() {
+        return count("status = ?1 and array_contains(roleIds, ?2)", MemberStatus.ACTIVE, Role.ADMIN.id());
+    }
+
+    public Set<Role> roles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(roleIds).map(Role::of).forEach(roles::add);
+        return roles;
+    }
+
+    public void setRoles(Set<Role> roles) {
+        roleIds = roles.stream().sorted().map(Role::id).toArray(String[]::new);
+    }
+
+    /** Members matching the filters, ordered by email, one keyset page (plus one row). */
+    public static List<Member> findPage(MemberFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        filter.query().ifPresent(q -> {
+            where.append(" and (lower(email) like :q or lower(name) like :q)");
+            params.and("q", "%" + escapeLike(q.toLowerCase()) + "%");
+        });
+        filter.status().ifPresent(s -> {
+            where.append(" and status = :status");
+            params.and("status", s);
+        });
+        filter.role().ifPresent(r -> {
+            where.append(" and array_contains(roleIds, :role)");
+            params.and("role", r.id());
+        });
+        filter.groupId().ifPresent(g -> {
+            where.append(" and exists (select 1 from GroupMembership gm where gm.id.memberId = id"
+                    + " and gm.id.groupId = :groupId)");
+            params.and("groupId", g);
+        });
+        page.cursor().ifPresent(c -> {
+            where.append(" and (lower(email) > :afterEmail or (lower(email) = :afterEmail and id > :afterId))");
+            params.and("afterEmail", c.get(0)).and("afterId", PageRequest.uuid(c, 1));
+        });
+        return find(where + " order by lower(email), id", params).page(0, page.fetchSize()).list();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public static Map<UUID, List<UUID>> groupIdsOf(List<UUID> memberIds) {
+        Map<UUID, List<UUID>> groups = new java.util.HashMap<>();
+        if (memberIds.isEmpty()) {
+            return groups;
+        }
+        GroupMembership.<GroupMembership> list("id.memberId in ?1 order by id.groupId", memberIds)
+                .forEach(m -> groups.computeIfAbsent(m.id.memberId, k -> new ArrayList<>()).add(m.id.groupId));
+        return groups;
+    }
+
+    public UUID organization() {
+        return UUID.fromString(organizationId);
+    }
+
+    public boolean canLogIn() {
+        return status == MemberStatus.ACTIVE && passwordHash != null;
+    }
+}

@@ -1,0 +1,185 @@
+package io.chorus.tenancy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.chorus.common.Time;
+import io.chorus.common.paging.Cursor;
+import io.chorus.common.paging.Page;
+import io.chorus.common.paging.PageRequest;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.identity.RefreshToken;
+import io.chorus.tenancy.TenancyRequests.InviteMember;
+import io.chorus.tenancy.TenancyRequests.UpdateMember;
+import io.chorus.tenancy.TenancyViews.InvitationView;
+import io.chorus.tenancy.TenancyViews.MemberView;
+
+/** Members of the caller's organization: invite, list, read, change roles, groups and status. */
+@ApplicationScoped
+public class MemberService {
+
+    private final InvitationService invitations;
+
+    @Inject
+    public MemberService(InvitationService invitations) {
+        this.invitations = invitations;
+    }
+
+    @Transactional
+    public MemberView invite(InviteMember request) {
+        return create(request.email(), request.name(), request.roles(), groupIdsOf(request.groupIds()),
+                request.language());
+    }
+
+    /** Creates an invited member with a fresh invitation; joins the caller's transaction. */
+    MemberView create(String email, String name, Set<Role> roles, List<UUID> groupIds, String language) {
+        String address = email.strip();
+        if (Member.findByEmail(address).isPresent()) {
+            throw ProblemException.conflict("email-taken", "A member with this email already exists.");
+        }
+        requireGroupsExist(groupIds);
+        Instant now = Time.now();
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.email = address;
+        member.name = name.strip();
+        member.setRoles(roles);
+        member.language = normalizeLanguage(language);
+        member.status = MemberStatus.INVITED;
+        member.createdAt = now;
+        member.updatedAt = now;
+        member.persistAndFlush();
+        groupIds.forEach(groupId -> GroupMembership.of(member.id, groupId).persist());
+        InvitationView invitation = invitations.issue(member);
+        return MemberView.of(member, groupIds, invitation);
+    }
+
+    @Transactional
+    public Page<MemberView> list(MemberFilter filter, PageRequest page) {
+        Page<Member> members = Page.of(Member.findPage(filter, page), page,
+                m -> Cursor.of(m.email.toLowerCase(Locale.ROOT), m.id));
+        Map<UUID, List<UUID>> groups = Member.groupIdsOf(members.items().stream().map(m -> m.id).toList());
+        return members.map(m -> MemberView.of(m, groups.getOrDefault(m.id, List.of()), null));
+    }
+
+    @Transactional
+    public MemberView get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public MemberView update(UUID id, UpdateMember request, UUID callerId) {
+        Member member = find(id);
+        Instant now = Time.now();
+        if (request.name() != null) {
+            member.name = requireText("name", request.name());
+        }
+        if (request.language() != null) {
+            member.language = normalizeLanguage(request.language());
+        }
+        if (request.roles() != null) {
+            member.setRoles(EnumSet.copyOf(request.roles()));
+        }
+        if (request.status() != null) {
+            changeStatus(member, request.status(), now);
+        }
+        if (request.groupIds() != null) {
+            List<UUID> groupIds = groupIdsOf(request.groupIds());
+            requireGroupsExist(groupIds);
+            GroupMembership.deleteForMember(member.id);
+            GroupMembership.flush();
+            groupIds.forEach(groupId -> GroupMembership.of(member.id, groupId).persist());
+        }
+        member.updatedAt = now;
+        member.flush();
+        if (Member.countActiveAdmins() == 0) {
+            throw ProblemException.conflict("last-admin", "The organization must keep at least one active admin.");
+        }
+        return view(member);
+    }
+
+    private void changeStatus(Member member, MemberStatus status, Instant now) {
+        if (status == member.status) {
+            return;
+        }
+        switch (status) {
+            case INVITED -> throw ProblemException.invalid("status", "must be active or deactivated");
+            case DEACTIVATED -> {
+                Invitation.revokeOpen(member.id, now);
+                RefreshToken.revokeAllOf(member.id, now);
+            }
+            case ACTIVE -> {
+                if (member.passwordHash == null) {
+                    throw ProblemException.conflict("invitation-not-accepted",
+                            "This member never accepted their invitation; invite them again instead.");
+                }
+            }
+        }
+        member.status = status;
+    }
+
+    /** A new invitation for a member who has not accepted yet; earlier ones stop working. */
+    @Transactional
+    public InvitationView reinvite(UUID id) {
+        Member member = find(id);
+        if (member.status == MemberStatus.ACTIVE) {
+            throw ProblemException.conflict("already-member", "This member has already accepted an invitation.");
+        }
+        if (member.passwordHash != null) {
+            throw ProblemException.conflict("already-member",
+                    "This member has an account; reactivate them instead of inviting them again.");
+        }
+        member.status = MemberStatus.INVITED;
+        member.updatedAt = Time.now();
+        return invitations.issue(member);
+    }
+
+    private Member find(UUID id) {
+        return Member.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("This member"));
+    }
+
+    private MemberView view(Member member) {
+        return MemberView.of(member, Member.groupIdsOf(List.of(member.id)).getOrDefault(member.id, List.of()), null);
+    }
+
+    private static void requireGroupsExist(Collection<UUID> groupIds) {
+        if (Group.countExisting(groupIds) != groupIds.size()) {
+            throw ProblemException.invalid("groupIds", "must name existing groups of this organization");
+        }
+    }
+
+    private static List<UUID> groupIdsOf(List<UUID> requested) {
+        return requested == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(requested));
+    }
+
+    static String requireText(String field, String value) {
+        String stripped = value.strip();
+        if (stripped.isEmpty()) {
+            throw ProblemException.invalid(field, "must not be blank");
+        }
+        return stripped;
+    }
+
+    static String normalizeLanguage(String language) {
+        if (language == null) {
+            return "en";
+        }
+        String tag = Locale.forLanguageTag(language).toLanguageTag();
+        if (tag.equals("und")) {
+            throw ProblemException.invalid("language", "must be a BCP 47 language tag");
+        }
+        return tag;
+    }
+}

@@ -1,0 +1,35 @@
+package io.chorus.tenancy;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A tenant: one company using Chorus. Not tenant-owned itself; only operators create them. */
+@Entity
+@Table(name = "organizations")
+public class Organization extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String slug;
+    public String name;
+    @Column(name = "time_zone")
+    public String timeZone;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<Organization> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static Optional<Organization> findByIdOptional(UUID id) {
+        return Organization.<Organization> findByIdOptional((Object) id);
+    }
+}

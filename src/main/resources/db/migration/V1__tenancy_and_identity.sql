@@ -26,7 +26,7 @@ create table members (
     email            text not null,
     name             text not null,
     password_hash    text,
-    roles            text[] not null,
+    roles            varchar[] not null,
     language         text not null default 'en',
     status           text not null,
     created_at       timestamptz not null,
@@ -34,7 +34,7 @@ create table members (
     constraint members_id_org_uk unique (id, organization_id),
     constraint members_status_check check (status in ('invited', 'active', 'deactivated')),
     constraint members_roles_check check (
-        cardinality(roles) >= 1 and roles <@ array['ambassador', 'curator', 'analyst', 'admin']::text[]),
+        cardinality(roles) >= 1 and roles <@ array['ambassador', 'curator', 'analyst', 'admin']::varchar[]),
     constraint members_active_has_password check (status <> 'active' or password_hash is not null)
 );
 create unique index members_email_uk on members (organization_id, lower(email));

@@ -38,7 +38,7 @@ public class Member extends PanacheEntityBase {
     public String name;
     @Column(name = "password_hash")
     public String passwordHash;
-    /** Role ids in a {@code text[]}; use {@link #roles()} and {@link #setRoles}. */
+    /** Role ids in a {@code varchar[]}; use {@link #roles()} and {@link #setRoles}. */
     @Column(name = "roles")
     public String[] roleIds = new String[0];
     public String language;
@@ -72,30 +72,30 @@ public class Member extends PanacheEntityBase {
 
     /** Members matching the filters, ordered by email, one keyset page (plus one row). */
     public static List<Member> findPage(MemberFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("from Member m where 1 = 1");
         Parameters params = new Parameters();
         filter.query().ifPresent(q -> {
-            where.append(" and (lower(email) like :q or lower(name) like :q)");
+            where.append(" and (lower(m.email) like :q or lower(m.name) like :q)");
             params.and("q", "%" + escapeLike(q.toLowerCase()) + "%");
         });
         filter.status().ifPresent(s -> {
-            where.append(" and status = :status");
+            where.append(" and m.status = :status");
             params.and("status", s);
         });
         filter.role().ifPresent(r -> {
-            where.append(" and array_contains(roleIds, :role)");
+            where.append(" and array_contains(m.roleIds, :role)");
             params.and("role", r.id());
         });
         filter.groupId().ifPresent(g -> {
-            where.append(" and exists (select 1 from GroupMembership gm where gm.id.memberId = id"
+            where.append(" and exists (select 1 from GroupMembership gm where gm.id.memberId = m.id"
                     + " and gm.id.groupId = :groupId)");
             params.and("groupId", g);
         });
         page.cursor().ifPresent(c -> {
-            where.append(" and (lower(email) > :afterEmail or (lower(email) = :afterEmail and id > :afterId))");
+            where.append(" and (lower(m.email) > :afterEmail or (lower(m.email) = :afterEmail and m.id > :afterId))");
             params.and("afterEmail", c.get(0)).and("afterId", PageRequest.uuid(c, 1));
         });
-        return find(where + " order by lower(email), id", params).page(0, page.fetchSize()).list();
+        return find(where + " order by lower(m.email), m.id", params).page(0, page.fetchSize()).list();
     }
 
     private static String escapeLike(String text) {

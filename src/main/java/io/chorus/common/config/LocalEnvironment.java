@@ -36,11 +36,10 @@ public class LocalEnvironment implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isAugmentation()) {
-            return List.of();
-        }
         if (context.getProfiles().contains("prod")) {
-            ProductionSettings.requireAll(context);
+            if (!isAugmentation()) {
+                ProductionSettings.requireAll(context);
+            }
             return List.of();
         }
         Path dataDir = Path.of(value(context, "chorus.data-dir", ".chorus-data")).toAbsolutePath();
@@ -53,15 +52,18 @@ public class LocalEnvironment implements ConfigSourceFactory {
         if (isMissing(context, SECRET)) {
             provided.put(SECRET, ensureSecret(dataDir.resolve("secret")));
         }
-        if (isMissing(context, JDBC_URL)) {
-            provided.put(JDBC_URL, embeddedPostgresUrl(dataDir.resolve("postgres")));
+        // The build also reads configuration (the key locations must be known then, or Quarkus
+        // would make up its own dev keys), but the database is only started to run the service.
+        if (isMissing(context, JDBC_URL) && !isAugmentation()) {
+            boolean fresh = context.getProfiles().contains("test"); // tests start from an empty database
+            provided.put(JDBC_URL, embeddedPostgresUrl(dataDir.resolve("postgres"), fresh));
             provided.put("quarkus.datasource.username", "postgres");
             provided.put("quarkus.datasource.password", "postgres");
         }
         return List.of(new PropertiesConfigSource(provided, "chorus-local-environment", ORDINAL));
     }
 
-    /** Quarkus also loads config sources while building the application; nothing may start then. */
+    /** Quarkus also loads config sources while building the application. */
     private static boolean isAugmentation() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null && loader.toString().contains("Deployment Class Loader");
@@ -81,13 +83,16 @@ public class LocalEnvironment implements ConfigSourceFactory {
      * test-profile restart, each time from a new class loader, so the address is remembered in a system property rather
      * than in a static field.
      */
-    private static synchronized String embeddedPostgresUrl(Path dir) {
+    private static synchronized String embeddedPostgresUrl(Path dir, boolean fresh) {
         String key = "embedded-postgres.jdbc-url@" + dir;
         String known = System.getProperty(key);
         if (known != null) {
             return known;
         }
         try {
+            if (fresh) {
+                deleteRecursively(dir);
+            }
             Files.createDirectories(dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100").start();
@@ -96,6 +101,17 @@ public class LocalEnvironment implements ConfigSourceFactory {
             return url;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

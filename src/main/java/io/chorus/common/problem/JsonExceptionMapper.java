@@ -30,16 +30,19 @@ public class JsonExceptionMapper {
 
     @ServerExceptionMapper(priority = 1)
     public Response map(JsonProcessingException e, UriInfo uri) {
+        return response(e, uri.getPath());
+    }
+
+    static Response response(JsonProcessingException e, String path) {
         if (e instanceof JsonParseException) {
-            return Problems.response(Problems.plain(400, "The body is not valid JSON.", uri.getPath()), Map.of());
+            return Problems.response(Problems.plain(400, "The body is not valid JSON.", path), Map.of());
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "has the wrong type or format";
         if (field.isEmpty()) {
-            return Problems.response(Problems.plain(400, "The body does not have the expected shape.", uri.getPath()),
-                    Map.of());
+            return Problems.response(Problems.plain(400, "The body does not have the expected shape.", path), Map.of());
         }
-        return Problems.response(Problems.validation("The request has invalid fields.", uri.getPath(),
+        return Problems.response(Problems.validation("The request has invalid fields.", path,
                 List.of(new Problem.Violation(field, message))), Map.of());
     }
 

@@ -1,0 +1,193 @@
+package io.chorus.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.chorus.support.Api;
+import io.chorus.support.ForgedTokens;
+import io.chorus.support.Organizations;
+import io.chorus.support.Organizations.Org;
+import io.chorus.support.Organizations.Person;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Every protected endpoint of the contract, attacked the usual ways: no token, an expired one, one signed by another
+ * key, one from another issuer, an unsigned one (401); a role that may not act (403); another organization's ids (404).
+ * A new endpoint in openapi.yaml fails the coverage test until it is listed here.
+ */
+@QuarkusTest
+class SecurityMatrixTest {
+
+    private static final Set<String> MEMBER_ROLES = Set.of("ambassador", "curator", "analyst", "admin");
+    private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
+            "POST /api/v1/invitations/{token}/accept");
+
+    /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
+    record Endpoint(String method, String path, Set<String> roles, Map<String, Object> body) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/v1/auth/logout", Set.of("any"), Map.of()),
+            new Endpoint("POST", "/api/v1/organizations", Set.of("operator"),
+                    Map.of("slug", "x-" + UUID.randomUUID().toString().substring(0, 8), "name", "X", "adminEmail",
+                            "a@x.example", "adminName", "A")),
+            new Endpoint("GET", "/api/v1/organizations", Set.of("operator"), null),
+            new Endpoint("GET", "/api/v1/organizations/{id}", Set.of("operator"), null),
+            new Endpoint("GET", "/api/v1/me", MEMBER_ROLES, null),
+            new Endpoint("PATCH", "/api/v1/me", MEMBER_ROLES, Map.of("name", "Renamed")),
+            new Endpoint("POST", "/api/v1/members", Set.of("admin"),
+                    Map.of("email", "n@x.example", "name", "N", "roles", List.of("ambassador"))),
+            new Endpoint("GET", "/api/v1/members", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/members/{id}", Set.of("admin"), null),
+            new Endpoint("PATCH", "/api/v1/members/{id}", Set.of("admin"), Map.of("name", "Hijacked")),
+            new Endpoint("POST", "/api/v1/members/{id}/invitations", Set.of("admin"), null),
+            new Endpoint("POST", "/api/v1/groups", Set.of("admin"), Map.of("name", "G", "kind", "team")),
+            new Endpoint("GET", "/api/v1/groups", MEMBER_ROLES, null),
+            new Endpoint("GET", "/api/v1/groups/{id}", MEMBER_ROLES, null),
+            new Endpoint("PATCH", "/api/v1/groups/{id}", Set.of("admin"), Map.of("name", "Hijacked")),
+            new Endpoint("DELETE", "/api/v1/groups/{id}", Set.of("admin"), null));
+
+    static Org home;
+    static Org victim;
+    static Map<String, Person> people;
+    static Map<String, String> victimIds;
+
+    @BeforeAll
+    static void organizations() {
+        home = Organizations.create();
+        victim = Organizations.create();
+        people = Map.of("admin", home.admin(), "ambassador", home.member("ambassador"), "curator",
+                home.member("curator"), "analyst", home.member("analyst"));
+        Person victimMember = victim.member("ambassador");
+        victimIds = Map.of("/api/v1/members", victimMember.id(), "/api/v1/groups",
+                victim.group("Victim group", "department"));
+    }
+
+    @Test
+    void everyOperationOfTheContractIsCoveredHere() throws Exception {
+        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(new File("openapi.yaml")).get("paths");
+        Set<String> contract = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            var path = it.next();
+            path.getValue().fieldNames().forEachRemaining(verb -> {
+                if (Set.of("get", "post", "put", "patch", "delete").contains(verb)) {
+                    contract.add(verb.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        Set<String> covered = new TreeSet<>(PUBLIC);
+        ENDPOINTS.forEach(e -> covered.add(e.key()));
+        assertThat(covered).isEqualTo(contract);
+    }
+
+    @Test
+    void withoutAValidTokenEveryProtectedEndpointIs401() {
+        Person admin = home.admin();
+        Set<String> roles = Set.of("admin");
+        Map<String, String> tokens = Map.of("none", "", "garbage", "not.a.jwt", "expired",
+                ForgedTokens.expired(admin, home.id(), roles), "another key",
+                ForgedTokens.signedByAnotherKey(admin, home.id(), roles), "wrong issuer",
+                ForgedTokens.wrongIssuer(admin, home.id(), roles), "alg none",
+                ForgedTokens.unsigned(admin, home.id(), roles));
+        // Control: the same claims properly signed are accepted, so the 401s below are about the token.
+        Api.as(ForgedTokens.valid(admin, home.id(), roles)).get("/api/v1/members").then().statusCode(200);
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (var token : tokens.entrySet()) {
+                Response response = call(endpoint, token.getValue().isEmpty() ? null : token.getValue(),
+                        path -> UUID.randomUUID().toString());
+                soft.assertThat(response.statusCode()).as("%s with %s token", endpoint.key(), token.getKey())
+                        .isEqualTo(401);
+                soft.assertThat(response.contentType()).as("%s with %s token", endpoint.key(), token.getKey())
+                        .startsWith("application/problem+json");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aRoleThatMayNotActGets403() {
+        String operator = Organizations.operatorToken();
+        SoftAssertions soft = new SoftAssertions();
+        for (Endpoint endpoint : ENDPOINTS) {
+            if (endpoint.roles().contains("any")) {
+                continue;
+            }
+            List<String> refused = new ArrayList<>(List.of("operator", "ambassador", "curator", "analyst", "admin"));
+            refused.removeAll(endpoint.roles());
+            for (String role : refused) {
+                String token = role.equals("operator") ? operator : people.get(role).token();
+                Response response = call(endpoint, token,
+                        path -> victimIds.getOrDefault(path, UUID.randomUUID().toString()));
+                soft.assertThat(response.statusCode()).as("%s as %s", endpoint.key(), role).isEqualTo(403);
+                soft.assertThat(response.contentType()).as("%s as %s", endpoint.key(), role)
+                        .startsWith("application/problem+json");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void anotherOrganizationsResourcesAre404EvenToAnAdmin() {
+        SoftAssertions soft = new SoftAssertions();
+        for (Endpoint endpoint : ENDPOINTS) {
+            if (!endpoint.path().contains("{id}") || endpoint.roles().contains("operator")) {
+                continue;
+            }
+            Response response = call(endpoint, home.admin().token(), victimIds::get);
+            soft.assertThat(response.statusCode()).as(endpoint.key()).isEqualTo(404);
+            soft.assertThat(response.contentType()).as(endpoint.key()).startsWith("application/problem+json");
+            soft.assertThat(response.asString()).as(endpoint.key()).doesNotContain(victim.slug());
+        }
+        soft.assertAll();
+        // ...and nothing changed over there.
+        Api.as(victim.admin().token()).get("/api/v1/groups/{id}", victimIds.get("/api/v1/groups")).then()
+                .statusCode(200).body("name", equalTo("Victim group"));
+        Api.as(victim.admin().token()).get("/api/v1/members/{id}", victimIds.get("/api/v1/members")).then()
+                .statusCode(200).body("name", startsWith("Member "));
+    }
+
+    @Test
+    void unknownIdsAre404ForOperatorsToo() {
+        Api.as(Organizations.operatorToken()).get("/api/v1/organizations/{id}", UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+        Api.as(Organizations.operatorToken()).get("/api/v1/organizations/{id}", "not-a-uuid").then().statusCode(404);
+    }
+
+    private static Response call(Endpoint endpoint, String token, Function<String, String> idFor) {
+        String path = endpoint.path();
+        if (path.contains("{id}")) {
+            String collection = path.substring(0, path.indexOf("/{id}"));
+            path = path.replace("{id}", idFor.apply(collection));
+        }
+        var request = Api.as(token);
+        if (endpoint.body() != null) {
+            request = request.body(endpoint.body());
+        }
+        return request.request(endpoint.method(), path);
+    }
+}

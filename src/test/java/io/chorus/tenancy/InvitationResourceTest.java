@@ -1,0 +1,118 @@
+package io.chorus.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.chorus.identity.SecretTokens;
+import io.chorus.support.Api;
+import io.chorus.support.Organizations;
+import io.chorus.support.Organizations.Org;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class InvitationResourceTest {
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void anInvitationWorksOnceAndTheMemberCanThenLogIn() {
+        Org org = Organizations.create();
+        JsonPath invited = invite(org, "new@x.example");
+        String token = invited.getString("invitation.token");
+
+        Api.anonymous().body(Map.of("name", "New Person", "password", Organizations.PASSWORD))
+                .post("/api/v1/invitations/{t}/accept", token).then().statusCode(200)
+                .body("memberId", equalTo(invited.getString("id"))).body("organization.id", equalTo(org.id()))
+                .body("organization.slug", equalTo(org.slug()));
+
+        Api.anonymous().body(Map.of("name", "Someone Else", "password", "another password"))
+                .post("/api/v1/invitations/{t}/accept", token).then().statusCode(410)
+                .contentType("application/problem+json").body("type", endsWith("invitation-used"));
+        String access = Api.accessToken(org.slug(), "new@x.example", Organizations.PASSWORD);
+        Api.as(access).get("/api/v1/me").then().statusCode(200).body("name", equalTo("New Person")).body("roles",
+                equalTo(List.of("ambassador")));
+        Api.login(org.slug(), "new@x.example", "another password").then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredInvitationIsGone() throws Exception {
+        Org org = Organizations.create();
+        String token = invite(org, "slow@x.example").getString("invitation.token");
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "update invitations set expires_at = now() - interval '1 second' where token_hash = ?")) {
+            s.setString(1, SecretTokens.hash(token));
+            s.executeUpdate();
+        }
+
+        Api.anonymous().body(Map.of("name", "Slow", "password", Organizations.PASSWORD))
+                .post("/api/v1/invitations/{t}/accept", token).then().statusCode(410)
+                .body("type", endsWith("invitation-expired"));
+        Api.login(org.slug(), "slow@x.example", Organizations.PASSWORD).then().statusCode(401);
+    }
+
+    @Test
+    void onlyHashesOfInvitationTokensAreStored() throws Exception {
+        Org org = Organizations.create();
+        String token = invite(org, "hashed@x.example").getString("invitation.token");
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from invitations where token_hash = ?")) {
+            s.setString(1, token);
+            var rs = s.executeQuery();
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void aShortPasswordIsRefusedAndTheInvitationStaysUsable() {
+        Org org = Organizations.create();
+        String token = invite(org, "short@x.example").getString("invitation.token");
+
+        Api.anonymous().body(Map.of("name", "Short", "password", "123456789"))
+                .post("/api/v1/invitations/{t}/accept", token).then().statusCode(400)
+                .body("violations[0].field", equalTo("password"));
+        Api.anonymous().body(Map.of("password", Organizations.PASSWORD)).post("/api/v1/invitations/{t}/accept", token)
+                .then().statusCode(400).body("violations[0].field", equalTo("name"));
+
+        Organizations.accept(token, "Short");
+    }
+
+    @Test
+    void anUnknownTokenIsNotFound() {
+        Api.anonymous().body(Map.of("name", "X", "password", Organizations.PASSWORD))
+                .post("/api/v1/invitations/{t}/accept", "no-such-token").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aDeactivatedInviteeCannotAccept() {
+        Org org = Organizations.create();
+        JsonPath invited = invite(org, "gone@x.example");
+        Api.as(org.admin().token()).body(Map.of("status", "deactivated"))
+                .patch("/api/v1/members/{id}", invited.getString("id")).then().statusCode(200);
+
+        Api.anonymous().body(Map.of("name", "Gone", "password", Organizations.PASSWORD))
+                .post("/api/v1/invitations/{t}/accept", invited.getString("invitation.token")).then().statusCode(410);
+    }
+
+    private static JsonPath invite(Org org, String email) {
+        return Api.as(org.admin().token())
+                .body(Map.of("email", email, "name", "Invitee", "roles", List.of("ambassador"))).post("/api/v1/members")
+                .then().statusCode(201).extract().jsonPath();
+    }
+}

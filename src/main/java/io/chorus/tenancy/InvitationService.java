@@ -49,6 +49,24 @@ public class InvitationService {
         return new InvitationView(token, config.acceptUrlTemplate().replace("{token}", token), invitation.expiresAt);
     }
 
+    /** What the acceptance page shows about an invitation, if the token is one. */
+    public record Preview(String organizationName, String email, boolean usable, boolean expired) {
+    }
+
+    public java.util.Optional<Preview> preview(String token) {
+        String hash = SecretTokens.hash(token);
+        return QuarkusTransaction.requiringNew().call(() -> Invitation.organizationOfInvitation(hash))
+                .map(organizationId -> tenants.callAs(organizationId, () -> {
+                    Invitation invitation = Invitation.find("tokenHash", hash).<Invitation> firstResult();
+                    Member member = Member.findByIdOptional(invitation.memberId).orElseThrow();
+                    Organization organization = Organization.findByIdOptional(organizationId).orElseThrow();
+                    Instant now = Time.now();
+                    boolean expired = !now.isBefore(invitation.expiresAt);
+                    return new Preview(organization.name, member.email,
+                            invitation.isUsable(now) && member.status == MemberStatus.INVITED, expired);
+                }));
+    }
+
     public AcceptedInvitation accept(String token, String name, String password) {
         PasswordHasher.requireAcceptable("password", password);
         String hash = SecretTokens.hash(token);

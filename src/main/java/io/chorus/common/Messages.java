@@ -1,0 +1,52 @@
+package io.chorus.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every word the server-rendered pages show, in English; French in messages/msg_fr.properties. */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    /** The page's language tag. */
+    @Message("en")
+    String lang();
+
+    @Message("Join {organization}")
+    String join_title(String organization);
+
+    @Message("You have been invited as {email}. Choose the name your colleagues will see and a password to sign in.")
+    String join_intro(String email);
+
+    @Message("Your name")
+    String your_name();
+
+    @Message("Choose a password")
+    String choose_password();
+
+    @Message("At least 10 characters.")
+    String password_hint();
+
+    @Message("Join")
+    String join_button();
+
+    @Message("Please enter your name.")
+    String error_name();
+
+    @Message("Your password needs at least 10 characters.")
+    String error_password();
+
+    @Message("Welcome aboard")
+    String welcome_title();
+
+    @Message("You are now a member of {organization}. Sign in with {email} in the Chorus app.")
+    String welcome_text(String organization, String email);
+
+    @Message("This invitation cannot be used")
+    String unavailable_title();
+
+    @Message("It has expired. Ask your administrator to send you a new one.")
+    String unavailable_expired();
+
+    @Message("It has already been used or was withdrawn. If you already joined, just sign in.")
+    String unavailable_used();
+}

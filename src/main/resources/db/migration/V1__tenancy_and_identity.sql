@@ -103,15 +103,17 @@ create table login_throttle (
     window_started_at timestamptz not null
 );
 
--- Responses remembered for Idempotency-Key replays
+-- Responses remembered for Idempotency-Key replays. The key is stored as a hash and the body is
+-- encrypted under a key derived from the client's Idempotency-Key: a response may hold a secret
+-- (an invitation token) that must not be readable from the database.
 create table idempotency_records (
     principal        text not null,
-    key              text not null,
+    key_hash         text not null,
     request_hash     text not null,
     status           integer,
-    response_body    text,
+    sealed_body      text,
     location         text,
     created_at       timestamptz not null,
-    primary key (principal, key)
+    primary key (principal, key_hash)
 );
 create index idempotency_records_created_idx on idempotency_records (created_at);

@@ -7,12 +7,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.tenancy.Member;
 import io.chorus.tenancy.Organization;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /** Login, refresh and logout. A wrong organization, email or password all get the same answer. */
 @ApplicationScoped
@@ -127,6 +129,12 @@ public class AuthService {
                     .filter(token -> token.subjectId.equals(callerId))
                     .ifPresent(token -> RefreshToken.revokeFamily(token.familyId, now));
         });
+    }
+
+    /** Expired refresh tokens can only be refused; after a day of grace they are forgotten. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpiredRefreshTokens() {
+        QuarkusTransaction.requiringNew().run(() -> RefreshToken.deleteExpiredBefore(Time.now().minusSeconds(86400)));
     }
 
     private record Rotation(TokenResponse tokens, String refusal) {

@@ -1,22 +1,18 @@
 package io.chorus.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.chorus.common.SecretTokens;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -30,13 +26,13 @@ public class LoginThrottle {
 
     private final EntityManager em;
     private final AuthConfig.Throttle config;
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     @Inject
     public LoginThrottle(EntityManager em, AuthConfig auth, ChorusConfig chorus) {
         this.em = em;
         this.config = auth.throttle();
-        this.key = new SecretKeySpec(chorus.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = chorus.secret().getBytes(StandardCharsets.UTF_8);
     }
 
     public String accountKey(String organization, String email) {
@@ -106,12 +102,6 @@ public class LoginThrottle {
     }
 
     private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SecretTokens.hmac(key, value));
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.tenant.OrganizationClaim;

@@ -7,29 +7,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
 import io.chorus.common.paging.PageRequest;
-import io.chorus.common.tenant.TenantIdConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.chorus.common.tenant.TenantOwned;
 import io.quarkus.panache.common.Parameters;
 
 /** A department, location, team or programme that members belong to and content targets. */
 @Entity
 @Table(name = "groups")
-public class Group extends PanacheEntityBase {
+public class Group extends TenantOwned {
 
     @Id
     public UUID id;
-    @TenantId
-    @Convert(converter = TenantIdConverter.class)
-    @Column(name = "organization_id")
-    public String organizationId;
     public String name;
     public GroupKind kind;
     @Column(name = "created_at")

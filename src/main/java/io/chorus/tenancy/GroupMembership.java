@@ -5,28 +5,20 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.chorus.common.tenant.TenantIdConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.chorus.common.tenant.TenantOwned;
 
 /** A member's place in a group. */
 @Entity
 @Table(name = "group_memberships")
-public class GroupMembership extends PanacheEntityBase {
+public class GroupMembership extends TenantOwned {
 
     @EmbeddedId
     public Key id;
-    @TenantId
-    @Convert(converter = TenantIdConverter.class)
-    @Column(name = "organization_id")
-    public String organizationId;
 
     public static GroupMembership of(UUID memberId, UUID groupId) {
         GroupMembership membership = new GroupMembership();

@@ -5,28 +5,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.chorus.common.tenant.TenantIdConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.chorus.common.tenant.TenantOwned;
 
 /** An invitation to join: its token is known only to the invitee; only its hash is stored. */
 @Entity
 @Table(name = "invitations")
-public class Invitation extends PanacheEntityBase {
+public class Invitation extends TenantOwned {
 
     @Id
     public UUID id;
-    @TenantId
-    @Convert(converter = TenantIdConverter.class)
-    @Column(name = "organization_id")
-    public String organizationId;
     @Column(name = "member_id")
     public UUID memberId;
     @Column(name = "token_hash")

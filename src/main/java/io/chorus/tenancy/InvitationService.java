@@ -6,12 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.AuthConfig;
 import io.chorus.identity.PasswordHasher;
-import io.chorus.identity.SecretTokens;
 import io.chorus.tenancy.TenancyViews.AcceptedInvitation;
 import io.chorus.tenancy.TenancyViews.InvitationView;
 import io.chorus.tenancy.TenancyViews.OrganizationRef;

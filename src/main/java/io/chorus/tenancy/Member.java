@@ -11,29 +11,21 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
 import io.chorus.common.paging.PageRequest;
-import io.chorus.common.tenant.TenantIdConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.chorus.common.tenant.TenantOwned;
 import io.quarkus.panache.common.Parameters;
 
 /** Someone in an organization: an employee or a member of its comms, HR or admin staff. */
 @Entity
 @Table(name = "members")
-public class Member extends PanacheEntityBase {
+public class Member extends TenantOwned {
 
     @Id
     public UUID id;
-    @TenantId
-    @Convert(converter = TenantIdConverter.class)
-    @Column(name = "organization_id")
-    public String organizationId;
     public String email;
     public String name;
     @Column(name = "password_hash")
@@ -110,10 +102,6 @@ public class Member extends PanacheEntityBase {
         GroupMembership.<GroupMembership> list("id.memberId in ?1 order by id.groupId", memberIds)
                 .forEach(m -> groups.computeIfAbsent(m.id.memberId, k -> new ArrayList<>()).add(m.id.groupId));
         return groups;
-    }
-
-    public UUID organization() {
-        return UUID.fromString(organizationId);
     }
 
     public boolean canLogIn() {

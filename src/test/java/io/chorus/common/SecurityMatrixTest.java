@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,8 +75,12 @@ class SecurityMatrixTest {
     static Map<String, Person> people;
     static Map<String, String> victimIds;
 
-    @BeforeAll
-    static void organizations() {
+    /** Made on first use: RestAssured only knows the test port once a test runs. */
+    @BeforeEach
+    void organizations() {
+        if (home != null) {
+            return;
+        }
         home = Organizations.create();
         victim = Organizations.create();
         people = Map.of("admin", home.admin(), "ambassador", home.member("ambassador"), "curator",

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.common.SecretTokens;
+import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 
@@ -36,11 +38,13 @@ public class Idempotency {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final SealedBody sealer;
 
     @Inject
-    public Idempotency(EntityManager em, ObjectMapper json) {
+    public Idempotency(EntityManager em, ObjectMapper json, ChorusConfig config) {
         this.em = em;
         this.json = json;
+        this.sealer = new SealedBody(config.secret());
     }
 
     /**
@@ -64,18 +68,21 @@ public class Idempotency {
             throw ProblemException.invalid(HEADER, "must be 1 to 255 characters");
         }
         String requestHash = hash(operation, request);
+        String keyHash = SecretTokens.hash(key);
         int inserted = em.createNativeQuery("""
-                insert into idempotency_records (principal, key, request_hash, created_at)
-                values (?1, ?2, ?3, now()) on conflict do nothing""").setParameter(1, principal).setParameter(2, key)
-                .setParameter(3, requestHash).executeUpdate();
+                insert into idempotency_records (principal, key_hash, request_hash, created_at)
+                values (?1, ?2, ?3, now()) on conflict do nothing""").setParameter(1, principal)
+                .setParameter(2, keyHash).setParameter(3, requestHash).executeUpdate();
         if (inserted == 0) {
             return replay(principal, key, requestHash);
         }
         Response response = work.get();
+        String body = body(response);
         em.createNativeQuery("""
-                update idempotency_records set status = ?3, response_body = ?4, location = ?5
-                where principal = ?1 and key = ?2""").setParameter(1, principal).setParameter(2, key)
-                .setParameter(3, response.getStatus()).setParameter(4, body(response))
+                update idempotency_records set status = ?3, sealed_body = ?4, location = ?5
+                where principal = ?1 and key_hash = ?2""").setParameter(1, principal).setParameter(2, keyHash)
+                .setParameter(3, response.getStatus())
+                .setParameter(4, body == null ? null : sealer.seal(principal, key, body))
                 .setParameter(5, response.getLocation() == null ? null : response.getLocation().toString())
                 .executeUpdate();
         return response;
@@ -83,8 +90,9 @@ public class Idempotency {
 
     private Response replay(String principal, String key, String requestHash) {
         List<?> rows = em.createNativeQuery("""
-                select request_hash, status, response_body, location from idempotency_records
-                where principal = ?1 and key = ?2""").setParameter(1, principal).setParameter(2, key).getResultList();
+                select request_hash, status, sealed_body, location from idempotency_records
+                where principal = ?1 and key_hash = ?2""").setParameter(1, principal)
+                .setParameter(2, SecretTokens.hash(key)).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.conflict("idempotency-key-in-use",
                     "A request with this Idempotency-Key is in progress.");
@@ -101,7 +109,7 @@ public class Idempotency {
         Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue()).header(REPLAYED_HEADER,
                 "true");
         if (row[2] != null) {
-            builder.entity(row[2]).type(MediaType.APPLICATION_JSON);
+            builder.entity(sealer.open(principal, key, (String) row[2])).type(MediaType.APPLICATION_JSON);
         }
         if (row[3] != null) {
             builder.header(HttpHeaders.LOCATION, URI.create((String) row[3]));

@@ -40,7 +40,7 @@ class SecurityMatrixTest {
 
     private static final Set<String> MEMBER_ROLES = Set.of("ambassador", "curator", "analyst", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
-            "POST /api/v1/invitations/{token}/accept");
+            "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Map<String, Object> body) {

@@ -1,15 +1,11 @@
 package io.chorus.identity;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import io.chorus.common.tenant.OrganizationClaim;
-import io.chorus.tenancy.Role;
 
 /** Who is calling, from their verified access token. */
 @RequestScoped
@@ -27,16 +23,4 @@ public class Caller {
         return UUID.fromString(jwt.getSubject());
     }
 
-    public UUID organizationId() {
-        return OrganizationClaim.of(jwt).orElseThrow(() -> new IllegalStateException("not a member's token"));
-    }
-
-    public boolean isAdmin() {
-        return hasRole(Role.ADMIN_ID);
-    }
-
-    public boolean hasRole(String role) {
-        Set<String> groups = jwt.getGroups();
-        return groups != null && groups.contains(role);
-    }
 }

@@ -68,7 +68,7 @@ public class MemberResource {
     @PATCH
     @Path("/{id}")
     public MemberView update(@RestPath UUID id, @Valid @NotNull UpdateMember request) {
-        return members.update(id, request, caller.id());
+        return members.update(id, request);
     }
 
     @POST

@@ -80,7 +80,7 @@ public class MemberService {
     }
 
     @Transactional
-    public MemberView update(UUID id, UpdateMember request, UUID callerId) {
+    public MemberView update(UUID id, UpdateMember request) {
         Member member = find(id);
         Instant now = Time.now();
         if (request.name() != null) {

@@ -43,10 +43,4 @@ public interface ChorusConfig {
         @WithDefault("1048576")
         long maxRequestBodyBytes();
     }
-
-    default String link(String path) {
-        String base = publicBaseUrl().endsWith("/") ? publicBaseUrl().substring(0, publicBaseUrl().length() - 1)
-                : publicBaseUrl();
-        return base + path;
-    }
 }

@@ -42,16 +42,8 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.Violation(field, message)), Map.of());
     }
 
-    public static ProblemException badRequest(String slug, String detail) {
-        return new ProblemException(400, slug, "Bad request", detail);
-    }
-
     public static ProblemException unauthorized(String detail) {
         return new ProblemException(401, "unauthorized", "Unauthorized", detail);
-    }
-
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail);
     }
 
     public static ProblemException gone(String slug, String detail) {

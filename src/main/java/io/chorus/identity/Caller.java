@@ -1,11 +1,14 @@
 package io.chorus.identity;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.chorus.tenancy.Role;
 
 /** Who is calling, from their verified access token. */
 @RequestScoped
@@ -21,6 +24,16 @@ public class Caller {
     /** The member (or operator) id: the token's subject. */
     public UUID id() {
         return UUID.fromString(jwt.getSubject());
+    }
+
+    /** Curators and admins curate; an ambassador without either acts as an employee. */
+    public boolean curates() {
+        return hasRole(Role.CURATOR_ID) || hasRole(Role.ADMIN_ID);
+    }
+
+    public boolean hasRole(String role) {
+        Set<String> groups = jwt.getGroups();
+        return groups != null && groups.contains(role);
     }
 
 }

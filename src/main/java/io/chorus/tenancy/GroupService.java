@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.chorus.common.Inputs;
 import io.chorus.common.Time;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
@@ -23,7 +24,7 @@ public class GroupService {
 
     @Transactional
     public GroupView create(CreateGroup request) {
-        String name = MemberService.requireText("name", request.name());
+        String name = Inputs.requireText("name", request.name());
         requireNameFree(name, null);
         Group group = new Group();
         group.id = UUID.randomUUID();
@@ -50,7 +51,7 @@ public class GroupService {
     public GroupView update(UUID id, UpdateGroup request) {
         Group group = find(id);
         if (request.name() != null) {
-            String name = MemberService.requireText("name", request.name());
+            String name = Inputs.requireText("name", request.name());
             requireNameFree(name, group.id);
             group.name = name;
         }

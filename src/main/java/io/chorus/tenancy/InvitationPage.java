@@ -69,7 +69,7 @@ public class InvitationPage {
         if (preview == null) {
             return page(404, Templates.unavailable(false), locale);
         }
-        String error = name == null || name.isBlank() ? "name"
+        String error = name == null || name.isBlank() || name.length() > 200 ? "name"
                 : password == null || password.codePointCount(0, password.length()) < 10 ? "password" : null;
         if (error != null) {
             return page(400, Templates.form(token, preview, error, name == null ? "" : name), locale);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.chorus.common.Inputs;
 import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
@@ -25,10 +26,10 @@ public class MeService {
     public MeView update(UUID memberId, UpdateMe request) {
         Member member = find(memberId);
         if (request.name() != null) {
-            member.name = MemberService.requireText("name", request.name());
+            member.name = Inputs.requireText("name", request.name());
         }
         if (request.language() != null) {
-            member.language = MemberService.normalizeLanguage(request.language());
+            member.language = Inputs.language("language", request.language());
         }
         member.updatedAt = Time.now();
         return view(member);

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.chorus.common.Inputs;
 import io.chorus.common.Time;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
@@ -56,7 +57,7 @@ public class MemberService {
         member.email = address;
         member.name = name.strip();
         member.setRoles(roles);
-        member.language = normalizeLanguage(language);
+        member.language = Inputs.language("language", language);
         member.status = MemberStatus.INVITED;
         member.createdAt = now;
         member.updatedAt = now;
@@ -84,10 +85,10 @@ public class MemberService {
         Member member = find(id);
         Instant now = Time.now();
         if (request.name() != null) {
-            member.name = requireText("name", request.name());
+            member.name = Inputs.requireText("name", request.name());
         }
         if (request.language() != null) {
-            member.language = normalizeLanguage(request.language());
+            member.language = Inputs.language("language", request.language());
         }
         if (request.roles() != null) {
             member.setRoles(EnumSet.copyOf(request.roles()));
@@ -162,24 +163,5 @@ public class MemberService {
 
     private static List<UUID> groupIdsOf(List<UUID> requested) {
         return requested == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(requested));
-    }
-
-    static String requireText(String field, String value) {
-        String stripped = value.strip();
-        if (stripped.isEmpty()) {
-            throw ProblemException.invalid(field, "must not be blank");
-        }
-        return stripped;
-    }
-
-    static String normalizeLanguage(String language) {
-        if (language == null) {
-            return "en";
-        }
-        String tag = Locale.forLanguageTag(language).toLanguageTag();
-        if (tag.equals("und")) {
-            throw ProblemException.invalid("language", "must be a BCP 47 language tag");
-        }
-        return tag;
     }
 }

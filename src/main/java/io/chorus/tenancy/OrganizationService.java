@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.chorus.common.Inputs;
 import io.chorus.common.Time;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
@@ -40,7 +41,7 @@ public class OrganizationService {
             Organization organization = new Organization();
             organization.id = id;
             organization.slug = request.slug();
-            organization.name = MemberService.requireText("name", request.name());
+            organization.name = Inputs.requireText("name", request.name());
             organization.timeZone = "UTC";
             organization.createdAt = Time.now();
             organization.persistAndFlush();

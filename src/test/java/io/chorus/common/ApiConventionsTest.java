@@ -1,13 +1,10 @@
 package io.chorus.common;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,15 +64,6 @@ class ApiConventionsTest {
         String big = "{\"email\":\"" + "a".repeat(1_100_000) + "\",\"password\":\"x\"}";
         Api.anonymous().body(big).post("/api/v1/auth/login").then().statusCode(413)
                 .contentType("application/problem+json").body("status", equalTo(413));
-    }
-
-    @Test
-    void theServedContractIsTheFileAtTheProjectRoot() throws Exception {
-        Set<String> served = new TreeSet<>(Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath().<String, Object> getMap("paths").keySet());
-        Set<String> file = new TreeSet<>();
-        OpenApiContractTest.contract().get("paths").fieldNames().forEachRemaining(file::add);
-        assertThat(served).isEqualTo(file);
     }
 
     @Test

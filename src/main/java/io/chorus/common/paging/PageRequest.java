@@ -32,6 +32,22 @@ public record PageRequest(int limit, Optional<Cursor> cursor) {
         return limit + 1;
     }
 
+    public static java.time.Instant instant(Cursor cursor, int index) {
+        try {
+            return java.time.Instant.parse(cursor.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list returned");
+        }
+    }
+
+    public static long number(Cursor cursor, int index) {
+        try {
+            return Long.parseLong(cursor.get(index));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list returned");
+        }
+    }
+
     public static UUID uuid(Cursor cursor, int index) {
         try {
             return UUID.fromString(cursor.get(index));

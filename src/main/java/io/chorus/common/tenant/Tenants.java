@@ -43,6 +43,18 @@ public class Tenants {
         }
     }
 
+    /**
+     * The organization of the current unit of work, for the few native queries (which Hibernate does not filter): they
+     * must name it themselves.
+     */
+    public UUID current() {
+        String tenant = resolver.resolveTenantId();
+        if (OrganizationTenantResolver.NONE.equals(tenant)) {
+            throw new IllegalStateException("No organization in this unit of work");
+        }
+        return UUID.fromString(tenant);
+    }
+
     public void runAs(UUID organizationId, Runnable work) {
         callAs(organizationId, () -> {
             work.run();

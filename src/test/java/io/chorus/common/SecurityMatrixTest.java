@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.chorus.support.Api;
+import io.chorus.support.Contents;
 import io.chorus.support.ForgedTokens;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
@@ -39,6 +40,7 @@ import io.restassured.response.Response;
 class SecurityMatrixTest {
 
     private static final Set<String> MEMBER_ROLES = Set.of("ambassador", "curator", "analyst", "admin");
+    private static final Set<String> CURATORS = Set.of("curator", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}");
 
@@ -68,7 +70,27 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/groups", MEMBER_ROLES, null),
             new Endpoint("GET", "/api/v1/groups/{id}", MEMBER_ROLES, null),
             new Endpoint("PATCH", "/api/v1/groups/{id}", Set.of("admin"), Map.of("name", "Hijacked")),
-            new Endpoint("DELETE", "/api/v1/groups/{id}", Set.of("admin"), null));
+            new Endpoint("DELETE", "/api/v1/groups/{id}", Set.of("admin"), null),
+            new Endpoint("POST", "/api/v1/content", Set.of("ambassador", "curator", "admin"),
+                    Map.of("title", "T", "url", "https://example.com/t", "language", "en")),
+            new Endpoint("GET", "/api/v1/content", CURATORS, null),
+            new Endpoint("GET", "/api/v1/content/{id}", Set.of("ambassador", "curator", "admin"), null),
+            new Endpoint("PATCH", "/api/v1/content/{id}", Set.of("ambassador", "curator", "admin"),
+                    Map.of("title", "Hijacked")),
+            new Endpoint("DELETE", "/api/v1/content/{id}", Set.of("ambassador", "curator", "admin"), null),
+            new Endpoint("POST", "/api/v1/content/{id}/publish", CURATORS, null),
+            new Endpoint("POST", "/api/v1/content/{id}/approve", CURATORS, null),
+            new Endpoint("POST", "/api/v1/content/{id}/reject", CURATORS, Map.of("reason", "No")),
+            new Endpoint("POST", "/api/v1/content/{id}/archive", CURATORS, null),
+            new Endpoint("GET", "/api/v1/feed", Set.of("ambassador", "admin"), null),
+            new Endpoint("POST", "/api/v1/link-previews", Set.of("ambassador", "curator", "admin"),
+                    Map.of("url", "https://example.com/")),
+            new Endpoint("GET", "/api/v1/moderation/queue", CURATORS, null),
+            new Endpoint("GET", "/api/v1/topics", MEMBER_ROLES, null),
+            new Endpoint("GET", "/api/v1/me/submissions", Set.of("ambassador", "curator", "admin"), null),
+            new Endpoint("GET", "/api/v1/settings/blocklist", CURATORS, null),
+            new Endpoint("PUT", "/api/v1/settings/blocklist", Set.of("admin"),
+                    Map.of("phrases", List.of("x"), "patterns", List.of())));
 
     static Org home;
     static Org victim;
@@ -86,8 +108,10 @@ class SecurityMatrixTest {
         people = Map.of("admin", home.admin(), "ambassador", home.member("ambassador"), "curator",
                 home.member("curator"), "analyst", home.member("analyst"));
         Person victimMember = victim.member("ambassador");
+        Person victimCurator = victim.member("curator");
         victimIds = Map.of("/api/v1/members", victimMember.id(), "/api/v1/groups",
-                victim.group("Victim group", "department"));
+                victim.group("Victim group", "department"), "/api/v1/content",
+                Contents.published(victimCurator.token(), Contents.body("Victim news")));
     }
 
     @Test
@@ -173,6 +197,8 @@ class SecurityMatrixTest {
                 .statusCode(200).body("name", equalTo("Victim group"));
         Api.as(victim.admin().token()).get("/api/v1/members/{id}", victimIds.get("/api/v1/members")).then()
                 .statusCode(200).body("name", startsWith("Member "));
+        Api.as(victim.admin().token()).get("/api/v1/content/{id}", victimIds.get("/api/v1/content")).then()
+                .statusCode(200).body("title", equalTo("Victim news")).body("status", equalTo("published"));
     }
 
     @Test

@@ -1,0 +1,344 @@
+package io.chorus.content;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.chorus.common.Inputs;
+import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
+import io.chorus.common.paging.Cursor;
+import io.chorus.common.paging.Page;
+import io.chorus.common.paging.PageRequest;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.tenant.Tenants;
+import io.chorus.content.ContentRequests.CreateContent;
+import io.chorus.content.ContentRequests.UpdateContent;
+import io.chorus.content.ContentViews.ContentView;
+import io.chorus.content.ContentViews.Moderation;
+import io.chorus.content.ContentViews.Person;
+import io.chorus.content.ContentViews.QueueItem;
+import io.chorus.tenancy.Group;
+import io.chorus.tenancy.GroupMembership;
+import io.chorus.tenancy.Member;
+
+/**
+ * Content of the caller's organization: curators create drafts and publish them, ambassadors submit items for review,
+ * curators moderate. Who may see what is decided here: to an ambassador, anything that is neither in their feed nor
+ * their own submission does not exist.
+ */
+@ApplicationScoped
+public class ContentService {
+
+    private final Audit audit;
+    private final Tenants tenants;
+
+    @Inject
+    public ContentService(Audit audit, Tenants tenants) {
+        this.audit = audit;
+        this.tenants = tenants;
+    }
+
+    /** Who is acting: their id, and whether they curate (curator or admin) or submit. */
+    public record Actor(UUID id, boolean curates) {
+    }
+
+    @Transactional
+    public ContentView create(CreateContent request, Actor actor) {
+        Instant now = Time.now();
+        Content content = new Content();
+        content.id = UUID.randomUUID();
+        content.title = Inputs.requireText("title", request.title());
+        content.url = Inputs.webUrl("url", request.url());
+        content.body = blankToNull(request.body());
+        content.imageUrl = request.imageUrl() == null || request.imageUrl().isBlank() ? null
+                : Inputs.webUrl("imageUrl", request.imageUrl());
+        content.language = Inputs.language("language", request.language());
+        content.topics = Topics.normalize(request.topics());
+        content.suggestedMessages = request.suggestedMessages() == null ? new LinkedHashMap<>()
+                : request.suggestedMessages().toMap();
+        content.publishAt = request.publishAt();
+        content.expiresAt = request.expiresAt();
+        content.authorId = actor.id();
+        content.status = actor.curates() ? ContentStatus.DRAFT : ContentStatus.PENDING_REVIEW;
+        content.createdAt = now;
+        content.updatedAt = now;
+        List<UUID> groups = distinct(request.targetGroupIds());
+        checkTexts(content, !actor.curates());
+        checkWindow(content);
+        requireGroupsExist(groups);
+        content.targetsEveryone = groups.isEmpty();
+        content.persistAndFlush();
+        groups.forEach(group -> ContentTarget.of(content.id, group).persist());
+        return view(content, groups, now);
+    }
+
+    @Transactional
+    public ContentView get(UUID id, Actor actor) {
+        Content content = readable(id, actor);
+        return view(content, targets(content), Time.now());
+    }
+
+    @Transactional
+    public ContentView update(UUID id, UpdateContent request, Actor actor) {
+        Instant now = Time.now();
+        Content content = editable(id, actor, now);
+        if (request.title() != null) {
+            content.title = Inputs.requireText("title", request.title());
+        }
+        if (request.url() != null) {
+            content.url = Inputs.webUrl("url", request.url());
+        }
+        if (request.body() != null) {
+            content.body = request.body().map(ContentService::blankToNull).orElse(null);
+        }
+        if (request.imageUrl() != null) {
+            content.imageUrl = request.imageUrl().filter(u -> !u.isBlank()).map(u -> Inputs.webUrl("imageUrl", u))
+                    .orElse(null);
+        }
+        if (request.language() != null) {
+            content.language = Inputs.language("language", request.language());
+        }
+        if (request.topics() != null) {
+            content.topics = Topics.normalize(request.topics());
+        }
+        if (request.suggestedMessages() != null) {
+            content.suggestedMessages = request.suggestedMessages().toMap();
+        }
+        if (request.expiresAt() != null) {
+            content.expiresAt = request.expiresAt().orElse(null);
+        }
+        if (request.publishAt() != null) {
+            content.publishAt = request.publishAt().orElse(null);
+            ContentLifecycle.reschedule(content, now);
+        }
+        checkTexts(content, !actor.curates());
+        checkWindow(content);
+        List<UUID> groups = targets(content);
+        if (request.targetGroupIds() != null) {
+            groups = distinct(request.targetGroupIds());
+            requireGroupsExist(groups);
+            ContentTarget.delete("id.contentId", content.id);
+            ContentTarget.flush();
+            for (UUID group : groups) {
+                ContentTarget.of(content.id, group).persist();
+            }
+            content.targetsEveryone = groups.isEmpty();
+        }
+        content.updatedAt = now;
+        content.flush();
+        return view(content, groups, now);
+    }
+
+    @Transactional
+    public void delete(UUID id, Actor actor) {
+        Instant now = Time.now();
+        Content content = actor.curates() ? find(id) : ownSubmission(id, actor);
+        ContentLifecycle.requireDeletable(content, now, content.authorId.equals(actor.id()));
+        ContentTarget.delete("id.contentId", content.id);
+        content.delete();
+    }
+
+    @Transactional
+    public ContentView publish(UUID id, UUID curator) {
+        return transition(id, curator, "content.published", (content, now) -> ContentLifecycle.publish(content, now));
+    }
+
+    @Transactional
+    public ContentView approve(UUID id, UUID curator) {
+        return transition(id, curator, "content.approved",
+                (content, now) -> ContentLifecycle.approve(content, now, curator));
+    }
+
+    @Transactional
+    public ContentView reject(UUID id, UUID curator, String reason) {
+        String why = Inputs.requireText("reason", reason);
+        return transition(id, curator, "content.rejected",
+                (content, now) -> ContentLifecycle.reject(content, now, curator, why));
+    }
+
+    @Transactional
+    public ContentView archive(UUID id, UUID curator) {
+        return transition(id, curator, "content.archived", (content, now) -> ContentLifecycle.archive(content, now));
+    }
+
+    private ContentView transition(UUID id, UUID curator, String action,
+            java.util.function.BiConsumer<Content, Instant> change) {
+        Instant now = Time.now();
+        Content content = find(id);
+        ContentStatus before = content.statusAt(now);
+        change.accept(content, now);
+        content.updatedAt = now;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", before.id());
+        detail.put("to", content.status.id());
+        if (content.decisionReason != null && action.equals("content.rejected")) {
+            detail.put("reason", content.decisionReason);
+        }
+        audit.record(curator, action, "content", content.id, detail);
+        return view(content, targets(content), now);
+    }
+
+    @Transactional
+    public Page<ContentView> list(ContentFilter filter, PageRequest page) {
+        Instant now = Time.now();
+        List<Content> rows = Content.findPage(filter, page, now);
+        Page<Content> result = Page.of(rows, page, c -> Cursor.of(c.createdAt, c.id));
+        return views(result, now);
+    }
+
+    /** The caller's own submissions, newest first. */
+    @Transactional
+    public Page<ContentView> submissions(UUID author, PageRequest page) {
+        Instant now = Time.now();
+        List<Content> rows = Content.findByAuthor(author, page);
+        return views(Page.of(rows, page, c -> Cursor.of(c.createdAt, c.id)), now);
+    }
+
+    /** Pending submissions, oldest first, with who submitted them. */
+    @Transactional
+    public Page<QueueItem> queue(PageRequest page) {
+        Page<Content> pending = Page.of(Content.findPending(page), page, c -> Cursor.of(c.createdAt, c.id));
+        Map<UUID, Person> submitters = people(pending.items().stream().map(c -> c.authorId).toList());
+        return pending.map(c -> new QueueItem(c.id, c.title, c.url, c.body, c.imageUrl, c.language,
+                Arrays.asList(c.topics), c.suggestedMessages, submitters.get(c.authorId), c.createdAt));
+    }
+
+    /** The organization's topics with how many items (not archived) carry each, most used first. */
+    @Transactional
+    public Page<ContentViews.TopicCount> topics(PageRequest page) {
+        List<ContentViews.TopicCount> rows = Content.topicCounts(tenants.current(), page);
+        return Page.of(rows, page, t -> Cursor.of(t.count(), t.topic()));
+    }
+
+    private Page<ContentView> views(Page<Content> page, Instant now) {
+        Map<UUID, List<UUID>> targets = ContentTarget.groupIdsOf(page.items().stream().map(c -> c.id).toList());
+        Map<UUID, Person> authors = people(page.items().stream().map(c -> c.authorId).toList());
+        return page.map(c -> view(c, targets.getOrDefault(c.id, List.of()), authors.get(c.authorId), now));
+    }
+
+    private ContentView view(Content content, List<UUID> targets, Instant now) {
+        return view(content, targets, people(List.of(content.authorId)).get(content.authorId), now);
+    }
+
+    private static ContentView view(Content c, List<UUID> targets, Person author, Instant now) {
+        boolean submission = c.decidedAt != null || c.status == ContentStatus.PENDING_REVIEW
+                || c.status == ContentStatus.REJECTED;
+        Moderation moderation = c.decidedAt == null ? null : new Moderation(c.decidedBy, c.decidedAt, c.decisionReason);
+        return new ContentView(c.id, c.title, c.url, c.body, c.imageUrl, c.language, Arrays.asList(c.topics), targets,
+                c.suggestedMessages, c.statusAt(now), c.publishAt, c.expiresAt, c.publishedAt, author, submission,
+                moderation, c.createdAt, c.updatedAt);
+    }
+
+    private static Map<UUID, Person> people(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Member.<Member> list("id in ?1", new LinkedHashSet<>(ids)).stream()
+                .collect(Collectors.toMap(m -> m.id, m -> new Person(m.id, m.name), (a, b) -> a));
+    }
+
+    private Content find(UUID id) {
+        return Content.findByIdOptional(id).orElseThrow(ContentService::notFound);
+    }
+
+    /** To a curator anything; to an ambassador their own submissions and what their feed shows. */
+    private Content readable(UUID id, Actor actor) {
+        Content content = find(id);
+        if (actor.curates() || content.authorId.equals(actor.id()) || visibleTo(content, actor.id(), Time.now())) {
+            return content;
+        }
+        throw notFound();
+    }
+
+    private Content editable(UUID id, Actor actor, Instant now) {
+        if (actor.curates()) {
+            Content content = find(id);
+            ContentLifecycle.requireEditable(content, now);
+            return content;
+        }
+        Content content = ownSubmission(id, actor);
+        if (content.statusAt(now) != ContentStatus.PENDING_REVIEW) {
+            throw new ProblemException(409, "illegal-transition", "Illegal status change",
+                    "This content is " + content.statusAt(now).id() + "; only pending submissions can be edited.");
+        }
+        return content;
+    }
+
+    private Content ownSubmission(UUID id, Actor actor) {
+        Content content = find(id);
+        if (!content.authorId.equals(actor.id())) {
+            throw notFound();
+        }
+        return content;
+    }
+
+    static boolean visibleTo(Content content, UUID memberId, Instant now) {
+        if (content.statusAt(now) != ContentStatus.PUBLISHED) {
+            return false;
+        }
+        if (content.targetsEveryone) {
+            return true;
+        }
+        Set<UUID> mine = GroupMembership.<GroupMembership> list("id.memberId", memberId).stream().map(m -> m.id.groupId)
+                .collect(Collectors.toSet());
+        return ContentTarget.<ContentTarget> list("id.contentId", content.id).stream()
+                .anyMatch(t -> mine.contains(t.id.groupId));
+    }
+
+    private List<UUID> targets(Content content) {
+        return ContentTarget.groupIdsOf(List.of(content.id)).getOrDefault(content.id, List.of());
+    }
+
+    private void checkTexts(Content content, boolean submission) {
+        MessageLimits.check(content.suggestedMessages);
+        OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
+        if (settings == null) {
+            return;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (submission) {
+            texts.put("title", content.title);
+            texts.put("body", content.body);
+        }
+        content.suggestedMessages.forEach((network, message) -> texts.put("suggestedMessages." + network, message));
+        Blocklist.of(settings.blocklistPhrases, settings.blocklistPatterns).check(texts);
+    }
+
+    private static void checkWindow(Content content) {
+        if (content.publishAt != null && content.expiresAt != null && !content.expiresAt.isAfter(content.publishAt)) {
+            throw ProblemException.invalid("expiresAt", "must be after publishAt");
+        }
+    }
+
+    private static void requireGroupsExist(List<UUID> groups) {
+        if (Group.countExisting(groups) != groups.size()) {
+            throw ProblemException.invalid("targetGroupIds", "must name existing groups of this organization");
+        }
+    }
+
+    private static List<UUID> distinct(List<UUID> ids) {
+        return ids == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(ids));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("This content");
+    }
+
+}

@@ -1,0 +1,40 @@
+package io.chorus.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What the content endpoints answer. */
+public final class ContentViews {
+
+    private ContentViews() {
+    }
+
+    public record Person(UUID id, String name) {
+    }
+
+    /** Who decided on a submission, when, and why (the reason of a rejection). */
+    public record Moderation(UUID decidedBy, Instant decidedAt, String reason) {
+    }
+
+    public record ContentView(UUID id, String title, String url, String body, String imageUrl, String language,
+            List<String> topics, List<UUID> targetGroupIds, Map<String, String> suggestedMessages, ContentStatus status,
+            Instant publishAt, Instant expiresAt, Instant publishedAt, Person author, boolean submission,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Moderation moderation, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record FeedItem(UUID id, String title, String url, String body, String imageUrl, String language,
+            List<String> topics, Map<String, String> suggestedMessages, Instant publishedAt, Instant expiresAt,
+            boolean sharedByMe) {
+    }
+
+    public record QueueItem(UUID id, String title, String url, String body, String imageUrl, String language,
+            List<String> topics, Map<String, String> suggestedMessages, Person submitter, Instant submittedAt) {
+    }
+
+    public record TopicCount(String topic, long count) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.chorus.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.chorus.common.problem.Problem;
+import io.chorus.common.problem.ProblemException;
+
+/**
+ * Each network's message limit, counted the way the network counts: characters as code points, and on X every link as
+ * 23 characters — including the tracked link X appends when shared.
+ */
+public final class MessageLimits {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
+
+    private MessageLimits() {
+    }
+
+    public static int length(Network network, String message) {
+        if (network != Network.X) {
+            return message.codePointCount(0, message.length());
+        }
+        Matcher links = LINK.matcher(message);
+        int length = 0;
+        int last = 0;
+        while (links.find()) {
+            length += message.codePointCount(last, links.start()) + Network.X_LINK_LENGTH;
+            last = links.end();
+        }
+        length += message.codePointCount(last, message.length());
+        return length + 1 + Network.X_LINK_LENGTH; // " " + the tracked link the share adds
+    }
+
+    public static void check(Map<String, String> messages) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        messages.forEach((id, message) -> {
+            Network network = Network.of(id);
+            int length = length(network, message);
+            if (length > network.maxLength()) {
+                String counted = network == Network.X ? " (links count 23 each, plus 24 for the tracked link)" : "";
+                violations.add(new Problem.Violation("suggestedMessages." + network.id(), "is " + length + " characters"
+                        + counted + "; " + network.id() + " allows " + network.maxLength()));
+            }
+        });
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request", "A suggested message is too long.",
+                    violations, Map.of());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.chorus.content;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An organization's settings, one row keyed by the organization itself. Its id is the tenant, so it is always read by
+ * {@code Tenants.current()} rather than filtered.
+ */
+@Entity
+@Table(name = "organization_settings")
+public class OrganizationSettings extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "organization_id")
+    public UUID organizationId;
+    @Column(name = "blocklist_phrases")
+    public String[] blocklistPhrases = new String[0];
+    @Column(name = "blocklist_patterns")
+    public String[] blocklistPatterns = new String[0];
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static OrganizationSettings of(UUID organizationId) {
+        OrganizationSettings settings = OrganizationSettings.findById(organizationId);
+        if (settings == null) {
+            settings = new OrganizationSettings();
+            settings.organizationId = organizationId;
+        }
+        return settings;
+    }
+}

@@ -10,6 +10,9 @@ create table content (
     topics             varchar[] not null,
     suggested_messages jsonb not null,
     targets_everyone   boolean not null,
+    -- The groups of content_targets, kept here by a trigger so that the feed checks targeting
+    -- with an array overlap on each row it walks, instead of a join.
+    target_group_ids   uuid[] not null default '{}',
     status             text not null,
     publish_at         timestamptz,
     expires_at         timestamptz,
@@ -49,6 +52,21 @@ create table content_targets (
     foreign key (group_id, organization_id) references groups (id, organization_id) on delete cascade
 );
 create index content_targets_group_idx on content_targets (organization_id, group_id);
+
+create function content_targets_sync() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        update content set target_group_ids = array_append(target_group_ids, new.group_id)
+        where id = new.content_id and not (new.group_id = any (target_group_ids));
+    else
+        update content set target_group_ids = array_remove(target_group_ids, old.group_id)
+        where id = old.content_id;
+    end if;
+    return null;
+end
+$$;
+create trigger content_targets_sync after insert or delete on content_targets
+    for each row execute function content_targets_sync();
 
 -- Per-organization settings; one row per organization, created on first write.
 create table organization_settings (

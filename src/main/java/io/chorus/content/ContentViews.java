@@ -26,11 +26,6 @@ public final class ContentViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) Moderation moderation, Instant createdAt, Instant updatedAt) {
     }
 
-    public record FeedItem(UUID id, String title, String url, String body, String imageUrl, String language,
-            List<String> topics, Map<String, String> suggestedMessages, Instant publishedAt, Instant expiresAt,
-            boolean sharedByMe) {
-    }
-
     public record QueueItem(UUID id, String title, String url, String body, String imageUrl, String language,
             List<String> topics, Map<String, String> suggestedMessages, Person submitter, Instant submittedAt) {
     }

@@ -4,14 +4,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.Inputs;
 import io.chorus.common.http.QueryParams;
-import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
-import io.chorus.content.ContentViews.FeedItem;
 import io.chorus.identity.Caller;
 import io.chorus.tenancy.Role;
 
@@ -29,7 +29,8 @@ public class FeedResource {
     }
 
     @GET
-    public Page<FeedItem> feed(@RestQuery String topic, @RestQuery String language, @RestQuery String limit,
+    @Produces(MediaType.APPLICATION_JSON)
+    public String feed(@RestQuery String topic, @RestQuery String language, @RestQuery String limit,
             @RestQuery String cursor) {
         return feed.feed(caller.id(), QueryParams.text(topic).map(t -> Topics.normalize("topic", t)),
                 QueryParams.text(language).map(l -> Inputs.language("language", l)), PageRequest.of(limit, cursor, 2));

@@ -98,6 +98,7 @@ public class LocalEnvironment implements ConfigSourceFactory {
                     .setServerConfig("max_connections", "100").start();
             String url = postgres.getJdbcUrl("postgres", "postgres").replace("?user=postgres", "");
             System.setProperty(key, url);
+            System.out.println("Embedded PostgreSQL: " + url + " (user postgres, password postgres), data in " + dir);
             return url;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);

@@ -23,8 +23,8 @@ import io.chorus.common.tenant.Tenants;
  * so items appearing meanwhile land before the first page and paging neither skips nor repeats.
  * <p>
  * This is the hottest read of the product, so it is one SQL statement that walks the feed index and has PostgreSQL
- * write each item's JSON (the FeedItem schema of openapi.yaml); the service only joins the items into the page.
- * Being native SQL, it names the organization itself.
+ * write each item's JSON (the FeedItem schema of openapi.yaml); the service only joins the items into the page. Being
+ * native SQL, it names the organization itself.
  */
 @ApplicationScoped
 public class FeedService {

@@ -3,27 +3,10 @@
 # GET /api/v1/feed at 16 concurrent clients for the first page and for a page deep in the feed,
 # as 50 different ambassadors. Prints p50/p95/p99 and EXPLAIN ANALYZE of the feed query.
 # Usage: ./mvnw package -DskipTests && bench/feed.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+source "$(dirname "$0")/lib.sh"
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-JAR=target/quarkus-app/quarkus-run.jar
-PORT=${PORT:-18081}
-DURATION=${DURATION:-20s}
-RUNS=${RUNS:-3}
-BASE=http://localhost:$PORT
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-
-java -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" -Dchorus.data-dir=target/bench-feed-data \
-  -Dquarkus.log.level=WARN -jar "$JAR" > target/bench-feed-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -sf "$BASE/q/health/ready" >/dev/null && break
-  kill -0 $APP 2>/dev/null || { cat target/bench-feed-app.log; exit 1; }
-  sleep 0.2
-done
-DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' target/bench-feed-app.log | head -1)
+start_app bench-feed "${PORT:-18081}"
+DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
 export PGPASSWORD=postgres
 PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
 time $PSQL -f bench/feed-seed.sql
@@ -32,9 +15,7 @@ echo "logging in 50 ambassadors..."
 TOKENS=target/bench-feed-tokens.lua
 echo "tokens = {" > $TOKENS
 for i in $(seq 1 50); do
-  T=$(curl -sf "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
-    -d "{\"organization\":\"demo\",\"email\":\"bench-member-$((i * 97))@demo.example\",\"password\":\"demo-password\"}" \
-    | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  T=$(login demo "bench-member-$((i * 97))@demo.example")
   echo "  \"$T\"," >> $TOKENS
 done
 echo "}" >> $TOKENS

@@ -285,7 +285,10 @@ public class ContentService {
         return content;
     }
 
-    static boolean visibleTo(Content content, UUID memberId, Instant now) {
+    /**
+     * Whether the content is in this member's feed now: published, and targeted to everyone or to one of their groups.
+     */
+    public static boolean visibleTo(Content content, UUID memberId, Instant now) {
         if (content.statusAt(now) != ContentStatus.PUBLISHED) {
             return false;
         }

@@ -35,7 +35,8 @@ public class FeedService {
                 'language', c.language, 'topics', c.topics, 'suggestedMessages', c.suggested_messages,
                 'publishedAt', to_char(c.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                 'expiresAt', to_char(c.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                'sharedByMe', false)::text
+                'sharedByMe', exists (select 1 from shares s where s.organization_id = c.organization_id
+                                      and s.member_id = :member and s.content_id = c.id))::text
             from content c
             where c.organization_id = :org and c.status in ('published', 'scheduled')
               and c.published_at <= now() and (c.expires_at is null or c.expires_at > now())

@@ -35,15 +35,27 @@ public final class MessageLimits {
         return length + 1 + Network.X_LINK_LENGTH; // " " + the tracked link the share adds
     }
 
+    /** One message for one network, reported as the given field. */
+    public static void check(String field, Network network, String message) {
+        int length = length(network, message);
+        if (length > network.maxLength()) {
+            throw ProblemException.invalid(field, "is " + length + " characters" + counted(network) + "; "
+                    + network.id() + " allows " + network.maxLength());
+        }
+    }
+
+    private static String counted(Network network) {
+        return network == Network.X ? " (links count 23 each, plus 24 for the tracked link)" : "";
+    }
+
     public static void check(Map<String, String> messages) {
         List<Problem.Violation> violations = new ArrayList<>();
         messages.forEach((id, message) -> {
             Network network = Network.of(id);
             int length = length(network, message);
             if (length > network.maxLength()) {
-                String counted = network == Network.X ? " (links count 23 each, plus 24 for the tracked link)" : "";
                 violations.add(new Problem.Violation("suggestedMessages." + network.id(), "is " + length + " characters"
-                        + counted + "; " + network.id() + " allows " + network.maxLength()));
+                        + counted(network) + "; " + network.id() + " allows " + network.maxLength()));
             }
         });
         if (!violations.isEmpty()) {

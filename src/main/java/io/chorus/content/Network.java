@@ -3,6 +3,7 @@ package io.chorus.content;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.chorus.common.persistence.LowercaseEnumConverter;
 import io.chorus.common.persistence.WireEnum;
 
 /** Where ambassadors share, with the longest message each accepts. */
@@ -30,5 +31,12 @@ public enum Network {
     @JsonCreator
     public static Network of(String id) {
         return WireEnum.parse(values(), id);
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter extends LowercaseEnumConverter<Network> {
+        public Converter() {
+            super(Network.class);
+        }
     }
 }

@@ -25,6 +25,8 @@ public class OrganizationSettings extends PanacheEntityBase {
     public String[] blocklistPhrases = new String[0];
     @Column(name = "blocklist_patterns")
     public String[] blocklistPatterns = new String[0];
+    /** Appended to every shared message when set ("I work at ..."). */
+    public String disclosure;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -1,0 +1,46 @@
+package io.chorus.sharing;
+
+import java.util.HashMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
+import io.chorus.common.tenant.Tenants;
+import io.chorus.content.OrganizationSettings;
+import io.chorus.sharing.SharingViews.SharingSettings;
+
+/** Reads and changes the disclosure line; every change is audited. */
+@ApplicationScoped
+public class SharingSettingsService {
+
+    private final Tenants tenants;
+    private final Audit audit;
+
+    @Inject
+    public SharingSettingsService(Tenants tenants, Audit audit) {
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public SharingSettings get() {
+        return new SharingSettings(OrganizationSettings.of(tenants.current()).disclosure);
+    }
+
+    @Transactional
+    public SharingSettings replace(SharingSettings request, UUID actor) {
+        OrganizationSettings settings = OrganizationSettings.of(tenants.current());
+        settings.disclosure = request.disclosure() == null || request.disclosure().isBlank() ? null
+                : request.disclosure().strip();
+        settings.updatedAt = Time.now();
+        settings.persist();
+        HashMap<String, Object> detail = new HashMap<>();
+        detail.put("disclosure", settings.disclosure);
+        audit.record(actor, "settings.sharing.changed", "organization", settings.organizationId, detail);
+        return new SharingSettings(settings.disclosure);
+    }
+}

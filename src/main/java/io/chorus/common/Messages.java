@@ -49,4 +49,19 @@ public interface Messages {
 
     @Message("It has already been used or was withdrawn. If you already joined, just sign in.")
     String unavailable_used();
+
+    @Message("This share link does not work")
+    String share_link_refused_title();
+
+    @Message("It has expired. Open the Chorus app or your latest digest for a fresh one.")
+    String share_link_expired();
+
+    @Message("It is incomplete or has been altered. Copy the whole link from your email or chat message.")
+    String share_link_invalid();
+
+    @Message("This content can no longer be shared")
+    String share_link_gone_title();
+
+    @Message("It has been archived or is no longer in your feed. Thank you for sharing!")
+    String share_link_gone();
 }

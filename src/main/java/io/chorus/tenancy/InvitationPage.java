@@ -1,6 +1,5 @@
 package io.chorus.tenancy;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.chorus.common.Pages;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.tenancy.InvitationService.Preview;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,10 +30,6 @@ import io.quarkus.qute.TemplateInstance;
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class InvitationPage {
-
-    static final String SECURITY_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
-    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
 
     @CheckedTemplate
     static class Templates {
@@ -53,51 +49,34 @@ public class InvitationPage {
 
     @GET
     public Response show(@RestPath String token, HttpHeaders headers) {
-        Locale locale = localeOf(headers);
+        Locale locale = Pages.localeOf(headers);
         return invitations.preview(token)
-                .map(preview -> preview.usable() ? page(200, Templates.form(token, preview, null, ""), locale)
-                        : page(410, Templates.unavailable(preview.expired()), locale))
-                .orElseGet(() -> page(404, Templates.unavailable(false), locale));
+                .map(preview -> preview.usable() ? Pages.page(200, Templates.form(token, preview, null, ""), locale)
+                        : Pages.page(410, Templates.unavailable(preview.expired()), locale))
+                .orElseGet(() -> Pages.page(404, Templates.unavailable(false), locale));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@RestPath String token, @RestForm String name, @RestForm String password,
             HttpHeaders headers) {
-        Locale locale = localeOf(headers);
+        Locale locale = Pages.localeOf(headers);
         Preview preview = invitations.preview(token).orElse(null);
         if (preview == null) {
-            return page(404, Templates.unavailable(false), locale);
+            return Pages.page(404, Templates.unavailable(false), locale);
         }
         String error = name == null || name.isBlank() || name.length() > 200 ? "name"
                 : password == null || password.codePointCount(0, password.length()) < 10 ? "password" : null;
         if (error != null) {
-            return page(400, Templates.form(token, preview, error, name == null ? "" : name), locale);
+            return Pages.page(400, Templates.form(token, preview, error, name == null ? "" : name), locale);
         }
         try {
             invitations.accept(token, name, password);
         } catch (ProblemException e) {
-            return e.status() == 400 ? page(400, Templates.form(token, preview, "password", name), locale)
-                    : page(e.status(), Templates.unavailable(preview.expired()), locale);
+            return e.status() == 400 ? Pages.page(400, Templates.form(token, preview, "password", name), locale)
+                    : Pages.page(e.status(), Templates.unavailable(preview.expired()), locale);
         }
-        return page(200, Templates.accepted(preview), locale);
+        return Pages.page(200, Templates.accepted(preview), locale);
     }
 
-    private static Response page(int status, TemplateInstance template, Locale locale) {
-        return Response.status(status).entity(template.setLocale(locale)).type(MediaType.TEXT_HTML_TYPE)
-                .header("Content-Security-Policy", SECURITY_POLICY).header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
-                .header("Content-Language", locale.getLanguage()).build();
-    }
-
-    static Locale localeOf(HttpHeaders headers) {
-        for (Locale wanted : headers.getAcceptableLanguages()) {
-            for (Locale language : LANGUAGES) {
-                if (language.getLanguage().equals(wanted.getLanguage())) {
-                    return language;
-                }
-            }
-        }
-        return Locale.ENGLISH;
-    }
 }

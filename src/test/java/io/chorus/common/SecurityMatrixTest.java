@@ -42,7 +42,8 @@ class SecurityMatrixTest {
     private static final Set<String> MEMBER_ROLES = Set.of("ambassador", "curator", "analyst", "admin");
     private static final Set<String> CURATORS = Set.of("curator", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
-            "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}");
+            "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
+            "GET /share/{token}");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Map<String, Object> body) {
@@ -85,6 +86,7 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/feed", Set.of("ambassador", "admin"), null),
             new Endpoint("POST", "/api/v1/content/{id}/shares", Set.of("ambassador", "admin"), Map.of("network", "x")),
             new Endpoint("GET", "/api/v1/me/shares", Set.of("ambassador", "admin"), null),
+            new Endpoint("GET", "/api/v1/content/{id}/share-links", Set.of("ambassador", "admin"), null),
             new Endpoint("GET", "/api/v1/settings/sharing", MEMBER_ROLES, null),
             new Endpoint("PUT", "/api/v1/settings/sharing", Set.of("admin"), Map.of("disclosure", "x")),
             new Endpoint("POST", "/api/v1/link-previews", Set.of("ambassador", "curator", "admin"),

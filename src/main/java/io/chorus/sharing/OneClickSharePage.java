@@ -1,0 +1,56 @@
+package io.chorus.sharing;
+
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.chorus.common.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Following a one-click share link: no login, a 302 to the network's share dialog. A tampered or expired link gets a
+ * small 403 page; content no longer shareable a 410 page.
+ */
+@Path("/share/{token}")
+@PermitAll
+public class OneClickSharePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance refused(boolean expired);
+
+        static native TemplateInstance gone();
+    }
+
+    private final ShareLinkService links;
+
+    @Inject
+    public OneClickSharePage(ShareLinkService links) {
+        this.links = links;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response follow(@RestPath String token, HttpHeaders headers) {
+        ShareLinkService.Followed followed = links.follow(token);
+        if (followed.intentUrl() != null) {
+            return Response.status(Response.Status.FOUND).location(URI.create(followed.intentUrl()))
+                    .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+        }
+        Locale locale = Pages.localeOf(headers);
+        TemplateInstance page = followed.refusedStatus() == 410 ? Templates.gone()
+                : Templates.refused(followed.expired());
+        return Pages.page(followed.refusedStatus(), page, locale);
+    }
+}

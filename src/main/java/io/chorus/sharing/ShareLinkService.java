@@ -1,0 +1,96 @@
+package io.chorus.sharing;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.chorus.common.Time;
+import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.common.tenant.Tenants;
+import io.chorus.content.Content;
+import io.chorus.content.ContentService;
+import io.chorus.content.ContentStatus;
+import io.chorus.content.Network;
+import io.chorus.sharing.ShareLinkTokens.Claims;
+import io.chorus.tenancy.Member;
+
+/**
+ * One-click share links, for email digests and chat: a signed link per network that, followed without logging in,
+ * creates (or reuses) the member's share and opens the network's dialog.
+ */
+@ApplicationScoped
+public class ShareLinkService {
+
+    /** Where following a link leads: the intent URL, or why not (403 refused, 410 gone). */
+    public record Followed(String intentUrl, int refusedStatus, boolean expired) {
+    }
+
+    private final ShareLinkTokens tokens;
+    private final ShareService shares;
+    private final Tenants tenants;
+    private final ChorusConfig chorus;
+    private final SharingConfig config;
+
+    @Inject
+    public ShareLinkService(ShareLinkTokens tokens, ShareService shares, Tenants tenants, ChorusConfig chorus,
+            SharingConfig config) {
+        this.tokens = tokens;
+        this.shares = shares;
+        this.tenants = tenants;
+        this.chorus = chorus;
+        this.config = config;
+    }
+
+    /** The caller's one-click links for a published item of their feed, by network. */
+    @Transactional
+    public Map<String, String> links(UUID contentId, UUID memberId) {
+        Instant now = Time.now();
+        Content content = Content.findByIdOptional(contentId)
+                .filter(c -> ContentService.visibleTo(c, memberId, now) || c.authorId.equals(memberId))
+                .orElseThrow(() -> ProblemException.notFound("This content"));
+        ContentStatus status = content.statusAt(now);
+        if (status != ContentStatus.PUBLISHED) {
+            throw ProblemException.conflict("not-published",
+                    "This content is " + status.id() + "; only published content can be shared.");
+        }
+        Instant expiresAt = now.plus(config.shareLinkLifetime());
+        Map<String, String> links = new LinkedHashMap<>();
+        for (Network network : Network.values()) {
+            String token = tokens.sign(new Claims(tenants.current(), memberId, contentId, network, expiresAt));
+            links.put(network.id(), base() + "/share/" + token);
+        }
+        return links;
+    }
+
+    public Followed follow(String token) {
+        Instant now = Time.now();
+        ShareLinkTokens.Verified verified = tokens.verify(token, now);
+        if (verified.claims().isEmpty()) {
+            return new Followed(null, 403, verified.refusal().orElseThrow() == ShareLinkTokens.Refusal.EXPIRED);
+        }
+        Claims claims = verified.claims().get();
+        try {
+            return tenants.callAs(claims.organizationId(), () -> {
+                boolean active = Member.findByIdOptional(claims.memberId()).filter(Member::canLogIn).isPresent();
+                if (!active) {
+                    return new Followed(null, 403, false);
+                }
+                var outcome = shares.share(claims.contentId(), claims.network(), null, claims.memberId(), false);
+                return new Followed(outcome.share().intentUrl(), 0, false);
+            });
+        } catch (ProblemException e) {
+            return new Followed(null, 410, false);
+        }
+    }
+
+    private String base() {
+        String base = chorus.publicBaseUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

@@ -63,7 +63,7 @@ public class ShareLinkService {
         Map<String, String> links = new LinkedHashMap<>();
         for (Network network : Network.values()) {
             String token = tokens.sign(new Claims(tenants.current(), memberId, contentId, network, expiresAt));
-            links.put(network.id(), base() + "/share/" + token);
+            links.put(network.id(), chorus.url("/share/" + token));
         }
         return links;
     }
@@ -87,10 +87,5 @@ public class ShareLinkService {
         } catch (ProblemException e) {
             return new Followed(null, 410, false);
         }
-    }
-
-    private String base() {
-        String base = chorus.publicBaseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -112,7 +112,6 @@ public class ShareService {
     }
 
     String shortUrl(String code) {
-        String base = config.publicBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/s/" + code;
+        return config.url("/s/" + code);
     }
 }

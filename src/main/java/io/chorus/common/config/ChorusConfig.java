@@ -43,4 +43,10 @@ public interface ChorusConfig {
         @WithDefault("1048576")
         long maxRequestBodyBytes();
     }
+
+    /** A link on this service's public URL: {@code url("/s/abc")}. */
+    default String url(String path) {
+        String base = publicBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
 }

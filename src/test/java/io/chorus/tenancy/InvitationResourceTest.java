@@ -105,6 +105,17 @@ class InvitationResourceTest {
     }
 
     @Test
+    void aTokenOfAnotherOrganizationSentAlongDoesNotGetInTheWay() {
+        Org org = Organizations.create();
+        Org other = Organizations.create();
+        String token = invite(org, "two-hats@x.example").getString("invitation.token");
+
+        Api.as(other.admin().token()).body(Map.of("name", "Two Hats", "password", Organizations.PASSWORD))
+                .post("/api/v1/invitations/{t}/accept", token).then().statusCode(200)
+                .body("organization.id", equalTo(org.id()));
+    }
+
+    @Test
     void anUnknownTokenIsNotFound() {
         Api.anonymous().body(Map.of("name", "X", "password", Organizations.PASSWORD))
                 .post("/api/v1/invitations/{t}/accept", "no-such-token").then().statusCode(404)

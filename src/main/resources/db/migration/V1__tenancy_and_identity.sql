@@ -33,6 +33,8 @@ create table members (
     updated_at       timestamptz not null,
     constraint members_id_org_uk unique (id, organization_id),
     constraint members_status_check check (status in ('invited', 'active', 'deactivated')),
+    constraint members_name_length check (char_length(name) between 1 and 200),
+    constraint members_email_length check (char_length(email) between 3 and 320),
     constraint members_roles_check check (
         cardinality(roles) >= 1 and roles <@ array['ambassador', 'curator', 'analyst', 'admin']::varchar[]),
     constraint members_active_has_password check (status <> 'active' or password_hash is not null)

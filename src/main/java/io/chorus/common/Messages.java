@@ -64,4 +64,10 @@ public interface Messages {
 
     @Message("It has been archived or is no longer in your feed. Thank you for sharing!")
     String share_link_gone();
+
+    @Message("This link does not exist")
+    String short_link_unknown_title();
+
+    @Message("Check that it was copied completely.")
+    String short_link_unknown();
 }

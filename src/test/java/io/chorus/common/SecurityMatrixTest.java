@@ -43,7 +43,7 @@ class SecurityMatrixTest {
     private static final Set<String> CURATORS = Set.of("curator", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
-            "GET /share/{token}");
+            "GET /share/{token}", "GET /s/{code}");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Map<String, Object> body) {

@@ -4,13 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -18,116 +23,298 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.chorus.packaged.PackagedApp;
+import io.chorus.packaged.ProductionEnvironment;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The production jar in the prod profile against a PostgreSQL server it did not start: the deployment the README
- * describes, walked through the core flow of the API.
+ * The production jar in the prod profile against a PostgreSQL server it did not start, configured only through the
+ * environment: the deployment the README describes. It walks the core identity flow of the API over real HTTP, checks
+ * what operations need (health, metrics, the contract) and what production must not serve, then restarts against the
+ * same database. The tests run in order and share the running service.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedAppIT {
 
-    static EmbeddedPostgres postgres;
-    static Map<String, String> settings;
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(60);
+    private static final String BASE_URL = ProductionEnvironment.PUBLIC_BASE_URL;
+    private static final String OPERATOR_EMAIL = "ops@chorus.it.example";
+    private static final String OPERATOR_PASSWORD = "operator password 1";
+    private static final String ADMIN_EMAIL = "ada@acme.it.example";
+    private static final String ADMIN_PASSWORD = "ada's long password";
+    private static final String AMBASSADOR_EMAIL = "amb@acme.it.example";
+    private static final String AMBASSADOR_PASSWORD = "amb's long password";
+    private static final String BOOTSTRAP_LOG = "Created the bootstrap operator";
+
+    private static EmbeddedPostgres postgres;
+    private static String jdbcUrl;
+    private static ProductionEnvironment environment;
+    private static final List<PackagedApp> started = new ArrayList<>();
+    private static PackagedApp app;
+
+    // What the core flow created, checked again in the database and after the restart
+    private static String organizationId;
+    private static String adminId;
 
     @BeforeAll
-    static void externalDatabase() throws Exception {
+    static void externalDatabaseAndTheJar() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        settings = new HashMap<>(PackagedApp.productionSettings(
-                postgres.getJdbcUrl("postgres", "postgres").replace("?user=postgres", ""),
-                Files.createTempDirectory("chorus-keys")));
-        settings.put("CHORUS_BOOTSTRAP_OPERATOR_EMAIL", "ops@chorus.test.example");
-        settings.put("CHORUS_BOOTSTRAP_OPERATOR_PASSWORD", "operator password 1");
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        jdbcUrl = url.substring(0, url.indexOf('?'));
+        environment = ProductionEnvironment.create(jdbcUrl, "postgres", "postgres");
+
+        app = start("first", environment.settings());
+        Duration ready = app.awaitReady(READY_DEADLINE);
+        System.out.printf("PackagedAppIT: first start ready after %d ms%n", ready.toMillis());
     }
 
     @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
+    static void stopEverything() throws Exception {
+        try {
+            for (PackagedApp each : started) {
+                each.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private static PackagedApp start(String name, Map<String, String> settings) throws Exception {
+        settings.put("CHORUS_BOOTSTRAP_OPERATOR_EMAIL", OPERATOR_EMAIL);
+        settings.put("CHORUS_BOOTSTRAP_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+        PackagedApp started = PackagedApp.start(name, settings);
+        PackagedAppIT.started.add(started);
+        return started;
     }
 
     @Test
-    void theProductionJarServesTheCoreFlowAndKeepsItsDataAcrossRestarts() throws Exception {
-        String adminEmail = "admin@acme.test.example";
-        try (PackagedApp app = PackagedApp.start(settings)) {
-            app.awaitReady(Duration.ofSeconds(90));
-            String base = app.baseUrl();
+    @Order(1)
+    void operationsEndpointsAreServedAndDevelopmentToolsAreNot() {
+        String base = app.baseUrl();
+        given().baseUri(base).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(base).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Prometheus text format to a plain scraper; OpenMetrics (also text) to one that asks for it.
+        given().baseUri(base).accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .contentType(startsWith("text/plain")).body(containsString("jvm_"));
+        given().baseUri(base).get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        given().baseUri(base).get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/organizations"));
 
-            // No demo data in production.
-            login(base, "demo", "admin@demo.example", "demo-password").then().statusCode(401);
-
-            String operator = login(base, null, "ops@chorus.test.example", "operator password 1").then().statusCode(200)
-                    .extract().path("accessToken");
-            JsonPath organization = api(base, operator)
-                    .body(Map.of("slug", "acme", "name", "ACME", "adminEmail", adminEmail, "adminName", "Ada"))
-                    .post("/api/v1/organizations").then().statusCode(201).extract().jsonPath();
-            assertThat(organization.getString("adminInvitation.acceptUrl")).startsWith("https://chorus.test.example/");
-            String invitation = organization.getString("adminInvitation.token");
-            api(base, null).body(Map.of("name", "Ada", "password", "a long password"))
-                    .post("/api/v1/invitations/{t}/accept", invitation).then().statusCode(200)
-                    .body("organization.slug", equalTo("acme"));
-            api(base, null).body(Map.of("name", "Eve", "password", "another password"))
-                    .post("/api/v1/invitations/{t}/accept", invitation).then().statusCode(410)
-                    .contentType("application/problem+json");
-
-            String admin = login(base, "acme", adminEmail, "a long password").then().statusCode(200).extract()
-                    .path("accessToken");
-            JsonPath claims = claims(admin);
-            assertThat(claims.getString("iss")).isEqualTo("https://chorus.test.example");
-            assertThat(claims.getString("org")).isEqualTo(organization.getString("id"));
-            assertThat(claims.getString("upn")).isEqualTo(adminEmail);
-            assertThat(claims.getList("groups", String.class)).containsExactly("admin");
-            assertThat(claims.getLong("exp") - claims.getLong("iat")).isBetween(1L, 900L);
-            api(base, admin).get("/api/v1/me").then().statusCode(200).body("roles", equalTo(List.of("admin")))
-                    .body("organization.name", equalTo("ACME"));
-            api(base, admin)
-                    .body(Map.of("email", "amb@acme.test.example", "name", "Amb", "roles", List.of("ambassador")))
-                    .post("/api/v1/members").then().statusCode(201).body("status", equalTo("invited"));
-
-            given().baseUri(base).get("/q/health/live").then().statusCode(200);
-            given().baseUri(base).get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
-            given().baseUri(base).get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/members"));
-            given().baseUri(base).get("/q/swagger-ui/").then().statusCode(404);
-            given().baseUri(base).get("/api/v1/nothing").then().statusCode(404).contentType("application/problem+json")
-                    .body(startsWith("{"));
+        for (String path : List.of("/q/swagger-ui", "/q/swagger-ui/", "/q/swagger-ui/index.html", "/q/dev-ui",
+                "/q/dev-ui/")) {
+            given().baseUri(base).redirects().follow(false).get(path).then().statusCode(404);
         }
+        given().baseUri(base).get("/api/v1/no-such-endpoint").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
-            ResultSet migrations = db.createStatement()
-                    .executeQuery("select count(*) from flyway_schema_history where success");
-            migrations.next();
-            assertThat(migrations.getInt(1)).isPositive();
-            ResultSet admins = db.createStatement().executeQuery(
-                    "select count(*) from members where email = '" + adminEmail + "' and status = 'active'");
-            admins.next();
-            assertThat(admins.getInt(1)).isEqualTo(1);
-        }
+    @Test
+    @Order(2)
+    void thereIsNoDemoDataAndNoDevelopmentFallback() {
+        login(null, "demo", "admin@demo.example", "demo-password").then().statusCode(401)
+                .contentType("application/problem+json");
 
-        try (PackagedApp again = PackagedApp.start(settings)) {
-            again.awaitReady(Duration.ofSeconds(90));
-            login(again.baseUrl(), "acme", adminEmail, "a long password").then().statusCode(200);
+        assertThat(app.workingDirectory().resolve(".chorus-data")).as("no development keys, secret or database")
+                .doesNotExist();
+        assertThat(app.stdout()).as(app.describeOutput()).doesNotContain("Embedded PostgreSQL")
+                .doesNotContainIgnoringCase("demo data").contains(BOOTSTRAP_LOG);
+    }
+
+    @Test
+    @Order(3)
+    void anOperatorCreatesAnOrganizationWhoseAdminInvitesAMember() throws Exception {
+        // The bootstrap operator logs in without an organization.
+        JsonPath operatorLogin = login(null, null, OPERATOR_EMAIL, OPERATOR_PASSWORD).then().statusCode(200)
+                .body("tokenType", equalTo("Bearer")).body("refreshToken", notNullValue()).extract().jsonPath();
+        String operator = operatorLogin.getString("accessToken");
+        assertThat(operatorLogin.getLong("expiresIn")).isBetween(1L, 900L);
+        JsonPath operatorClaims = verifiedClaims(operator);
+        assertThat(operatorClaims.getString("iss")).isEqualTo(BASE_URL);
+        assertThat(operatorClaims.getList("groups", String.class)).containsExactly("operator");
+        assertThat(operatorClaims.getString("org")).isNull();
+
+        // It creates an organization and gets the admin's invitation, addressed at the public base URL.
+        JsonPath organization = api(operator)
+                .body(Map.of("slug", "acme", "name", "ACME Corp", "adminEmail", ADMIN_EMAIL, "adminName", "Ada"))
+                .post("/api/v1/organizations").then().statusCode(201).body("slug", equalTo("acme"))
+                .body("name", equalTo("ACME Corp")).extract().jsonPath();
+        organizationId = organization.getString("id");
+        assertThat(organizationId).isNotBlank();
+        String adminInvitation = organization.getString("adminInvitation.token");
+        assertThat(adminInvitation).isNotBlank();
+        assertThat(organization.getString("adminInvitation.acceptUrl")).startsWith(BASE_URL + "/");
+        assertThat(organization.getString("adminInvitation.expiresAt")).isNotBlank();
+
+        // The admin accepts it, once.
+        JsonPath accepted = api(null).body(Map.of("name", "Ada Lovelace", "password", ADMIN_PASSWORD))
+                .post("/api/v1/invitations/{token}/accept", adminInvitation).then().statusCode(200)
+                .body("organization.id", equalTo(organizationId)).body("organization.slug", equalTo("acme")).extract()
+                .jsonPath();
+        adminId = accepted.getString("memberId");
+        assertThat(adminId).isNotBlank();
+        assertGone(adminInvitation);
+
+        // The admin logs in to the organization; the access token says who, where and what, for 15 minutes at most.
+        String admin = login(null, "acme", ADMIN_EMAIL, ADMIN_PASSWORD).then().statusCode(200).extract()
+                .path("accessToken");
+        JsonPath claims = verifiedClaims(admin);
+        assertThat(claims.getString("iss")).isEqualTo(BASE_URL);
+        assertThat(claims.getString("org")).isEqualTo(organizationId);
+        assertThat(claims.getString("sub")).isEqualTo(adminId);
+        assertThat(claims.getString("upn")).isEqualTo(ADMIN_EMAIL);
+        assertThat(claims.getList("groups", String.class)).containsExactly("admin");
+        assertThat(claims.getLong("exp") - claims.getLong("iat")).isBetween(1L, 900L);
+
+        api(admin).get("/api/v1/me").then().statusCode(200).body("id", equalTo(adminId))
+                .body("email", equalTo(ADMIN_EMAIL)).body("roles", equalTo(List.of("admin")))
+                .body("organization.id", equalTo(organizationId)).body("organization.slug", equalTo("acme"))
+                .body("organization.name", equalTo("ACME Corp"));
+        api(tampered(admin)).get("/api/v1/me").then().statusCode(401);
+
+        // The admin invites an ambassador, who accepts; the invitation cannot be used a second time.
+        JsonPath invited = api(admin)
+                .body(Map.of("email", AMBASSADOR_EMAIL, "name", "Amb", "roles", List.of("ambassador")))
+                .post("/api/v1/members").then().statusCode(201).body("status", equalTo("invited"))
+                .body("roles", equalTo(List.of("ambassador"))).extract().jsonPath();
+        String ambassadorInvitation = invited.getString("invitation.token");
+        assertThat(invited.getString("invitation.acceptUrl")).startsWith(BASE_URL + "/");
+        api(null).body(Map.of("name", "Amb Assador", "password", AMBASSADOR_PASSWORD))
+                .post("/api/v1/invitations/{token}/accept", ambassadorInvitation).then().statusCode(200)
+                .body("memberId", equalTo(invited.getString("id")));
+        assertGone(ambassadorInvitation);
+
+        String ambassador = login(null, "acme", AMBASSADOR_EMAIL, AMBASSADOR_PASSWORD).then().statusCode(200).extract()
+                .path("accessToken");
+        assertThat(verifiedClaims(ambassador).getList("groups", String.class)).containsExactly("ambassador");
+        api(ambassador).get("/api/v1/me").then().statusCode(200).body("roles", equalTo(List.of("ambassador")));
+        api(ambassador).body(Map.of("email", "x@acme.it.example", "name", "X", "roles", List.of("admin")))
+                .post("/api/v1/members").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(4)
+    void flywayMigratedTheExternalServerWhichHoldsTheData() throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            assertThat(migrations(db, true)).as("successful migrations").isPositive();
+            assertThat(migrations(db, false)).as("failed migrations").isZero();
+            String admins = "select id::text, organization_id::text, status, roles::text from members"
+                    + " where lower(email) = ?";
+            try (PreparedStatement query = db.prepareStatement(admins)) {
+                query.setString(1, ADMIN_EMAIL);
+                try (ResultSet admin = query.executeQuery()) {
+                    assertThat(admin.next()).as("the admin is in the members table").isTrue();
+                    assertThat(admin.getString(1)).isEqualTo(adminId);
+                    assertThat(admin.getString(2)).isEqualTo(organizationId);
+                    assertThat(admin.getString(3)).isEqualTo("active");
+                    assertThat(admin.getString(4)).isEqualTo("{admin}");
+                    assertThat(admin.next()).isFalse();
+                }
+            }
         }
     }
 
-    private static io.restassured.response.Response login(String base, String organization, String email,
-            String password) {
-        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", password));
+    @Test
+    @Order(5)
+    void itStartsAgainOnTheSameDatabaseAndKeepsTheData() throws Exception {
+        int migrationsBefore;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            migrationsBefore = migrations(db, true);
+        }
+        app.close();
+        assertThat(app.stdout() + app.stderr()).as("no stack trace in the first run\n%s", app.describeOutput())
+                .doesNotContainPattern("(?m)^\\s+at ").doesNotContain("Caused by");
+
+        // This time the keys are given as file: URIs rather than plain paths: both work.
+        app = start("restart", environment.settingsWithKeyUris());
+        Duration ready = app.awaitReady(READY_DEADLINE);
+        System.out.printf("PackagedAppIT: restart ready after %d ms%n", ready.toMillis());
+
+        String admin = login(app, "acme", ADMIN_EMAIL, ADMIN_PASSWORD).then().statusCode(200).extract()
+                .path("accessToken");
+        api(app, admin).get("/api/v1/me").then().statusCode(200).body("id", equalTo(adminId)).body("organization.id",
+                equalTo(organizationId));
+        login(app, "acme", AMBASSADOR_EMAIL, AMBASSADOR_PASSWORD).then().statusCode(200);
+        login(app, null, OPERATOR_EMAIL, OPERATOR_PASSWORD).then().statusCode(200);
+
+        assertThat(app.stdout()).as("the operator already exists\n%s", app.describeOutput())
+                .doesNotContain(BOOTSTRAP_LOG);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            assertThat(migrations(db, true)).as("nothing migrated again").isEqualTo(migrationsBefore);
+            assertThat(migrations(db, false)).isZero();
+        }
+    }
+
+    private static int migrations(Connection db, boolean success) throws Exception {
+        try (PreparedStatement query = db
+                .prepareStatement("select count(*) from flyway_schema_history where success = ?")) {
+            query.setBoolean(1, success);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+
+    private static void assertGone(String invitationToken) {
+        api(null).body(Map.of("name", "Someone Else", "password", "yet another password"))
+                .post("/api/v1/invitations/{token}/accept", invitationToken).then().statusCode(410)
+                .contentType("application/problem+json").body("status", equalTo(410)).body("type", notNullValue())
+                .body("title", notNullValue());
+    }
+
+    private static Response login(PackagedApp target, String organization, String email, String password) {
+        Map<String, Object> body = new HashMap<>();
         if (organization != null) {
             body.put("organization", organization);
         }
-        return api(base, null).body(body).post("/api/v1/auth/login");
+        body.put("email", email);
+        body.put("password", password);
+        return api(target, null).body(body).post("/api/v1/auth/login");
     }
 
-    private static RequestSpecification api(String base, String token) {
-        RequestSpecification spec = given().baseUri(base).contentType(ContentType.JSON);
-        return token == null ? spec : spec.auth().oauth2(token);
+    private static RequestSpecification api(String accessToken) {
+        return api(null, accessToken);
     }
 
-    private static JsonPath claims(String jwt) {
-        return new JsonPath(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    private static RequestSpecification api(PackagedApp target, String accessToken) {
+        RequestSpecification spec = given().baseUri((target == null ? app : target).baseUrl())
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+        return accessToken == null ? spec : spec.auth().oauth2(accessToken);
+    }
+
+    /** The claims of an RS256 token whose signature verifies with the public key the jar was given. */
+    private static JsonPath verifiedClaims(String jwt) throws Exception {
+        String[] parts = jwt.split("\\.");
+        assertThat(parts).hasSize(3);
+        JsonPath header = new JsonPath(decode(parts[0]));
+        assertThat(header.getString("alg")).isEqualTo("RS256");
+        PublicKey key = environment.publicKey();
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(key);
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2])))
+                .as("signed with the private key from SMALLRYE_JWT_SIGN_KEY_LOCATION").isTrue();
+        return new JsonPath(decode(parts[1]));
+    }
+
+    private static String decode(String base64Url) {
+        return new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8);
+    }
+
+    /** The same token with one character of its signature changed. */
+    private static String tampered(String jwt) {
+        int i = jwt.lastIndexOf('.') + 5;
+        char replacement = jwt.charAt(i) == 'A' ? 'B' : 'A';
+        return jwt.substring(0, i) + replacement + jwt.substring(i + 1);
     }
 }

@@ -131,15 +131,22 @@ public class Content extends TenantOwned {
 
     /** Topics with their number of items that are not archived, most used first. */
     @SuppressWarnings("unchecked")
-    public static List<ContentViews.TopicCount> topicCounts(UUID organizationId, PageRequest page) {
+    public static List<ContentViews.TopicCount> topicCounts(UUID organizationId, Optional<UUID> feedOf,
+            PageRequest page) {
+        // Someone who does not curate counts only what their feed shows, so no topic of a draft, of someone else's
+        // submission or of content targeted elsewhere is revealed to them.
+        String visible = feedOf.map(member -> " and c.status in ('published', 'scheduled') and c.published_at <= now()"
+                + " and (c.expires_at is null or c.expires_at > now()) and (c.targets_everyone or c.target_group_ids"
+                + " && array(select m.group_id from group_memberships m where m.member_id = :member))").orElse("");
         String having = page.cursor()
                 .map(c -> " having count(*) < :afterCount or (count(*) = :afterCount and topic > :afterTopic)")
                 .orElse("");
         var query = getEntityManager()
                 .createNativeQuery("select topic, count(*) from content c, unnest(c.topics) topic"
-                        + " where c.organization_id = :org and c.status <> 'archived' group by topic" + having
-                        + " order by count(*) desc, topic limit :limit")
+                        + " where c.organization_id = :org and c.status <> 'archived'" + visible + " group by topic"
+                        + having + " order by count(*) desc, topic limit :limit")
                 .setParameter("org", organizationId).setParameter("limit", page.fetchSize());
+        feedOf.ifPresent(member -> query.setParameter("member", member));
         page.cursor().ifPresent(
                 c -> query.setParameter("afterCount", PageRequest.number(c, 0)).setParameter("afterTopic", c.get(1)));
         return ((List<Object[]>) query.getResultList()).stream()

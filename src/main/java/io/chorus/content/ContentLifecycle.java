@@ -67,6 +67,16 @@ final class ContentLifecycle {
         }
     }
 
+    /**
+     * Expired content whose end is moved into the future (or removed) is published again — whether or not the clock had
+     * already stored "expired", so the outcome never depends on timing.
+     */
+    static void reopen(Content content, Instant now) {
+        if (content.status == ContentStatus.EXPIRED && (content.expiresAt == null || content.expiresAt.isAfter(now))) {
+            content.status = ContentStatus.PUBLISHED;
+        }
+    }
+
     private static void goLive(Content content, Instant now) {
         if (content.expiresAt != null && !content.expiresAt.isAfter(now)) {
             throw ProblemException.invalid("expiresAt", "has already passed");

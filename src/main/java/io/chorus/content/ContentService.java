@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -119,6 +120,7 @@ public class ContentService {
         }
         if (request.expiresAt() != null) {
             content.expiresAt = request.expiresAt().orElse(null);
+            ContentLifecycle.reopen(content, now);
         }
         if (request.publishAt() != null) {
             content.publishAt = request.publishAt().orElse(null);
@@ -218,8 +220,9 @@ public class ContentService {
 
     /** The organization's topics with how many items (not archived) carry each, most used first. */
     @Transactional
-    public Page<ContentViews.TopicCount> topics(PageRequest page) {
-        List<ContentViews.TopicCount> rows = Content.topicCounts(tenants.current(), page);
+    public Page<ContentViews.TopicCount> topics(Actor actor, PageRequest page) {
+        List<ContentViews.TopicCount> rows = Content.topicCounts(tenants.current(),
+                actor.curates() ? Optional.empty() : Optional.of(actor.id()), page);
         return Page.of(rows, page, t -> Cursor.of(t.count(), t.topic()));
     }
 

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.content.ContentViews.TopicCount;
+import io.chorus.identity.Caller;
 import io.chorus.tenancy.Role;
 
 @Path("/api/v1/topics")
@@ -17,14 +18,17 @@ import io.chorus.tenancy.Role;
 public class TopicResource {
 
     private final ContentService content;
+    private final Caller caller;
 
     @Inject
-    public TopicResource(ContentService content) {
+    public TopicResource(ContentService content, Caller caller) {
         this.content = content;
+        this.caller = caller;
     }
 
     @GET
     public Page<TopicCount> topics(@RestQuery String limit, @RestQuery String cursor) {
-        return content.topics(PageRequest.of(limit, cursor, 2));
+        return content.topics(new ContentService.Actor(caller.id(), caller.curates()),
+                PageRequest.of(limit, cursor, 2));
     }
 }

@@ -209,6 +209,9 @@ class ContentResourceTest {
         bad.put("url", "https://example.com/" + "a".repeat(2048));
         Api.as(curator.token()).body(bad).post("/api/v1/content").then().statusCode(400);
         bad.put("url", "https://example.com/ok");
+        bad.put("topics", List.of("fine", "x".repeat(51)));
+        Api.as(curator.token()).body(bad).post("/api/v1/content").then().statusCode(400).body("violations[0].field",
+                equalTo("topics[1]"));
         bad.put("topics", List.of("no/slashes"));
         Api.as(curator.token()).body(bad).post("/api/v1/content").then().statusCode(400).body("violations[0].field",
                 equalTo("topics[0]"));
@@ -278,6 +281,28 @@ class ContentResourceTest {
 
     @Inject
     DataSource database;
+
+    @Test
+    void movingTheEndOfExpiredContentIntoTheFuturePublishesItAgainWhateverTheClockStored() throws Exception {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        for (String stored : List.of("published", "expired")) {
+            String id = Contents.published(curator.token(), Contents.body("Ended " + stored));
+            try (Connection c = database.getConnection();
+                    PreparedStatement s = c
+                            .prepareStatement("update content set expires_at = now() - interval '1 second',"
+                                    + " status = ? where id = ?::uuid")) {
+                s.setString(1, stored);
+                s.setString(2, id);
+                s.executeUpdate();
+            }
+            Api.as(curator.token()).get("/api/v1/content/{id}", id).then().body("status", equalTo("expired"));
+
+            Api.as(curator.token()).body(Map.of("expiresAt", Instant.now().plusSeconds(3600).toString()))
+                    .patch("/api/v1/content/{id}", id).then().statusCode(200).body("status", equalTo("published"));
+            Api.as(curator.token()).get("/api/v1/content/{id}", id).then().body("status", equalTo("published"));
+        }
+    }
 
     @Test
     void moderationDecisionsArePutOnTheAuditTrail() throws Exception {

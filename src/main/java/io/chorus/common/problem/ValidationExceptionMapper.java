@@ -37,6 +37,15 @@ public class ValidationExceptionMapper {
                 field.append(node.getName());
                 continue;
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // An element of a list or map field: "topics[1]", not "topics.<list element>[1]".
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    field.append('[').append(node.getKey()).append(']');
+                }
+                continue;
+            }
             if (node.getKind() == ElementKind.PROPERTY && isBodyParameter(field)) {
                 field.setLength(0);
             }

@@ -225,6 +225,44 @@ class PackagedAppIT {
 
     @Test
     @Order(5)
+    void clicksAnsweredJustBeforeShutdownAreWrittenAndForwardedAddressesAreNotTrusted() throws Exception {
+        String admin = login(null, "acme", ADMIN_EMAIL, ADMIN_PASSWORD).then().statusCode(200).extract()
+                .path("accessToken");
+        String ambassador = login(null, "acme", AMBASSADOR_EMAIL, AMBASSADOR_PASSWORD).then().statusCode(200).extract()
+                .path("accessToken");
+        String content = api(admin)
+                .body(Map.of("title", "Launch", "url", "https://acme.example/launch", "language", "en"))
+                .post("/api/v1/content").then().statusCode(201).extract().path("id");
+        api(admin).post("/api/v1/content/{id}/publish", content).then().statusCode(200);
+        String shareId = api(ambassador).body(Map.of("network", "x")).post("/api/v1/content/{id}/shares", content)
+                .then().statusCode(201).extract().path("id");
+        String code = api(ambassador).get("/api/v1/shares/{id}", shareId).then().statusCode(200).extract().path("code");
+
+        // No trusted proxy is configured: X-Forwarded-For is the client's word, not its address.
+        int answered = 0;
+        for (int i = 0; i < 300; i++) {
+            given().baseUri(app.baseUrl()).redirects().follow(false).header("X-Forwarded-For", "203.0.113." + (i % 250))
+                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")
+                    .get("/s/{code}", code).then().statusCode(302);
+            answered++;
+        }
+        app.close(); // SIGTERM right after the last redirect: what is still buffered is written on the way out
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                PreparedStatement query = db.prepareStatement("select count(*), count(distinct visitor_id),"
+                        + " count(*) filter (where robot or self) from click_events where share_id = ?::uuid")) {
+            query.setString(1, shareId);
+            try (ResultSet clicks = query.executeQuery()) {
+                clicks.next();
+                assertThat(clicks.getInt(1)).as("clicks written\n%s", app.describeOutput()).isEqualTo(answered);
+                assertThat(clicks.getInt(2)).as("one visitor: the socket address counts").isEqualTo(1);
+                assertThat(clicks.getInt(3)).as("robot or self clicks").isZero();
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void itStartsAgainOnTheSameDatabaseAndKeepsTheData() throws Exception {
         int migrationsBefore;
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {

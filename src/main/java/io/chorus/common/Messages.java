@@ -70,4 +70,10 @@ public interface Messages {
 
     @Message("Check that it was copied completely.")
     String short_link_unknown();
+
+    @Message("This link is unavailable for a moment")
+    String short_link_unavailable_title();
+
+    @Message("Please try again in a few seconds.")
+    String short_link_unavailable();
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -45,11 +46,13 @@ public class ContentService {
 
     private final Audit audit;
     private final Tenants tenants;
+    private final Event<ContentUrlChanged> urlChanged;
 
     @Inject
-    public ContentService(Audit audit, Tenants tenants) {
+    public ContentService(Audit audit, Tenants tenants, Event<ContentUrlChanged> urlChanged) {
         this.audit = audit;
         this.tenants = tenants;
+        this.urlChanged = urlChanged;
     }
 
     /** Who is acting: their id, and whether they curate (curator or admin) or submit. */
@@ -100,7 +103,11 @@ public class ContentService {
             content.title = Inputs.requireText("title", request.title());
         }
         if (request.url() != null) {
-            content.url = Inputs.webUrl("url", request.url());
+            String url = Inputs.webUrl("url", request.url());
+            if (!url.equals(content.url)) {
+                content.url = url;
+                urlChanged.fire(new ContentUrlChanged(content.id));
+            }
         }
         if (request.body() != null) {
             content.body = request.body().map(ContentService::blankToNull).orElse(null);

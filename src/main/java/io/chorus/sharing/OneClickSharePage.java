@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.common.Pages;
+import io.chorus.sharing.clicks.Visitor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Following a one-click share link: no login, a 302 to the network's share dialog. A tampered or expired link gets a
@@ -42,8 +44,8 @@ public class OneClickSharePage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response follow(@RestPath String token, HttpHeaders headers) {
-        ShareLinkService.Followed followed = links.follow(token);
+    public Response follow(@RestPath String token, HttpHeaders headers, HttpServerRequest request) {
+        ShareLinkService.Followed followed = links.follow(token, Visitor.of(request));
         if (followed.intentUrl() != null) {
             return Response.status(Response.Status.FOUND).location(URI.create(followed.intentUrl()))
                     .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();

@@ -18,6 +18,7 @@ import io.chorus.content.ContentService;
 import io.chorus.content.ContentStatus;
 import io.chorus.content.Network;
 import io.chorus.sharing.ShareLinkTokens.Claims;
+import io.chorus.sharing.clicks.Visitor;
 import io.chorus.tenancy.Member;
 
 /**
@@ -68,7 +69,7 @@ public class ShareLinkService {
         return links;
     }
 
-    public Followed follow(String token) {
+    public Followed follow(String token, Visitor visitor) {
         Instant now = Time.now();
         ShareLinkTokens.Verified verified = tokens.verify(token, now);
         if (verified.claims().isEmpty()) {
@@ -81,7 +82,8 @@ public class ShareLinkService {
                 if (!active) {
                     return new Followed(null, 403, false);
                 }
-                var outcome = shares.share(claims.contentId(), claims.network(), null, claims.memberId(), false);
+                var outcome = shares.share(claims.contentId(), claims.network(), null, claims.memberId(), false,
+                        visitor);
                 return new Followed(outcome.share().intentUrl(), 0, false);
             });
         } catch (ProblemException e) {

@@ -14,7 +14,9 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.identity.Caller;
 import io.chorus.sharing.SharingViews.CreateShare;
+import io.chorus.sharing.clicks.Visitor;
 import io.chorus.tenancy.Role;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/content/{id}/shares")
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.ADMIN_ID })
@@ -31,9 +33,9 @@ public class ShareResource {
 
     /** 201 with a new share, or 200 with the caller's existing share of this content on this network. */
     @POST
-    public Response share(@RestPath UUID id, @Valid @NotNull CreateShare request) {
+    public Response share(@RestPath UUID id, @Valid @NotNull CreateShare request, HttpServerRequest http) {
         ShareService.Outcome outcome = shares.share(id, request.network(), request.message(), caller.id(),
-                caller.curates());
+                caller.curates(), Visitor.of(http));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(outcome.share())
                 .build();
     }

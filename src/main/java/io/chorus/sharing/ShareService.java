@@ -1,6 +1,7 @@
 package io.chorus.sharing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,9 @@ import io.chorus.content.MessageLimits;
 import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
 import io.chorus.sharing.SharingViews.ShareView;
+import io.chorus.sharing.SharingViews.ShareWithClicks;
+import io.chorus.sharing.clicks.Visitor;
+import io.chorus.sharing.clicks.VisitorIds;
 
 /**
  * Shares: one per member, content item and network. Asking again answers the existing share and changes nothing; the
@@ -37,16 +41,19 @@ public class ShareService {
     private final EntityManager em;
     private final Tenants tenants;
     private final ChorusConfig config;
+    private final VisitorIds visitorIds;
 
     @Inject
-    public ShareService(EntityManager em, Tenants tenants, ChorusConfig config) {
+    public ShareService(EntityManager em, Tenants tenants, ChorusConfig config, VisitorIds visitorIds) {
         this.em = em;
         this.tenants = tenants;
         this.config = config;
+        this.visitorIds = visitorIds;
     }
 
     @Transactional
-    public Outcome share(UUID contentId, Network network, String requestedMessage, UUID memberId, boolean curates) {
+    public Outcome share(UUID contentId, Network network, String requestedMessage, UUID memberId, boolean curates,
+            Visitor sharer) {
         Instant now = Time.now();
         Content content = Content.findByIdOptional(contentId)
                 .filter(c -> curates || c.authorId.equals(memberId) || ContentService.visibleTo(c, memberId, now))
@@ -56,6 +63,7 @@ public class ShareService {
             throw ProblemException.conflict("not-published",
                     "This content is " + status.id() + "; only published content can be shared.");
         }
+        rememberSharer(memberId, sharer);
         var existing = Share.findExisting(memberId, contentId, network);
         if (existing.isPresent()) {
             return new Outcome(view(existing.get(), content), false);
@@ -90,6 +98,38 @@ public class ShareService {
         var contents = Content.<Content> list("id in ?1", shares.items().stream().map(s -> s.contentId).toList())
                 .stream().collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
         return shares.map(s -> view(s, contents.get(s.contentId)));
+    }
+
+    /** A share with its clicks; to someone who only shares, another member's share does not exist. */
+    @Transactional
+    public ShareWithClicks get(UUID shareId, UUID callerId, boolean seesEveryShare) {
+        Share share = Share.findByIdOptional(shareId).filter(s -> seesEveryShare || s.memberId.equals(callerId))
+                .orElseThrow(() -> ProblemException.notFound("This share"));
+        ShareView view = view(share, Content.findById(share.contentId));
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where not robot and not self),
+                       count(distinct visitor_id) filter (where not robot and not self),
+                       count(*) filter (where robot), count(*) filter (where self and not robot)
+                from click_events where organization_id = ?1 and share_id = ?2""").setParameter(1, tenants.current())
+                .setParameter(2, shareId).getSingleResult();
+        return new ShareWithClicks(view.id(), view.code(), view.shortUrl(), view.intentUrl(), view.network(),
+                view.contentId(), share.memberId, view.message(), view.createdAt(), number(counts[0]),
+                number(counts[1]), number(counts[2]), number(counts[3]));
+    }
+
+    private static long number(Object count) {
+        return ((Number) count).longValue();
+    }
+
+    /** Clicks from the browser the sharer shares from are their own: its visitor id of today is remembered. */
+    private void rememberSharer(UUID memberId, Visitor sharer) {
+        LocalDate today = VisitorIds.today();
+        em.createNativeQuery("""
+                insert into sharer_visitors (organization_id, member_id, visitor_id, seen_on) values (?1, ?2, ?3, ?4)
+                on conflict (organization_id, member_id, visitor_id) do update set seen_on = excluded.seen_on""")
+                .setParameter(1, tenants.current()).setParameter(2, memberId)
+                .setParameter(3, visitorIds.of(today, sharer.clientAddress(), sharer.userAgent()))
+                .setParameter(4, today).executeUpdate();
     }
 
     /** The ambassador's own words, else the suggested message, else the title; then the disclosure. */

@@ -22,6 +22,16 @@ public final class SharingViews {
             String message, Instant createdAt) {
     }
 
+    /**
+     * A share with what its short link earned: {@code clicks} by people other than the sharer, {@code uniqueVisitors}
+     * among them (visitor ids are daily, so a returning visitor counts once per day), and, kept apart for transparency,
+     * hits by robots and by the sharer.
+     */
+    public record ShareWithClicks(UUID id, String code, String shortUrl, String intentUrl, Network network,
+            UUID contentId, UUID memberId, String message, Instant createdAt, long clicks, long uniqueVisitors,
+            long robotHits, long selfClicks) {
+    }
+
     public record SharingSettings(@Size(max = 500) String disclosure) {
     }
 }

@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
  * Adds the UTM parameters of a share to the content's URL, keeping the URL's own query and fragment as they are; a utm
  * key the URL already has is left alone.
  */
-final class UtmLinks {
+public final class UtmLinks {
 
-    static final String ALWAYS_ON = "always-on";
+    public static final String ALWAYS_ON = "always-on";
 
     private UtmLinks() {
     }
 
-    static String tag(String url, String source, String campaign, String code) {
+    public static String tag(String url, String source, String campaign, String code) {
         Map<String, String> utm = new LinkedHashMap<>();
         utm.put("utm_source", source);
         utm.put("utm_medium", "employee_advocacy");

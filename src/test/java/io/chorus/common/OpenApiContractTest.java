@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.chorus.common.http.PublicRoute;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -246,6 +247,13 @@ class OpenApiContractTest {
             jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
             if (root != null && !type.isInterface()) {
                 collect(type, root.value(), type, operations, 0);
+            }
+            PublicRoute route = type.getAnnotation(PublicRoute.class);
+            if (route != null) {
+                String key = route.method() + " " + normalize(route.path());
+                Implemented previous = operations.put(key,
+                        new Implemented(Security.PUBLIC, Set.of(), new TreeSet<>(List.of(route.parameters()))));
+                assertThat(previous).as("%s is implemented twice", key).isNull();
             }
         }
         return operations;

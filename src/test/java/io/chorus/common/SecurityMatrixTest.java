@@ -87,6 +87,7 @@ class SecurityMatrixTest {
             new Endpoint("POST", "/api/v1/content/{id}/shares", Set.of("ambassador", "admin"), Map.of("network", "x")),
             new Endpoint("GET", "/api/v1/me/shares", Set.of("ambassador", "admin"), null),
             new Endpoint("GET", "/api/v1/content/{id}/share-links", Set.of("ambassador", "admin"), null),
+            new Endpoint("GET", "/api/v1/shares/{id}", MEMBER_ROLES, null),
             new Endpoint("GET", "/api/v1/settings/sharing", MEMBER_ROLES, null),
             new Endpoint("PUT", "/api/v1/settings/sharing", Set.of("admin"), Map.of("disclosure", "x")),
             new Endpoint("POST", "/api/v1/link-previews", Set.of("ambassador", "curator", "admin"),
@@ -115,9 +116,12 @@ class SecurityMatrixTest {
                 home.member("curator"), "analyst", home.member("analyst"));
         Person victimMember = victim.member("ambassador");
         Person victimCurator = victim.member("curator");
+        String victimContent = Contents.published(victimCurator.token(), Contents.body("Victim news"));
+        String victimShare = Api.as(victimMember.token()).body(Map.of("network", "xing"))
+                .post("/api/v1/content/{id}/shares", victimContent).then().statusCode(201).extract().path("id");
         victimIds = Map.of("/api/v1/members", victimMember.id(), "/api/v1/groups",
-                victim.group("Victim group", "department"), "/api/v1/content",
-                Contents.published(victimCurator.token(), Contents.body("Victim news")));
+                victim.group("Victim group", "department"), "/api/v1/content", victimContent, "/api/v1/shares",
+                victimShare);
     }
 
     @Test

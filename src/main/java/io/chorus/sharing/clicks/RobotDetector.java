@@ -1,0 +1,54 @@
+package io.chorus.sharing.clicks;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
+
+import nl.basjes.parse.useragent.UserAgent;
+import nl.basjes.parse.useragent.UserAgentAnalyzer;
+import nl.basjes.parse.useragent.classify.UserAgentClassifier;
+
+/**
+ * Tells robots from people by their user agent, with Yauaa (a maintained analyzer whose rules know the link-preview
+ * fetchers, crawlers and HTTP libraries). A robot is anything Yauaa does not class as a human device or agent, anything
+ * whose layout engine is not a browser's (WhatsApp's preview fetcher calls itself a phone app; HTTP client stacks),
+ * Skype/Teams' link unfurler (which Yauaa deliberately classes as a desktop browser), and an empty user agent. In-app
+ * browsers (LinkedIn, Facebook, Instagram) are people. Only the click writer's thread calls this; parsing is cached.
+ */
+@ApplicationScoped
+@Startup
+public class RobotDetector {
+
+    private static final Set<String> NON_HUMAN_AGENT_CLASSES = Set.of("Robot", "Robot Mobile", "Cloud Application",
+            "Server", "Special", "Hacker", "Testclient");
+    private static final Set<String> HUMAN_ENGINE_CLASSES = Set.of("Browser", "eReader");
+    private static final int LONGEST_FAMILY = 64;
+    private final UserAgentAnalyzer analyzer = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats()
+            .withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS, UserAgent.AGENT_NAME,
+                    UserAgent.LAYOUT_ENGINE_CLASS, UserAgent.WEBVIEW_APP_NAME)
+            .withCache(10_000).immediateInitialization().build();
+
+    public boolean isRobot(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return true;
+        }
+        UserAgent agent = analyzer.parse(userAgent);
+        return !UserAgentClassifier.isHuman(agent)
+                || NON_HUMAN_AGENT_CLASSES.contains(agent.getValue(UserAgent.AGENT_CLASS))
+                || !HUMAN_ENGINE_CLASSES.contains(agent.getValue(UserAgent.LAYOUT_ENGINE_CLASS))
+                || agent.getValue(UserAgent.AGENT_NAME).startsWith("SkypeUriPreview");
+    }
+
+    /** A short family name ("Chrome", "Curl", "LinkedIn" for its in-app browser), "Empty" without a user agent. */
+    public String family(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "Empty";
+        }
+        UserAgent agent = analyzer.parse(userAgent);
+        String webview = agent.getValue(UserAgent.WEBVIEW_APP_NAME);
+        String name = "Unknown".equals(webview) ? agent.getValue(UserAgent.AGENT_NAME) : webview;
+        return name.length() > LONGEST_FAMILY ? name.substring(0, LONGEST_FAMILY) : name;
+    }
+}

@@ -1,0 +1,130 @@
+package io.chorus.sharing.clicks;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Visitor ids: a keyed hash of client address and user agent under a random salt of the day (UTC). The salt is shared
+ * by every instance through the database and deleted after the day (plus one day's grace for late batches), so a
+ * visitor id identifies a browser within a day and nothing can turn it back into an address.
+ */
+@ApplicationScoped
+public class VisitorIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final DataSource dataSource;
+    private final Map<LocalDate, SecretKeySpec> salts = new ConcurrentHashMap<>();
+
+    @Inject
+    public VisitorIds(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The visitor id of a client on a day; asks the database for the day's salt the first time. */
+    public UUID of(LocalDate day, String clientAddress, String userAgent) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(salt(day));
+            mac.update(nullToEmpty(clientAddress).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            ByteBuffer hash = ByteBuffer.wrap(mac.doFinal(nullToEmpty(userAgent).getBytes(StandardCharsets.UTF_8)));
+            return new UUID(hash.getLong(), hash.getLong());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    public static LocalDate day(long millis) {
+        return LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L));
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /**
+     * Forgets the salts of days before yesterday, here and in the database, and the sharers' visitor ids they made.
+     */
+    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void rotate() {
+        try {
+            forgetOldSalts(today());
+        } catch (RuntimeException e) {
+            Log.warnf("Old visitor salts could not be deleted yet (%s); trying again in 10 minutes", e.getMessage());
+        }
+    }
+
+    public void forgetOldSalts(LocalDate today) {
+        LocalDate keepFrom = today.minusDays(1);
+        salts.keySet().removeIf(day -> day.isBefore(keepFrom));
+        QuarkusTransaction.requiringNew().run(() -> deleteBefore(keepFrom));
+    }
+
+    private void deleteBefore(LocalDate keepFrom) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement salts = connection.prepareStatement("delete from visitor_salts where day < ?");
+                PreparedStatement sharers = connection
+                        .prepareStatement("delete from sharer_visitors where seen_on < ?")) {
+            salts.setDate(1, Date.valueOf(keepFrom));
+            salts.executeUpdate();
+            sharers.setDate(1, Date.valueOf(keepFrom));
+            sharers.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SecretKeySpec salt(LocalDate day) {
+        // A transaction of its own, committed before the salt is used: never one that a caller might roll back.
+        return salts.computeIfAbsent(day,
+                d -> new SecretKeySpec(QuarkusTransaction.requiringNew().call(() -> storedSalt(d)), "HmacSHA256"));
+    }
+
+    private byte[] storedSalt(LocalDate day) throws SQLException {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into visitor_salts (day, salt) values (?, ?) on conflict (day) do nothing");
+                PreparedStatement select = connection
+                        .prepareStatement("select salt from visitor_salts where day = ?")) {
+            insert.setDate(1, Date.valueOf(day));
+            insert.setBytes(2, fresh);
+            insert.executeUpdate();
+            select.setDate(1, Date.valueOf(day));
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("The salt of " + day + " vanished while it was read");
+                }
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

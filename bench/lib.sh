@@ -22,7 +22,8 @@ start_app() {
   if curl -s -o /dev/null "$BASE/q/health/ready"; then
     echo "something already answers on port $port" >&2; exit 1
   fi
-  java -Dquarkus.profile=dev -Dquarkus.http.port="$port" -Dchorus.data-dir="target/$name-data" \
+  # JAVA_OPTS: JVM options for the app (none by default: the JVM's own choices, as in docker/).
+  java ${JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.http.port="$port" -Dchorus.data-dir="target/$name-data" \
     -Dquarkus.log.level=WARN -jar "$JAR" > "$APP_LOG" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT

@@ -50,8 +50,12 @@ public class ShareLinkTokens {
         buffer.put((byte) claims.network().ordinal());
         buffer.putLong(claims.expiresAt().getEpochSecond());
         byte[] payload = buffer.array();
+        return encode(payload, mac(payload));
+    }
+
+    private static String encode(byte[] payload, byte[] signature) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        return encoder.encodeToString(payload) + "." + encoder.encodeToString(mac(payload));
+        return encoder.encodeToString(payload) + "." + encoder.encodeToString(signature);
     }
 
     public Verified verify(String token, Instant now) {
@@ -63,7 +67,9 @@ public class ShareLinkTokens {
             Base64.Decoder decoder = Base64.getUrlDecoder();
             byte[] payload = decoder.decode(token.substring(0, dot));
             byte[] signature = decoder.decode(token.substring(dot + 1));
-            if (payload.length != CLAIMS_BYTES || !MessageDigest.isEqual(signature, mac(payload))) {
+            // Only the canonical spelling: base64's unused trailing bits must not make a second valid token.
+            if (payload.length != CLAIMS_BYTES || !MessageDigest.isEqual(signature, mac(payload))
+                    || !token.equals(encode(payload, signature))) {
                 return refused(Refusal.TAMPERED);
             }
             ByteBuffer buffer = ByteBuffer.wrap(payload);

@@ -126,7 +126,7 @@ public class ShareService {
         LocalDate today = VisitorIds.today();
         em.createNativeQuery("""
                 insert into sharer_visitors (organization_id, member_id, visitor_id, seen_on) values (?1, ?2, ?3, ?4)
-                on conflict (organization_id, member_id, visitor_id) do update set seen_on = excluded.seen_on""")
+                on conflict (visitor_id, member_id) do update set seen_on = excluded.seen_on""")
                 .setParameter(1, tenants.current()).setParameter(2, memberId)
                 .setParameter(3, visitorIds.of(today, sharer.clientAddress(), sharer.userAgent()))
                 .setParameter(4, today).executeUpdate();

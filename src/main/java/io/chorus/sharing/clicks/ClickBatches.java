@@ -3,16 +3,24 @@ package io.chorus.sharing.clicks;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,28 +29,20 @@ import io.chorus.common.tenant.OrganizationClaim;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
+import de.bytefish.pgbulkinsert.PgBulkInsert;
+import de.bytefish.pgbulkinsert.mapping.AbstractMapping;
+import de.bytefish.pgbulkinsert.util.PostgreSqlUtils;
+
 /**
  * Turns a batch of clicks into rows, in the writer thread so that the redirect does none of this work: the visitor id
  * (and the client address forgotten), robot or not, the user agent's family, the referrer's host, and whether the
- * sharer clicked their own link — by their visitor id or their session. One statement per batch; each click's id makes
- * a retried batch harmless.
+ * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, in one transaction.
  */
-@ApplicationScoped
+@Singleton
 public class ClickBatches {
 
-    private static final String INSERT = """
-            insert into click_events (id, organization_id, share_id, at, visitor_id, robot, self, referrer_host,
-                                      agent_family)
-            select e.id, s.organization_id, s.id, timestamptz 'epoch' + e.at_ms * interval '1 millisecond',
-                   e.visitor_id, e.robot,
-                   coalesce(e.session_member = s.member_id, false) or exists (
-                       select 1 from sharer_visitors v where v.organization_id = s.organization_id
-                       and v.member_id = s.member_id and v.visitor_id = e.visitor_id),
-                   e.referrer_host, e.agent_family
-            from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::uuid[], ?::boolean[], ?::text[], ?::text[], ?::uuid[])
-                 as e(id, share_id, at_ms, visitor_id, robot, referrer_host, agent_family, session_member)
-            join shares s on s.id = e.share_id
-            on conflict (id) do nothing""";
+    private static final String SHARERS_SEEN = "select visitor_id, member_id from sharer_visitors where visitor_id = any(?)";
+    private static final PgBulkInsert<Row> COPY = new PgBulkInsert<>(new Rows());
 
     private final DataSource dataSource;
     private final VisitorIds visitors;
@@ -51,6 +51,26 @@ public class ClickBatches {
     private final Cache<String, Optional<Session>> sessions = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private record Session(UUID organizationId, UUID memberId) {
+    }
+
+    /** A click_events row. */
+    private record Row(UUID id, UUID organizationId, UUID shareId, ZonedDateTime at, UUID visitorId, boolean robot,
+            boolean self, String referrerHost, String agentFamily) {
+    }
+
+    private static final class Rows extends AbstractMapping<Row> {
+        Rows() {
+            super("", "click_events");
+            mapUUID("id", Row::id);
+            mapUUID("organization_id", Row::organizationId);
+            mapUUID("share_id", Row::shareId);
+            mapTimeStampTz("at", Row::at);
+            mapUUID("visitor_id", Row::visitorId);
+            mapBooleanPrimitive("robot", Row::robot);
+            mapBooleanPrimitive("self", Row::self);
+            mapText("referrer_host", Row::referrerHost);
+            mapText("agent_family", Row::agentFamily);
+        }
     }
 
     @Inject
@@ -63,44 +83,75 @@ public class ClickBatches {
 
     void write(List<Click> clicks) throws SQLException {
         int n = clicks.size();
-        String[] ids = new String[n], shares = new String[n], visitorIds = new String[n], hosts = new String[n],
-                families = new String[n], members = new String[n];
-        Long[] at = new Long[n];
-        Boolean[] robot = new Boolean[n];
+        UUID[] visitorIds = new UUID[n];
         for (int i = 0; i < n; i++) {
             Click click = clicks.get(i);
-            ids[i] = click.id().toString();
-            shares[i] = click.shareId().toString();
-            at[i] = click.atMillis();
-            visitorIds[i] = visitors.of(VisitorIds.day(click.atMillis()), click.clientAddress(), click.userAgent())
-                    .toString();
-            robot[i] = robots.isRobot(click.userAgent());
-            families[i] = robots.family(click.userAgent());
-            hosts[i] = referrerHost(click.referrer());
-            members[i] = sessionMember(click);
+            visitorIds[i] = visitors.of(VisitorIds.day(click.atMillis()), click.clientAddress(), click.userAgent());
         }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Set<SeenSharer> sharersSeen = sharersSeen(connection, visitorIds);
+                List<Row> rows = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    Click click = clicks.get(i);
+                    RobotDetector.Agent agent = robots.classify(click.userAgent());
+                    boolean self = click.sharerId().equals(sessionMember(click))
+                            || sharersSeen.contains(new SeenSharer(visitorIds[i], click.sharerId()));
+                    rows.add(new Row(click.id(), click.organizationId(), click.shareId(),
+                            Instant.ofEpochMilli(click.atMillis()).atZone(ZoneOffset.UTC), visitorIds[i], agent.robot(),
+                            self, referrerHost(click.referrer()), agent.family()));
+                }
+                COPY.saveAll(PostgreSqlUtils.getPGConnection(connection), rows);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private record SeenSharer(UUID visitorId, UUID memberId) {
+    }
+
+    /** Which of these visitor ids were seen as which sharer. */
+    private static Set<SeenSharer> sharersSeen(Connection connection, UUID[] visitorIds) throws SQLException {
+        Set<SeenSharer> seen = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(SHARERS_SEEN)) {
+            query.setArray(1, connection.createArrayOf("uuid", new HashSet<>(Arrays.asList(visitorIds)).toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    seen.add(new SeenSharer(row.getObject(1, UUID.class), row.getObject(2, UUID.class)));
+                }
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * Whether a batch that failed was written after all (the connection broke after the commit): a batch is one
+     * statement, so its first click tells.
+     */
+    boolean written(List<Click> clicks) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, connection.createArrayOf("text", ids));
-            insert.setArray(2, connection.createArrayOf("text", shares));
-            insert.setArray(3, connection.createArrayOf("int8", at));
-            insert.setArray(4, connection.createArrayOf("text", visitorIds));
-            insert.setArray(5, connection.createArrayOf("bool", robot));
-            insert.setArray(6, connection.createArrayOf("text", hosts));
-            insert.setArray(7, connection.createArrayOf("text", families));
-            insert.setArray(8, connection.createArrayOf("text", members));
-            insert.executeUpdate();
+                PreparedStatement query = connection.prepareStatement("select 1 from click_events where id = ?")) {
+            query.setObject(1, clicks.get(0).id());
+            try (var row = query.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
     /** The member whose valid access token the click carried, if it names the share's organization. */
-    private String sessionMember(Click click) {
+    private UUID sessionMember(Click click) {
         if (click.bearer() == null) {
             return null;
         }
         return sessions.get(click.bearer(), this::session)
-                .filter(s -> s.organizationId().equals(click.organizationId())).map(s -> s.memberId().toString())
-                .orElse(null);
+                .filter(s -> s.organizationId().equals(click.organizationId())).map(Session::memberId).orElse(null);
     }
 
     private Optional<Session> session(String bearer) {

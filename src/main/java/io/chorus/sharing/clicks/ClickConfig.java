@@ -10,12 +10,20 @@ public interface ClickConfig {
 
     /**
      * How many clicks may wait in memory for the database (while it is slow or unreachable) before new ones are dropped
-     * (counted and logged). An event takes a few hundred bytes.
+     * (counted and logged). A waiting click takes about 150 bytes: the default holds 300 MB at most, a minute of the
+     * heaviest traffic measured (see BENCHMARKS.md) or minutes of a viral burst while the database is away.
      */
-    @WithDefault("500000")
+    @WithDefault("2000000")
     int bufferCapacity();
 
-    /** The most clicks written in one statement. */
+    /**
+     * How many threads write clicks, each with its own connection: more keep up with heavier traffic when the database
+     * has the cores for it.
+     */
+    @WithDefault("2")
+    int writers();
+
+    /** The most clicks written in one COPY. */
     @WithDefault("5000")
     int batchSize();
 

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,21 +25,20 @@ import io.quarkus.runtime.StartupEvent;
  * batch is retried; only a full buffer drops clicks, counted and logged loudly. Metrics:
  * {@code chorus.clicks.buffered}, {@code chorus.clicks.flushed}, {@code chorus.clicks.dropped}.
  */
-@ApplicationScoped
+@Singleton
 public class ClickRecorder {
 
     private static final long MAX_RETRY_PAUSE_MILLIS = 2_000;
     private final ClickBatches batches;
     private final ClickConfig config;
     private final BlockingQueue<Click> queue;
-    private final List<Click> pending = new ArrayList<>();
     private final AtomicLong pendingCount = new AtomicLong();
     private final AtomicLong droppedSinceLog = new AtomicLong();
     private final Counter flushed;
     private final Counter dropped;
+    private final List<Writer> writers = new ArrayList<>();
     private volatile boolean running;
     private volatile long lastDropLog;
-    private Thread writer;
 
     @Inject
     public ClickRecorder(ClickBatches batches, ClickConfig config, MeterRegistry registry) {
@@ -76,20 +75,31 @@ public class ClickRecorder {
 
     void start(@Observes StartupEvent started) {
         running = true;
-        writer = new Thread(this::writeUntilStopped, "click-writer");
-        writer.start();
+        for (int i = 0; i < config.writers(); i++) {
+            Writer writer = new Writer();
+            writer.thread = new Thread(writer::writeUntilStopped, "click-writer-" + i);
+            writers.add(writer);
+            writer.thread.start();
+        }
     }
 
-    /** Before the datasource goes away: stop the loop, then write what is left while the deadline allows. */
+    /** Before the datasource goes away: stop the loops, then write what is left while the deadline allows. */
     void stop(@Observes @Priority(1) ShutdownEvent stopping) throws InterruptedException {
         running = false;
-        writer.interrupt();
-        writer.join();
+        for (Writer writer : writers) {
+            writer.thread.interrupt();
+            writer.thread.join();
+        }
         long deadline = System.nanoTime() + config.shutdownDeadline().toNanos();
-        while (buffered() > 0 && System.nanoTime() < deadline) {
-            fill(0);
-            if (!flushPending()) {
-                Thread.sleep(200);
+        for (Writer writer : writers) {
+            while (!writer.pending.isEmpty() || !queue.isEmpty()) {
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                writer.fill(0);
+                if (!writer.flushPending()) {
+                    Thread.sleep(200);
+                }
             }
         }
         if (buffered() > 0) {
@@ -98,71 +108,84 @@ public class ClickRecorder {
         }
     }
 
-    private void writeUntilStopped() {
-        long pause = 50;
-        while (running) {
-            try {
-                fill(config.flushInterval().toMillis());
-                if (flushPending()) {
-                    pause = 50;
-                } else {
-                    Thread.sleep(pause);
-                    pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
+    /** One writing thread: its own batch, its own connection. */
+    private final class Writer {
 
-    /** Moves clicks from the queue into the pending batch: waits up to {@code waitMillis} for the first one. */
-    private void fill(long waitMillis) throws InterruptedException {
-        int room = config.batchSize() - pending.size();
-        if (room <= 0) {
-            return;
+        private final List<Click> pending = new ArrayList<>();
+        /** The pending batch failed once: it may have been written all the same. */
+        private boolean uncertain;
+        private Thread thread;
+
+        private void writeUntilStopped() {
+            long pause = 50;
+            while (running) {
+                try {
+                    fill(config.flushInterval().toMillis());
+                    if (flushPending()) {
+                        pause = 50;
+                    } else {
+                        Thread.sleep(pause);
+                        pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
-        if (pending.isEmpty() && waitMillis > 0) {
-            Click first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
-            if (first == null) {
+
+        /** Moves clicks from the queue into the pending batch: waits up to {@code waitMillis} for the first one. */
+        private void fill(long waitMillis) throws InterruptedException {
+            int room = config.batchSize() - pending.size();
+            if (room <= 0) {
                 return;
             }
-            add(first);
-            room--;
-            // Let the batch grow for a moment: one statement for many clicks.
-            long until = System.nanoTime() + Duration.ofMillis(Math.min(waitMillis, 100)).toNanos();
-            while (room > 0 && System.nanoTime() < until) {
-                Click next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (next == null) {
-                    break;
+            if (pending.isEmpty() && waitMillis > 0) {
+                Click first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    return;
                 }
-                add(next);
+                add(first);
                 room--;
+                // Let the batch grow for a moment: one statement for many clicks.
+                long until = System.nanoTime() + Duration.ofMillis(Math.min(waitMillis, 100)).toNanos();
+                while (room > 0 && System.nanoTime() < until) {
+                    Click next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    add(next);
+                    room--;
+                }
             }
+            List<Click> more = new ArrayList<>(Math.min(room, queue.size()));
+            queue.drainTo(more, room);
+            more.forEach(this::add);
         }
-        List<Click> more = new ArrayList<>(Math.min(room, queue.size()));
-        queue.drainTo(more, room);
-        more.forEach(this::add);
-    }
 
-    private void add(Click click) {
-        pending.add(click);
-        pendingCount.incrementAndGet();
-    }
+        private void add(Click click) {
+            pending.add(click);
+            pendingCount.incrementAndGet();
+        }
 
-    /** Writes the pending batch; false (and the batch kept) when the database refused. */
-    private boolean flushPending() {
-        if (pending.isEmpty()) {
+        /** Writes the pending batch; false (and the batch kept) when the database refused. */
+        private boolean flushPending() {
+            if (pending.isEmpty()) {
+                return true;
+            }
+            try {
+                if (!(uncertain && batches.written(pending))) {
+                    batches.write(pending);
+                }
+            } catch (RuntimeException | java.sql.SQLException e) {
+                uncertain = true;
+                Log.warnf("%d clicks wait for the database (%s); retrying", buffered(), e.getMessage());
+                return false;
+            }
+            uncertain = false;
+            flushed.increment(pending.size());
+            pendingCount.addAndGet(-pending.size());
+            pending.clear();
             return true;
         }
-        try {
-            batches.write(pending);
-        } catch (RuntimeException | java.sql.SQLException e) {
-            Log.warnf("%d clicks wait for the database (%s); retrying", buffered(), e.getMessage());
-            return false;
-        }
-        flushed.increment(pending.size());
-        pendingCount.addAndGet(-pending.size());
-        pending.clear();
-        return true;
     }
 }

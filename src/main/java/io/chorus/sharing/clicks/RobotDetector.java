@@ -2,7 +2,10 @@ package io.chorus.sharing.clicks;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.runtime.Startup;
 
@@ -15,9 +18,10 @@ import nl.basjes.parse.useragent.classify.UserAgentClassifier;
  * fetchers, crawlers and HTTP libraries). A robot is anything Yauaa does not class as a human device or agent, anything
  * whose layout engine is not a browser's (WhatsApp's preview fetcher calls itself a phone app; HTTP client stacks),
  * Skype/Teams' link unfurler (which Yauaa deliberately classes as a desktop browser), and an empty user agent. In-app
- * browsers (LinkedIn, Facebook, Instagram) are people. Only the click writer's thread calls this; parsing is cached.
+ * browsers (LinkedIn, Facebook, Instagram) are people. Only the click writer's thread calls this in production; each
+ * user agent is analyzed once.
  */
-@ApplicationScoped
+@Singleton
 @Startup
 public class RobotDetector {
 
@@ -25,30 +29,36 @@ public class RobotDetector {
             "Server", "Special", "Hacker", "Testclient");
     private static final Set<String> HUMAN_ENGINE_CLASSES = Set.of("Browser", "eReader");
     private static final int LONGEST_FAMILY = 64;
+    private static final Agent EMPTY = new Agent(true, "Empty");
     private final UserAgentAnalyzer analyzer = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats()
             .withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS, UserAgent.AGENT_NAME,
                     UserAgent.LAYOUT_ENGINE_CLASS, UserAgent.WEBVIEW_APP_NAME)
-            .withCache(10_000).immediateInitialization().build();
+            .withoutCache().immediateInitialization().build();
+    /** Few user agents make most clicks: each is analyzed once. */
+    private final Cache<String, Agent> known = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    public boolean isRobot(String userAgent) {
+    /**
+     * What a user agent is: a robot or not, and a short family name ("Chrome", "Curl", "LinkedIn" for its in-app
+     * browser; "Empty" without a user agent).
+     */
+    public record Agent(boolean robot, String family) {
+    }
+
+    public Agent classify(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
-            return true;
+            return EMPTY;
         }
+        return known.get(userAgent, this::analyze);
+    }
+
+    private Agent analyze(String userAgent) {
         UserAgent agent = analyzer.parse(userAgent);
-        return !UserAgentClassifier.isHuman(agent)
+        boolean robot = !UserAgentClassifier.isHuman(agent)
                 || NON_HUMAN_AGENT_CLASSES.contains(agent.getValue(UserAgent.AGENT_CLASS))
                 || !HUMAN_ENGINE_CLASSES.contains(agent.getValue(UserAgent.LAYOUT_ENGINE_CLASS))
                 || agent.getValue(UserAgent.AGENT_NAME).startsWith("SkypeUriPreview");
-    }
-
-    /** A short family name ("Chrome", "Curl", "LinkedIn" for its in-app browser), "Empty" without a user agent. */
-    public String family(String userAgent) {
-        if (userAgent == null || userAgent.isBlank()) {
-            return "Empty";
-        }
-        UserAgent agent = analyzer.parse(userAgent);
         String webview = agent.getValue(UserAgent.WEBVIEW_APP_NAME);
         String name = "Unknown".equals(webview) ? agent.getValue(UserAgent.AGENT_NAME) : webview;
-        return name.length() > LONGEST_FAMILY ? name.substring(0, LONGEST_FAMILY) : name;
+        return new Agent(robot, name.length() > LONGEST_FAMILY ? name.substring(0, LONGEST_FAMILY) : name);
     }
 }

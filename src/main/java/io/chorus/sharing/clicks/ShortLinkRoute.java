@@ -2,10 +2,14 @@ package io.chorus.sharing.clicks;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.Pages;
 import io.chorus.common.http.PublicRoute;
@@ -27,7 +31,7 @@ import io.vertx.ext.web.RoutingContext;
  * for anything. Links already shared live forever, so archived content still redirects; robots get the redirect too
  * (and are told apart later, in the writer).
  */
-@ApplicationScoped
+@Singleton
 @PublicRoute(method = "GET", path = "/s/{code}", parameters = "path:code")
 public class ShortLinkRoute {
 
@@ -39,9 +43,12 @@ public class ShortLinkRoute {
     }
 
     private static final String BEARER = "Bearer ";
+    private static final int ROUTE_ORDER = -1_000;
     private final ShortLinks links;
     private final ClickRecorder recorder;
     private final Counter redirects;
+    /** One copy of each user agent in the click buffer: a few thousand strings stand for millions of waiting clicks. */
+    private final Cache<String, String> userAgents = Caffeine.newBuilder().maximumSize(10_000).build();
 
     @Inject
     public ShortLinkRoute(ShortLinks links, ClickRecorder recorder, MeterRegistry registry) {
@@ -54,8 +61,9 @@ public class ShortLinkRoute {
     void install(@Observes Router router) {
         // The contract's path in Vert.x's syntax: {code} becomes :code.
         String path = ShortLinkRoute.class.getAnnotation(PublicRoute.class).path().replaceAll("\\{([^}/]+)}", ":$1");
-        router.get(path).handler(this::follow);
-        router.head(path).handler(this::follow);
+        // Ahead of the security and REST handlers: the link is public and they only cost time here.
+        router.get(path).order(ROUTE_ORDER).handler(this::follow);
+        router.head(path).order(ROUTE_ORDER).handler(this::follow);
     }
 
     private void follow(RoutingContext ctx) {
@@ -84,14 +92,15 @@ public class ShortLinkRoute {
         long now = System.currentTimeMillis();
         Visitor visitor = Visitor.of(request);
         // A HEAD request fetches no page: it is a robot's hit whatever it calls itself.
-        String userAgent = request.method() == HttpMethod.HEAD ? null : visitor.userAgent();
-        recorder.record(new Click(Click.newId(now), link.shareId(), link.organizationId(), now, visitor.clientAddress(),
-                userAgent, request.getHeader(HttpHeaders.REFERER),
+        String userAgent = request.method() == HttpMethod.HEAD || visitor.userAgent() == null ? null
+                : userAgents.get(visitor.userAgent(), Function.identity());
+        recorder.record(new Click(Click.newId(now), link.shareId(), link.organizationId(), link.sharerId(), now,
+                visitor.clientAddress(), userAgent, request.getHeader(HttpHeaders.REFERER),
                 bearer(request.getHeader(HttpHeaders.AUTHORIZATION))));
         redirects.increment();
         HttpServerResponse response = ctx.response().setStatusCode(302);
-        response.headers().add(HttpHeaders.LOCATION, link.location()).add(HttpHeaders.CACHE_CONTROL, "no-store")
-                .add("Referrer-Policy", "no-referrer-when-downgrade").add("X-Content-Type-Options", "nosniff");
+        response.headers().set(HttpHeaders.LOCATION, link.location()).set(HttpHeaders.CACHE_CONTROL, "no-store")
+                .set("Referrer-Policy", "no-referrer-when-downgrade").set("X-Content-Type-Options", "nosniff");
         response.end();
     }
 

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 
@@ -30,11 +30,11 @@ import io.chorus.sharing.UtmLinks;
  * older than {@code link-cache-ttl} and kept as it is while the database cannot answer, so links keep working through
  * an outage. Unknown codes are remembered briefly too, so that a flood of made-up codes cannot hammer the database.
  */
-@ApplicationScoped
+@Singleton
 public class ShortLinks {
 
     /** A share's short link: whose it is and the tagged destination. */
-    public record ShortLink(UUID shareId, UUID organizationId, UUID contentId, String location) {
+    public record ShortLink(UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, String location) {
     }
 
     private static final int LONGEST_CODE = 32;
@@ -75,7 +75,7 @@ public class ShortLinks {
     private ShortLink query(String code) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        select s.id, s.organization_id, s.content_id, s.network, c.url from shares s
+                        select s.id, s.organization_id, s.member_id, s.content_id, s.network, c.url from shares s
                         join content c on c.id = s.content_id and c.organization_id = s.organization_id
                         where s.code = ?""")) {
             query.setString(1, code);
@@ -84,8 +84,8 @@ public class ShortLinks {
                     return null;
                 }
                 return new ShortLink(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        row.getObject(3, UUID.class),
-                        UtmLinks.tag(row.getString(5), row.getString(4), UtmLinks.ALWAYS_ON, code));
+                        row.getObject(3, UUID.class), row.getObject(4, UUID.class),
+                        UtmLinks.tag(row.getString(6), row.getString(5), UtmLinks.ALWAYS_ON, code));
             }
         }
     }

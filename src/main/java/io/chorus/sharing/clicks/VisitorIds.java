@@ -19,8 +19,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,10 +31,17 @@ import io.quarkus.scheduler.Scheduled;
  * by every instance through the database and deleted after the day (plus one day's grace for late batches), so a
  * visitor id identifies a browser within a day and nothing can turn it back into an address.
  */
-@ApplicationScoped
+@Singleton
 public class VisitorIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    });
     private final DataSource dataSource;
     private final Map<LocalDate, SecretKeySpec> salts = new ConcurrentHashMap<>();
 
@@ -46,14 +53,14 @@ public class VisitorIds {
     /** The visitor id of a client on a day; asks the database for the day's salt the first time. */
     public UUID of(LocalDate day, String clientAddress, String userAgent) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(salt(day));
             mac.update(nullToEmpty(clientAddress).getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             ByteBuffer hash = ByteBuffer.wrap(mac.doFinal(nullToEmpty(userAgent).getBytes(StandardCharsets.UTF_8)));
             return new UUID(hash.getLong(), hash.getLong());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            throw new IllegalStateException("A 32-byte salt is a valid HMAC key", e);
         }
     }
 

@@ -83,6 +83,26 @@ class ClickCountingTest {
     }
 
     @Test
+    void theBrowserThatFollowsAOneClickShareLinkIsTheSharers() {
+        Org org = Organizations.create();
+        Person ambassador = org.member("ambassador");
+        String content = Contents.published(org.member("curator").token(), Contents.body("From the digest"));
+        String link = Api.as(ambassador.token()).get("/api/v1/content/{id}/share-links", content).then().statusCode(200)
+                .extract().path("whatsapp");
+        given().redirects().follow(false).header("X-Forwarded-For", "198.18.6.1").header("User-Agent", FIREFOX)
+                .get(link.substring(link.indexOf("/share/"))).then().statusCode(302);
+        JsonPath mine = Api.as(ambassador.token()).get("/api/v1/me/shares").then().statusCode(200).extract().jsonPath();
+        Share share = new Share(mine.getString("items[0].id"), mine.getString("items[0].code"), ambassador, org);
+
+        follow(share, "198.18.6.1", FIREFOX, null); // the sharer, from the mail client's browser
+        follow(share, "198.18.6.2", FIREFOX, null); // a colleague
+
+        JsonPath counted = countedOnce(share, 2);
+        assertThat(counted.getLong("selfClicks")).isEqualTo(1);
+        assertThat(counted.getLong("clicks")).isEqualTo(1);
+    }
+
+    @Test
     void noRawClientAddressIsStoredAnywhere() throws SQLException {
         String address = "203.0.113.197";
         Share share = share(address, CHROME);

@@ -47,9 +47,12 @@ public class ContentService {
     private final Audit audit;
     private final Tenants tenants;
     private final Event<ContentUrlChanged> urlChanged;
+    private final Event<SubmissionApproved> approved;
 
     @Inject
-    public ContentService(Audit audit, Tenants tenants, Event<ContentUrlChanged> urlChanged) {
+    public ContentService(Audit audit, Tenants tenants, Event<ContentUrlChanged> urlChanged,
+            Event<SubmissionApproved> approved) {
+        this.approved = approved;
         this.audit = audit;
         this.tenants = tenants;
         this.urlChanged = urlChanged;
@@ -167,8 +170,10 @@ public class ContentService {
 
     @Transactional
     public ContentView approve(UUID id, UUID curator) {
-        return transition(id, curator, "content.approved",
-                (content, now) -> ContentLifecycle.approve(content, now, curator));
+        return transition(id, curator, "content.approved", (content, now) -> {
+            ContentLifecycle.approve(content, now, curator);
+            approved.fire(new SubmissionApproved(content.id, tenants.current(), content.authorId, now));
+        });
     }
 
     @Transactional

@@ -27,6 +27,12 @@ public class OrganizationSettings extends PanacheEntityBase {
     public String[] blocklistPatterns = new String[0];
     /** Appended to every shared message when set ("I work at ..."). */
     public String disclosure;
+    /** The organization's time zone (IANA id); null means UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
+    /** Lifetime points at which each level starts; null means the defaults. */
+    @Column(name = "level_thresholds")
+    public Integer[] levelThresholds;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -42,13 +43,16 @@ public class ShareService {
     private final Tenants tenants;
     private final ChorusConfig config;
     private final VisitorIds visitorIds;
+    private final Event<ShareCreated> created;
 
     @Inject
-    public ShareService(EntityManager em, Tenants tenants, ChorusConfig config, VisitorIds visitorIds) {
+    public ShareService(EntityManager em, Tenants tenants, ChorusConfig config, VisitorIds visitorIds,
+            Event<ShareCreated> created) {
         this.em = em;
         this.tenants = tenants;
         this.config = config;
         this.visitorIds = visitorIds;
+        this.created = created;
     }
 
     @Transactional
@@ -89,6 +93,7 @@ public class ShareService {
             }
         }
         Share share = Share.findByIdOptional(id).orElseThrow();
+        created.fire(new ShareCreated(share.id, tenants.current(), memberId, contentId, now));
         return new Outcome(view(share, content), true);
     }
 

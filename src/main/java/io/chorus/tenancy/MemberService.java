@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -32,10 +33,12 @@ import io.chorus.tenancy.TenancyViews.MemberView;
 public class MemberService {
 
     private final InvitationService invitations;
+    private final Event<MemberStatusChanged> statusChanged;
 
     @Inject
-    public MemberService(InvitationService invitations) {
+    public MemberService(InvitationService invitations, Event<MemberStatusChanged> statusChanged) {
         this.invitations = invitations;
+        this.statusChanged = statusChanged;
     }
 
     @Transactional
@@ -129,6 +132,7 @@ public class MemberService {
             }
         }
         member.status = status;
+        statusChanged.fire(new MemberStatusChanged(member.id, status));
     }
 
     /** A new invitation for a member who has not accepted yet; earlier ones stop working. */

@@ -46,7 +46,7 @@ class SecurityMatrixTest {
             "GET /share/{token}", "GET /s/{code}");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
-    record Endpoint(String method, String path, Set<String> roles, Map<String, Object> body) {
+    record Endpoint(String method, String path, Set<String> roles, Object body) {
         String key() {
             return method + " " + path;
         }
@@ -97,7 +97,17 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/me/submissions", Set.of("ambassador", "curator", "admin"), null),
             new Endpoint("GET", "/api/v1/settings/blocklist", CURATORS, null),
             new Endpoint("PUT", "/api/v1/settings/blocklist", Set.of("admin"),
-                    Map.of("phrases", List.of("x"), "patterns", List.of())));
+                    Map.of("phrases", List.of("x"), "patterns", List.of())),
+            new Endpoint("GET", "/api/v1/scoring-rules", MEMBER_ROLES, null),
+            new Endpoint("PUT", "/api/v1/scoring-rules", Set.of("admin"),
+                    List.of(Map.of("action", "share", "points", 1))),
+            new Endpoint("GET", "/api/v1/settings/organization", MEMBER_ROLES, null),
+            new Endpoint("PUT", "/api/v1/settings/organization", Set.of("admin"),
+                    Map.of("timeZone", "UTC", "levelThresholds", List.of(0, 10))),
+            new Endpoint("POST", "/api/v1/members/{id}/adjustments", Set.of("admin"),
+                    Map.of("points", 5, "reason", "Hijacked")),
+            new Endpoint("GET", "/api/v1/leaderboards", MEMBER_ROLES, null),
+            new Endpoint("GET", "/api/v1/me/score", MEMBER_ROLES, null));
 
     static Org home;
     static Org victim;

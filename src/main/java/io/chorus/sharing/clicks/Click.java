@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param bearer
  *            the request's bearer token, if it carried one: the sharer's own session does not count
  */
-record Click(UUID id, UUID shareId, UUID organizationId, UUID sharerId, long atMillis, String clientAddress,
-        String userAgent, String referrer, String bearer) {
+record Click(UUID id, UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, long atMillis,
+        String clientAddress, String userAgent, String referrer, String bearer) {
 
     /** A time-ordered id (UUID version 7 layout), so that the primary key index grows at its right edge. */
     static UUID newId(long millis) {

@@ -26,6 +26,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.tenant.OrganizationClaim;
+import io.chorus.scoring.PointsLedger;
+import io.chorus.scoring.PointsLedger.Award;
+import io.chorus.scoring.ScoringAction;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -36,7 +39,8 @@ import de.bytefish.pgbulkinsert.util.PostgreSqlUtils;
 /**
  * Turns a batch of clicks into rows, in the writer thread so that the redirect does none of this work: the visitor id
  * (and the client address forgotten), robot or not, the user agent's family, the referrer's host, and whether the
- * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, in one transaction.
+ * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, and the points the
+ * batch's human, non-self clicks earn, in one transaction: a click is recorded and scored together or not at all.
  */
 @Singleton
 public class ClickBatches {
@@ -49,6 +53,8 @@ public class ClickBatches {
     private final RobotDetector robots;
     private final JWTParser tokens;
     private final Cache<String, Optional<Session>> sessions = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Click award keys already in the ledger: repeats need not be asked about (the ledger decides anyway). */
+    private final Cache<String, Boolean> awarded = Caffeine.newBuilder().maximumSize(200_000).build();
 
     private record Session(UUID organizationId, UUID memberId) {
     }
@@ -94,17 +100,25 @@ public class ClickBatches {
             try {
                 Set<SeenSharer> sharersSeen = sharersSeen(connection, visitorIds);
                 List<Row> rows = new ArrayList<>(n);
+                List<Award> awards = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     Click click = clicks.get(i);
                     RobotDetector.Agent agent = robots.classify(click.userAgent());
                     boolean self = click.sharerId().equals(sessionMember(click))
                             || sharersSeen.contains(new SeenSharer(visitorIds[i], click.sharerId()));
-                    rows.add(new Row(click.id(), click.organizationId(), click.shareId(),
-                            Instant.ofEpochMilli(click.atMillis()).atZone(ZoneOffset.UTC), visitorIds[i], agent.robot(),
-                            self, referrerHost(click.referrer()), agent.family()));
+                    Instant at = Instant.ofEpochMilli(click.atMillis());
+                    rows.add(new Row(click.id(), click.organizationId(), click.shareId(), at.atZone(ZoneOffset.UTC),
+                            visitorIds[i], agent.robot(), self, referrerHost(click.referrer()), agent.family()));
+                    String key = "click:" + click.shareId() + ":" + visitorIds[i];
+                    if (!agent.robot() && !self && awarded.getIfPresent(key) == null) {
+                        awards.add(Award.ruled(click.organizationId(), click.sharerId(), ScoringAction.CLICK, key,
+                                click.shareId(), click.contentId(), click.id(), at));
+                    }
                 }
                 COPY.saveAll(PostgreSqlUtils.getPGConnection(connection), rows);
+                PointsLedger.award(connection, awards);
                 connection.commit();
+                awards.forEach(a -> awarded.put(a.key(), Boolean.TRUE));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

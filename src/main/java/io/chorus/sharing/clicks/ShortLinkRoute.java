@@ -94,8 +94,8 @@ public class ShortLinkRoute {
         // A HEAD request fetches no page: it is a robot's hit whatever it calls itself.
         String userAgent = request.method() == HttpMethod.HEAD || visitor.userAgent() == null ? null
                 : userAgents.get(visitor.userAgent(), Function.identity());
-        recorder.record(new Click(Click.newId(now), link.shareId(), link.organizationId(), link.sharerId(), now,
-                visitor.clientAddress(), userAgent, request.getHeader(HttpHeaders.REFERER),
+        recorder.record(new Click(Click.newId(now), link.shareId(), link.organizationId(), link.sharerId(),
+                link.contentId(), now, visitor.clientAddress(), userAgent, request.getHeader(HttpHeaders.REFERER),
                 bearer(request.getHeader(HttpHeaders.AUTHORIZATION))));
         redirects.increment();
         HttpServerResponse response = ctx.response().setStatusCode(302);

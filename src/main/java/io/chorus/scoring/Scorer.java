@@ -1,0 +1,58 @@
+package io.chorus.scoring;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.chorus.common.tenant.Tenants;
+import io.chorus.content.SubmissionApproved;
+import io.chorus.scoring.PointsLedger.Award;
+import io.chorus.scoring.PointsLedger.Awarded;
+import io.chorus.sharing.ShareCreated;
+import io.chorus.tenancy.MemberStatus;
+import io.chorus.tenancy.MemberStatusChanged;
+
+/**
+ * Awards points for what happens in a request — a new share, an approved submission — in that request's transaction, so
+ * the award lands exactly when the thing it rewards does. Clicks are awarded by the click writer.
+ */
+@ApplicationScoped
+public class Scorer {
+
+    private final EntityManager em;
+    private final Tenants tenants;
+
+    @Inject
+    public Scorer(EntityManager em, Tenants tenants) {
+        this.em = em;
+        this.tenants = tenants;
+    }
+
+    void shared(@Observes ShareCreated share) {
+        award(Award.ruled(share.organizationId(), share.memberId(), ScoringAction.SHARE, "share:" + share.shareId(),
+                share.shareId(), share.contentId(), null, share.at()));
+    }
+
+    void approved(@Observes SubmissionApproved submission) {
+        award(Award.ruled(submission.organizationId(), submission.authorId(), ScoringAction.SUBMISSION_APPROVED,
+                "submission:" + submission.contentId(), null, submission.contentId(), null, submission.at()));
+    }
+
+    /** Deactivated members leave the leaderboards (their points stay); reactivated ones come back. */
+    void statusChanged(@Observes MemberStatusChanged change) {
+        em.createNativeQuery("update score_totals set listed = ?1 where organization_id = ?2 and member_id = ?3")
+                .setParameter(1, change.status() == MemberStatus.ACTIVE).setParameter(2, tenants.current())
+                .setParameter(3, change.memberId()).executeUpdate();
+    }
+
+    /** Writes awards on the transaction's own connection (after Hibernate's pending changes). */
+    public List<Awarded> award(Award... awards) {
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(connection -> PointsLedger.award(connection, List.of(awards)));
+    }
+}

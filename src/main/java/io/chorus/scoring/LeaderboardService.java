@@ -86,26 +86,17 @@ public class LeaderboardService {
                 standing(period, start, metric, groupId, me));
     }
 
+    /** The caller's figures and rank, in one statement: one plus the listed members ahead of them. */
     private Standing standing(Periods period, LocalDate start, String metric, UUID groupId, UUID me) {
-        Query mine = em.createNativeQuery("select t.points, t.shares, t.clicks from score_totals t"
-                + " where t.organization_id = :org and t.period = :period and t.period_start = :start"
-                + " and t.member_id = :me");
-        List<?> rows = bind(mine, period, start, null).setParameter("me", me).getResultList();
-        long[] figures = new long[3];
-        if (!rows.isEmpty()) {
-            Object[] c = (Object[]) rows.get(0);
-            for (int i = 0; i < 3; i++) {
-                figures[i] = number(c[i]);
-            }
-        }
         String group = groupId == null ? "" : IN_GROUP;
-        Query ahead = em.createNativeQuery("select count(*) from score_totals t"
-                + " where t.organization_id = :org and t.period = :period and t.period_start = :start and t.listed"
-                + " and t." + metric + " > :value and t.member_id <> :me" + group);
-        bind(ahead, period, start, groupId).setParameter("value", figures[METRICS.indexOf(metric)]).setParameter("me",
-                me);
-        long rank = 1 + number(ahead.getSingleResult());
-        return new Standing(rank, figures[0], figures[1], figures[2]);
+        Query query = em.createNativeQuery("select coalesce(x.points, 0), coalesce(x.shares, 0),"
+                + " coalesce(x.clicks, 0), (select count(*) from score_totals t where t.organization_id = :org"
+                + " and t.period = :period and t.period_start = :start and t.listed and t.member_id <> :me" + " and t."
+                + metric + " > coalesce(x." + metric + ", 0)" + group + ")"
+                + " from (select 1) one left join score_totals x on x.organization_id = :org"
+                + " and x.period = :period and x.period_start = :start and x.member_id = :me");
+        Object[] row = (Object[]) bind(query, period, start, groupId).setParameter("me", me).getSingleResult();
+        return new Standing(1 + number(row[3]), number(row[0]), number(row[1]), number(row[2]));
     }
 
     private Query bind(Query query, Periods period, LocalDate start, UUID groupId) {

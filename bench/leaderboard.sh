@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The leaderboard benchmark: an organization of 100,000 members with 10,000,000 ledger rows over a
+# year (bench/leaderboard-seed.sql), then GET /api/v1/leaderboards (top 50 + me) at 16 concurrent
+# clients as 16 different members, over every period (week, month, quarter, year, all) and every
+# group (none, or one of the 50 departments), picked at random per request. Target: p95 < 25 ms.
+# Prints p50/p95/p99 per run and EXPLAIN ANALYZE of the two statements of one request.
+# Usage: ./mvnw package -DskipTests && bench/leaderboard.sh
+#   MEMBERS=100000 AWARDS=10000000 DURATION=20s RUNS=3 PORT=18084; installs wrk and psql if missing.
+source "$(dirname "$0")/lib.sh"
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+MEMBERS=${MEMBERS:-100000}
+AWARDS=${AWARDS:-10000000}
+start_app bench-leaderboard "${PORT:-18084}"
+DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
+export PGPASSWORD=postgres
+PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
+echo "== seeding $MEMBERS members and $AWARDS ledger rows"
+time $PSQL -v members="$MEMBERS" -v awards="$AWARDS" -f bench/leaderboard-seed.sql
+ORG=$($PSQL -At -c "select id from organizations where slug = 'bench-scoring'")
+$PSQL -At -c "select 'ledger rows: ' || count(*) from points_ledger where organization_id = '$ORG'"
+$PSQL -At -c "select 'period totals: ' || count(*) from score_totals where organization_id = '$ORG'"
+
+echo "== logging in 16 members (from the top, the middle and the tail of the rankings)"
+LUA=target/bench-leaderboard.lua
+{
+  echo "tokens = {"
+  for k in 1 2 3 5 10 50 100 500 1000 5000 10000 20000 40000 60000 80000 100000; do
+    i=$(( k * MEMBERS / 100000 > 0 ? k * MEMBERS / 100000 : 1 ))
+    token=$(login bench-scoring "member-$i@bench-scoring.example")
+    [ -n "$token" ] || { echo "member-$i could not log in" >&2; exit 1; }
+    echo "  \"$token\","
+  done
+  echo "}"
+  echo "groups = {"
+  $PSQL -At -c "select '  \"' || id || '\",' from groups where organization_id = '$ORG'"
+  echo "}"
+  cat <<'LUA'
+local periods = { "week", "month", "quarter", "year", "all" }
+local n = 0
+init = function(args) math.randomseed(os.time() * 100 + math.random(100)) end
+request = function()
+  n = n + 1
+  local path = "/api/v1/leaderboards?limit=50&period=" .. periods[math.random(#periods)]
+  if math.random(2) == 1 then path = path .. "&groupId=" .. groups[math.random(#groups)] end
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1] })
+end
+dofile("target/bench-report.lua")
+LUA
+} > $LUA
+curl -sf "$BASE/api/v1/leaderboards?period=year" -H "authorization: Bearer $(sed -n 2p $LUA | tr -d ' ",')" \
+  | head -c 300; echo
+
+echo "== warm-up (JIT), not reported"
+wrk -t2 -c16 -d10s -s $LUA "$BASE" > /dev/null
+echo "== leaderboards, 16 connections, $DURATION x $RUNS"
+run_wrk $LUA "$BASE" 16
+
+MEMBER=$($PSQL -At -c "select id from members where email = 'member-$((MEMBERS * 2 / 5))@bench-scoring.example'")
+GROUP=$($PSQL -At -c "select id from groups where organization_id = '$ORG' order by name limit 1")
+START=$($PSQL -At -c "select date_trunc('month', now() at time zone 'UTC')::date")
+echo "== EXPLAIN ANALYZE: the month's top 50 of a department"
+$PSQL -c "explain (analyze, buffers, costs off) select t.member_id, m.name, t.points, t.shares, t.clicks
+  from score_totals t join members m on m.id = t.member_id
+  where t.organization_id = '$ORG' and t.period = 'm' and t.period_start = '$START' and t.listed
+  and exists (select 1 from group_memberships g where g.organization_id = t.organization_id
+              and g.group_id = '$GROUP' and g.member_id = t.member_id)
+  order by t.points desc, t.member_id limit 50"
+echo "== EXPLAIN ANALYZE: the rank of a member in the middle of the year's organization-wide board"
+$PSQL -c "explain (analyze, buffers, costs off) select count(*) from score_totals t
+  where t.organization_id = '$ORG' and t.period = 'y' and t.period_start = date_trunc('year', now())::date
+  and t.listed and t.points > (select points from score_totals where organization_id = '$ORG' and period = 'y'
+      and period_start = date_trunc('year', now())::date and member_id = '$MEMBER')
+  and t.member_id <> '$MEMBER'"

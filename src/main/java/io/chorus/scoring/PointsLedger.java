@@ -139,14 +139,7 @@ public final class PointsLedger {
 
     /** Creates the day rows that do not exist yet, then locks them all in key order and reads what they hold. */
     private static void lockDays(Connection connection, TreeMap<DayKey, Day> days) throws SQLException {
-        int n = days.size();
-        Object[] organizations = new Object[n], members = new Object[n], dates = new Object[n];
-        int i = 0;
-        for (DayKey key : days.keySet()) {
-            organizations[i] = key.organizationId();
-            members[i] = key.memberId();
-            dates[i++] = key.day().toString();
-        }
+        List<DayKey> keys = new ArrayList<>(days.keySet());
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into score_days (organization_id, member_id, day)
                 select * from unnest(?::uuid[], ?::uuid[], ?::date[]) on conflict do nothing""");
@@ -157,9 +150,9 @@ public final class PointsLedger {
                           on d.organization_id = k.o and d.member_id = k.m and d.day = k.d
                         order by d.organization_id, d.member_id, d.day for update of d""")) {
             for (PreparedStatement statement : List.of(insert, lock)) {
-                statement.setArray(1, connection.createArrayOf("uuid", organizations));
-                statement.setArray(2, connection.createArrayOf("uuid", members));
-                statement.setArray(3, connection.createArrayOf("date", dates));
+                statement.setArray(1, array(connection, "uuid", keys, DayKey::organizationId));
+                statement.setArray(2, array(connection, "uuid", keys, DayKey::memberId));
+                statement.setArray(3, array(connection, "text", keys, DayKey::day));
             }
             insert.executeUpdate();
             try (ResultSet row = lock.executeQuery()) {

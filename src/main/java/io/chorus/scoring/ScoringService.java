@@ -2,7 +2,6 @@ package io.chorus.scoring;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -187,7 +186,7 @@ public class ScoringService {
     }
 
     static ZoneId zone(OrganizationSettings settings) {
-        return settings.timeZone == null ? ZoneOffset.UTC : ZoneId.of(settings.timeZone);
+        return PointsLedger.OrganizationScoring.zone(settings.timeZone);
     }
 
     static List<Integer> levels(OrganizationSettings settings) {

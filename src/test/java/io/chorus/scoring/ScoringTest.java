@@ -7,9 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.chorus.support.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -292,16 +291,6 @@ class ScoringTest {
     }
 
     private List<String> rows(String sql) {
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (row.next()) {
-                values.add(row.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return Rows.of(database, sql);
     }
 }

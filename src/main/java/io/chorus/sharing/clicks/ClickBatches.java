@@ -109,10 +109,12 @@ public class ClickBatches {
                     Instant at = Instant.ofEpochMilli(click.atMillis());
                     rows.add(new Row(click.id(), click.organizationId(), click.shareId(), at.atZone(ZoneOffset.UTC),
                             visitorIds[i], agent.robot(), self, referrerHost(click.referrer()), agent.family()));
-                    String key = "click:" + click.shareId() + ":" + visitorIds[i];
-                    if (!agent.robot() && !self && awarded.getIfPresent(key) == null) {
-                        awards.add(Award.ruled(click.organizationId(), click.sharerId(), ScoringAction.CLICK, key,
-                                click.shareId(), click.contentId(), click.id(), at));
+                    if (!agent.robot() && !self) {
+                        String key = "click:" + click.shareId() + ":" + visitorIds[i];
+                        if (awarded.getIfPresent(key) == null) {
+                            awards.add(Award.ruled(click.organizationId(), click.sharerId(), ScoringAction.CLICK, key,
+                                    click.shareId(), click.contentId(), click.id(), at));
+                        }
                     }
                 }
                 COPY.saveAll(PostgreSqlUtils.getPGConnection(connection), rows);

@@ -18,8 +18,8 @@ import nl.basjes.parse.useragent.classify.UserAgentClassifier;
  * fetchers, crawlers and HTTP libraries). A robot is anything Yauaa does not class as a human device or agent, anything
  * whose layout engine is not a browser's (WhatsApp's preview fetcher calls itself a phone app; HTTP client stacks),
  * Skype/Teams' link unfurler (which Yauaa deliberately classes as a desktop browser), and an empty user agent. In-app
- * browsers (LinkedIn, Facebook, Instagram) are people. Only the click writer's thread calls this in production; each
- * user agent is analyzed once.
+ * browsers (LinkedIn, Facebook, Instagram) are people. Only the click writers call this in production; each user agent
+ * is analyzed once.
  */
 @Singleton
 @Startup

@@ -25,6 +25,7 @@ import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.chorus.support.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -236,16 +237,6 @@ class ClickCountingTest {
     }
 
     List<String> rows(String sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            while (row.next()) {
-                values.add(row.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return values;
+        return Rows.of(database, sql);
     }
 }

@@ -1,6 +1,5 @@
 package io.chorus.scoring;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,12 +108,16 @@ public class ScoringService {
      */
     @Transactional
     public OrganizationSettingsView replaceSettings(OrganizationSettingsView request, UUID actor) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(request.timeZone().strip());
-        } catch (DateTimeException e) {
+        // A zone name both Java and PostgreSQL know: offsets such as "+02:00" are not, since PostgreSQL reads them as
+        // POSIX zones (east and west swapped) and days would differ between the awards and a regrouping.
+        String name = request.timeZone().strip();
+        boolean known = ZoneId.getAvailableZoneIds().contains(name)
+                && !em.createNativeQuery("select 1 from pg_timezone_names where name = ?1").setParameter(1, name)
+                        .getResultList().isEmpty();
+        if (!known) {
             throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Paris");
         }
+        ZoneId zone = ZoneId.of(name);
         List<Integer> levels = request.levelThresholds();
         if (levels.get(0) != 0) {
             throw ProblemException.invalid("levelThresholds", "the first level must start at 0 points");

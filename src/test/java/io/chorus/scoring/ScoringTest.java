@@ -194,6 +194,8 @@ class ScoringTest {
         assertThat(level.getInt("progressPercent")).isEqualTo(80);
         Api.as(org.admin().token()).body(Map.of("timeZone", "Mars/Olympus", "levelThresholds", List.of(0, 5)))
                 .put("/api/v1/settings/organization").then().statusCode(400);
+        Api.as(org.admin().token()).body(Map.of("timeZone", "+02:00", "levelThresholds", List.of(0, 5)))
+                .put("/api/v1/settings/organization").then().statusCode(400);
         Api.as(org.admin().token()).body(Map.of("timeZone", "UTC", "levelThresholds", List.of(0, 5, 5)))
                 .put("/api/v1/settings/organization").then().statusCode(400);
     }

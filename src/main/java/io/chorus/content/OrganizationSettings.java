@@ -25,8 +25,11 @@ public class OrganizationSettings extends PanacheEntityBase {
     public String[] blocklistPhrases = new String[0];
     @Column(name = "blocklist_patterns")
     public String[] blocklistPatterns = new String[0];
-    /** Appended to every shared message when set ("I work at ..."). */
+    /** Appended to shared messages when set ("I work at ..."). */
     public String disclosure;
+    /** When true, no shared message goes out without the disclosure. */
+    @Column(name = "disclosure_mandatory")
+    public boolean disclosureMandatory;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -1,4 +1,4 @@
-package io.chorus.common;
+package io.chorus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -97,7 +97,11 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/me/submissions", Set.of("ambassador", "curator", "admin"), null),
             new Endpoint("GET", "/api/v1/settings/blocklist", CURATORS, null),
             new Endpoint("PUT", "/api/v1/settings/blocklist", Set.of("admin"),
-                    Map.of("phrases", List.of("x"), "patterns", List.of())));
+                    Map.of("phrases", List.of("x"), "patterns", List.of())),
+            new Endpoint("GET", "/api/v1/charter", MEMBER_ROLES, null),
+            new Endpoint("PUT", "/api/v1/charter", Set.of("admin"), Map.of("text", "Be kind.")),
+            new Endpoint("POST", "/api/v1/charter/accept", MEMBER_ROLES, Map.of("version", 1)),
+            new Endpoint("GET", "/api/v1/audit-events", Set.of("admin"), null));
 
     static Org home;
     static Org victim;

@@ -65,6 +65,13 @@ public interface Messages {
     @Message("It has been archived or is no longer in your feed. Thank you for sharing!")
     String share_link_gone();
 
+    @Message("First, the social-media charter")
+    String share_link_charter_title();
+
+    @Message("Your organization asks everyone to accept version {version} of its social-media charter before sharing. "
+            + "Open the Chorus app to read and accept it, then follow this link again: nothing has been shared yet.")
+    String share_link_charter(int version);
+
     @Message("This link does not exist")
     String short_link_unknown_title();
 

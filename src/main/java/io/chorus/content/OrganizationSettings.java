@@ -25,7 +25,7 @@ public class OrganizationSettings extends PanacheEntityBase {
     public String[] blocklistPhrases = new String[0];
     @Column(name = "blocklist_patterns")
     public String[] blocklistPatterns = new String[0];
-    /** Appended to every shared message when set ("I work at ..."). */
+    /** Appended to shared messages when set ("I work at ..."). */
     public String disclosure;
     /** The organization's time zone (IANA id); null means UTC. */
     @Column(name = "time_zone")
@@ -33,6 +33,9 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** Lifetime points at which each level starts; null means the defaults. */
     @Column(name = "level_thresholds")
     public Integer[] levelThresholds;
+    /** When true, no shared message goes out without the disclosure. */
+    @Column(name = "disclosure_mandatory")
+    public boolean disclosureMandatory;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -1,6 +1,9 @@
 package io.chorus.identity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,8 +12,10 @@ import jakarta.inject.Inject;
 
 import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.common.throttle.Throttle;
 import io.chorus.tenancy.Member;
 import io.chorus.tenancy.Organization;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,37 +31,62 @@ public class AuthService {
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final Tenants tenants;
+    private final Audit audit;
 
     @Inject
-    public AuthService(PasswordHasher hasher, TokenIssuer issuer, LoginThrottle throttle, Tenants tenants) {
+    public AuthService(PasswordHasher hasher, TokenIssuer issuer, LoginThrottle throttle, Tenants tenants,
+            Audit audit) {
         this.hasher = hasher;
         this.issuer = issuer;
         this.throttle = throttle;
         this.tenants = tenants;
+        this.audit = audit;
     }
 
+    /**
+     * Failed and throttled logins into an organization go on its audit trail, with a hashed client address and the
+     * member when the email is one (the answer stays the same either way).
+     */
     public TokenResponse login(LoginRequest request, String clientAddress) {
         String scope = request.organization() == null ? "operator" : request.organization();
         String accountKey = throttle.accountKey(scope, request.email());
         String clientKey = throttle.clientKey(clientAddress);
-        throttle.check(accountKey, clientKey);
-        Optional<TokenResponse> tokens = request.organization() == null ? loginOperator(request) : loginMember(request);
+        Optional<UUID> organization = request.organization() == null ? Optional.empty()
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> Organization.findBySlug(request.organization()).map(o -> o.id));
+        Optional<Duration> wait = throttle.blockedFor(accountKey, clientKey);
+        if (wait.isPresent()) {
+            organization.ifPresent(org -> auditLogin(org, "auth.login.throttled", request.email(), clientAddress));
+            throw Throttle.tooMany("too-many-login-attempts", "Too many login attempts", "Too many failed logins.",
+                    wait.get());
+        }
+        Optional<TokenResponse> tokens = request.organization() == null ? loginOperator(request)
+                : loginMember(organization, request);
         if (tokens.isEmpty()) {
             throttle.recordFailure(accountKey, clientKey);
+            organization.ifPresent(org -> auditLogin(org, "auth.login.failed", request.email(), clientAddress));
             throw ProblemException.unauthorized(WRONG_CREDENTIALS);
         }
         throttle.recordSuccess(accountKey);
         return tokens.get();
     }
 
-    private Optional<TokenResponse> loginMember(LoginRequest request) {
-        Optional<Organization> organization = QuarkusTransaction.requiringNew()
-                .call(() -> Organization.findBySlug(request.organization()));
+    private void auditLogin(UUID organization, String action, String email, String clientAddress) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("client", audit.clientHash(clientAddress));
+        tenants.runAs(organization, () -> {
+            Optional<UUID> member = Member.findByEmail(email).map(m -> m.id);
+            audit.record(null, action, member.isPresent() ? "member" : "organization", member.orElse(organization),
+                    detail);
+        });
+    }
+
+    private Optional<TokenResponse> loginMember(Optional<UUID> organization, LoginRequest request) {
         if (organization.isEmpty()) {
             hasher.matches(request.password(), null);
             return Optional.empty();
         }
-        return tenants.callAs(organization.get().id, () -> {
+        return tenants.callAs(organization.get(), () -> {
             Optional<Member> member = Member.findByEmail(request.email()).filter(Member::canLogIn);
             if (!hasher.matches(request.password(), member.map(m -> m.passwordHash).orElse(null))) {
                 return Optional.empty();

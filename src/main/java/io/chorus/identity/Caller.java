@@ -1,5 +1,6 @@
 package io.chorus.identity;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.chorus.common.tenant.OrganizationClaim;
 import io.chorus.tenancy.Role;
 
 /** Who is calling, from their verified access token. */
@@ -24,6 +26,21 @@ public class Caller {
     /** The member (or operator) id: the token's subject. */
     public UUID id() {
         return UUID.fromString(jwt.getSubject());
+    }
+
+    /**
+     * The calling member, when a member of an organization calls (not an operator, not an anonymous request): the actor
+     * the audit trail names.
+     */
+    public Optional<UUID> memberId() {
+        if (jwt.getSubject() == null || OrganizationClaim.of(jwt).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(jwt.getSubject()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Curators and admins curate; an ambassador without either acts as an employee. */

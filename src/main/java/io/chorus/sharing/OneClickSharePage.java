@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.common.Pages;
+import io.chorus.common.throttle.ShareLinkThrottle;
 import io.chorus.sharing.clicks.Visitor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +23,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Following a one-click share link: no login, a 302 to the network's share dialog. A tampered or expired link gets a
- * small 403 page; content no longer shareable a 410 page.
+ * small 403 page; content no longer shareable a 410 page; a member who has not accepted the organization's charter a
+ * 409 page that asks them to (no share is made).
  */
 @Path("/share/{token}")
 @PermitAll
@@ -33,26 +35,38 @@ public class OneClickSharePage {
         static native TemplateInstance refused(boolean expired);
 
         static native TemplateInstance gone();
+
+        static native TemplateInstance charter(int version);
     }
 
     private final ShareLinkService links;
+    private final ShareLinkThrottle throttle;
 
     @Inject
-    public OneClickSharePage(ShareLinkService links) {
+    public OneClickSharePage(ShareLinkService links, ShareLinkThrottle throttle) {
         this.links = links;
+        this.throttle = throttle;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response follow(@RestPath String token, HttpHeaders headers, HttpServerRequest request) {
+        String client = request.remoteAddress().hostAddress();
+        throttle.follow(token, client);
         ShareLinkService.Followed followed = links.follow(token, Visitor.of(request));
         if (followed.intentUrl() != null) {
             return Response.status(Response.Status.FOUND).location(URI.create(followed.intentUrl()))
                     .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
         }
+        if (followed.refusedStatus() == 403) {
+            throttle.refused(client);
+        }
         Locale locale = Pages.localeOf(headers);
-        TemplateInstance page = followed.refusedStatus() == 410 ? Templates.gone()
-                : Templates.refused(followed.expired());
+        TemplateInstance page = switch (followed.refusedStatus()) {
+            case 409 -> Templates.charter(followed.charterVersion());
+            case 410 -> Templates.gone();
+            default -> Templates.refused(followed.expired());
+        };
         return Pages.page(followed.refusedStatus(), page, locale);
     }
 }

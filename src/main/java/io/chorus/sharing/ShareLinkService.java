@@ -20,6 +20,7 @@ import io.chorus.content.Network;
 import io.chorus.sharing.ShareLinkTokens.Claims;
 import io.chorus.sharing.clicks.Visitor;
 import io.chorus.tenancy.Member;
+import io.chorus.trust.CharterService;
 
 /**
  * One-click share links, for email digests and chat: a signed link per network that, followed without logging in,
@@ -28,8 +29,13 @@ import io.chorus.tenancy.Member;
 @ApplicationScoped
 public class ShareLinkService {
 
-    /** Where following a link leads: the intent URL, or why not (403 refused, 410 gone). */
-    public record Followed(String intentUrl, int refusedStatus, boolean expired) {
+    /**
+     * Where following a link leads: the intent URL, or why not (403 refused, 409 charter to accept first, 410 gone).
+     */
+    public record Followed(String intentUrl, int refusedStatus, boolean expired, Integer charterVersion) {
+        Followed(String intentUrl, int refusedStatus, boolean expired) {
+            this(intentUrl, refusedStatus, expired, null);
+        }
     }
 
     private final ShareLinkTokens tokens;
@@ -87,6 +93,9 @@ public class ShareLinkService {
                 return new Followed(outcome.share().intentUrl(), 0, false);
             });
         } catch (ProblemException e) {
+            if (CharterService.NOT_ACCEPTED.equals(e.slug())) {
+                return new Followed(null, 409, false, (Integer) e.toProblem(null).extensions().get("charterVersion"));
+            }
             return new Followed(null, 410, false);
         }
     }

@@ -27,6 +27,7 @@ import io.chorus.sharing.SharingViews.ShareView;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
 import io.chorus.sharing.clicks.Visitor;
 import io.chorus.sharing.clicks.VisitorIds;
+import io.chorus.trust.CharterService;
 
 /**
  * Shares: one per member, content item and network. Asking again answers the existing share and changes nothing; the
@@ -44,15 +45,17 @@ public class ShareService {
     private final ChorusConfig config;
     private final VisitorIds visitorIds;
     private final Event<ShareCreated> created;
+    private final CharterService charters;
 
     @Inject
     public ShareService(EntityManager em, Tenants tenants, ChorusConfig config, VisitorIds visitorIds,
-            Event<ShareCreated> created) {
+            Event<ShareCreated> created, CharterService charters) {
         this.em = em;
         this.tenants = tenants;
         this.config = config;
         this.visitorIds = visitorIds;
         this.created = created;
+        this.charters = charters;
     }
 
     @Transactional
@@ -72,6 +75,7 @@ public class ShareService {
         if (existing.isPresent()) {
             return new Outcome(view(existing.get(), content), false);
         }
+        charters.requireAccepted(memberId);
         String message = message(content, network, requestedMessage);
         MessageLimits.check("message", network, message);
         UUID id = UUID.randomUUID();
@@ -137,13 +141,18 @@ public class ShareService {
                 .setParameter(4, today).executeUpdate();
     }
 
-    /** The ambassador's own words, else the suggested message, else the title; then the disclosure. */
+    /**
+     * The ambassador's own words, else the suggested message, else the title. The disclosure is appended to a suggested
+     * message; the ambassador's own words are theirs to keep it or not, unless it is mandatory: then it is appended
+     * whenever the message does not already carry it word for word.
+     */
     private String message(Content content, Network network, String requested) {
-        String message = requested != null && !requested.isBlank() ? requested.strip()
-                : content.suggestedMessages.getOrDefault(network.id(), content.title);
+        boolean own = requested != null && !requested.isBlank();
+        String message = own ? requested.strip() : content.suggestedMessages.getOrDefault(network.id(), content.title);
         OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
         String disclosure = settings == null ? null : settings.disclosure;
-        if (disclosure != null && !disclosure.isBlank() && !message.contains(disclosure)) {
+        boolean required = !own || settings != null && settings.disclosureMandatory;
+        if (disclosure != null && !disclosure.isBlank() && required && !message.contains(disclosure)) {
             message = message + "\n\n" + disclosure;
         }
         return message;

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.chorus.common.Time;
 import io.chorus.common.audit.Audit;
+import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.OrganizationSettings;
 import io.chorus.sharing.SharingViews.SharingSettings;
@@ -28,7 +29,8 @@ public class SharingSettingsService {
 
     @Transactional
     public SharingSettings get() {
-        return new SharingSettings(OrganizationSettings.of(tenants.current()).disclosure);
+        OrganizationSettings settings = OrganizationSettings.of(tenants.current());
+        return new SharingSettings(settings.disclosure, settings.disclosureMandatory);
     }
 
     @Transactional
@@ -36,11 +38,16 @@ public class SharingSettingsService {
         OrganizationSettings settings = OrganizationSettings.of(tenants.current());
         settings.disclosure = request.disclosure() == null || request.disclosure().isBlank() ? null
                 : request.disclosure().strip();
+        settings.disclosureMandatory = Boolean.TRUE.equals(request.disclosureMandatory());
+        if (settings.disclosureMandatory && settings.disclosure == null) {
+            throw ProblemException.invalid("disclosureMandatory", "needs a disclosure");
+        }
         settings.updatedAt = Time.now();
         settings.persist();
         HashMap<String, Object> detail = new HashMap<>();
         detail.put("disclosure", settings.disclosure);
+        detail.put("disclosureMandatory", settings.disclosureMandatory);
         audit.record(actor, "settings.sharing.changed", "organization", settings.organizationId, detail);
-        return new SharingSettings(settings.disclosure);
+        return new SharingSettings(settings.disclosure, settings.disclosureMandatory);
     }
 }

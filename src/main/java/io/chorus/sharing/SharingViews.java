@@ -32,6 +32,10 @@ public final class SharingViews {
             long robotHits, long selfClicks) {
     }
 
-    public record SharingSettings(@Size(max = 500) String disclosure) {
+    /**
+     * {@code disclosureMandatory} (default false) makes the disclosure part of every message: an ambassador's own words
+     * then get it too.
+     */
+    public record SharingSettings(@Size(max = 500) String disclosure, Boolean disclosureMandatory) {
     }
 }

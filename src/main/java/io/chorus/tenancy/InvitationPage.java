@@ -1,6 +1,7 @@
 package io.chorus.tenancy;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.tenancy.InvitationService.Preview;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The page an invitation's acceptUrl opens: the invitee chooses a name and password in a plain form (no JavaScript) and
@@ -41,16 +43,18 @@ public class InvitationPage {
     }
 
     private final InvitationService invitations;
+    private final InvitationThrottle throttle;
 
     @Inject
-    public InvitationPage(InvitationService invitations) {
+    public InvitationPage(InvitationService invitations, InvitationThrottle throttle) {
         this.invitations = invitations;
+        this.throttle = throttle;
     }
 
     @GET
-    public Response show(@RestPath String token, HttpHeaders headers) {
+    public Response show(@RestPath String token, HttpHeaders headers, HttpServerRequest http) {
         Locale locale = Pages.localeOf(headers);
-        return invitations.preview(token)
+        return preview(token, http)
                 .map(preview -> preview.usable() ? Pages.page(200, Templates.form(token, preview, null, ""), locale)
                         : Pages.page(410, Templates.unavailable(preview.expired()), locale))
                 .orElseGet(() -> Pages.page(404, Templates.unavailable(false), locale));
@@ -59,9 +63,9 @@ public class InvitationPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@RestPath String token, @RestForm String name, @RestForm String password,
-            HttpHeaders headers) {
+            HttpHeaders headers, HttpServerRequest http) {
         Locale locale = Pages.localeOf(headers);
-        Preview preview = invitations.preview(token).orElse(null);
+        Preview preview = preview(token, http).orElse(null);
         if (preview == null) {
             return Pages.page(404, Templates.unavailable(false), locale);
         }
@@ -71,12 +75,25 @@ public class InvitationPage {
             return Pages.page(400, Templates.form(token, preview, error, name == null ? "" : name), locale);
         }
         try {
-            invitations.accept(token, name, password);
+            throttle.guard(http.remoteAddress().hostAddress(), () -> invitations.accept(token, name, password));
         } catch (ProblemException e) {
+            if (e.status() == 429) {
+                throw e;
+            }
             return e.status() == 400 ? Pages.page(400, Templates.form(token, preview, "password", name), locale)
                     : Pages.page(e.status(), Templates.unavailable(preview.expired()), locale);
         }
         return Pages.page(200, Templates.accepted(preview), locale);
     }
 
+    /** The invitation behind a token; a token that is none counts against the client's attempts. */
+    private Optional<Preview> preview(String token, HttpServerRequest http) {
+        String client = http.remoteAddress().hostAddress();
+        throttle.check(client);
+        Optional<Preview> preview = invitations.preview(token);
+        if (preview.isEmpty() || !preview.get().usable()) {
+            throttle.failed(client);
+        }
+        return preview;
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.AuthConfig;
@@ -25,13 +26,16 @@ public class InvitationService {
     private final TenancyConfig config;
     private final PasswordHasher hasher;
     private final Tenants tenants;
+    private final Audit audit;
 
     @Inject
-    public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants) {
+    public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants,
+            Audit audit) {
         this.auth = auth;
         this.config = config;
         this.hasher = hasher;
         this.tenants = tenants;
+        this.audit = audit;
     }
 
     /** Issues a new invitation for the member, revoking any earlier one. Runs in the caller's transaction. */
@@ -94,6 +98,7 @@ public class InvitationService {
             member.status = MemberStatus.ACTIVE;
             member.updatedAt = now;
             invitation.acceptedAt = now;
+            audit.record(member.id, "invitation.accepted", "member", member.id, java.util.Map.of());
             Organization organization = Organization.findByIdOptional(organizationId).orElseThrow();
             return new AcceptedInvitation(member.id, OrganizationRef.of(organization));
         });

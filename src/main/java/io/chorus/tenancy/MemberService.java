@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,12 @@ import jakarta.transaction.Transactional;
 
 import io.chorus.common.Inputs;
 import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.identity.Caller;
 import io.chorus.identity.RefreshToken;
 import io.chorus.tenancy.TenancyRequests.InviteMember;
 import io.chorus.tenancy.TenancyRequests.UpdateMember;
@@ -34,17 +37,27 @@ public class MemberService {
 
     private final InvitationService invitations;
     private final Event<MemberStatusChanged> statusChanged;
+    private final Audit audit;
+    private final Caller caller;
 
     @Inject
-    public MemberService(InvitationService invitations, Event<MemberStatusChanged> statusChanged) {
+    public MemberService(InvitationService invitations, Event<MemberStatusChanged> statusChanged, Audit audit,
+            Caller caller) {
         this.invitations = invitations;
         this.statusChanged = statusChanged;
+        this.audit = audit;
+        this.caller = caller;
     }
 
     @Transactional
     public MemberView invite(InviteMember request) {
-        return create(request.email(), request.name(), request.roles(), groupIdsOf(request.groupIds()),
+        MemberView member = create(request.email(), request.name(), request.roles(), groupIdsOf(request.groupIds()),
                 request.language());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("roles", ids(member.roles()));
+        detail.put("groupIds", member.groupIds());
+        audit.record(caller.memberId().orElse(null), "member.invited", "member", member.id(), detail);
+        return member;
     }
 
     /** Creates an invited member with a fresh invitation; joins the caller's transaction. */
@@ -87,6 +100,8 @@ public class MemberService {
     public MemberView update(UUID id, UpdateMember request) {
         Member member = find(id);
         Instant now = Time.now();
+        Set<Role> rolesBefore = member.roles();
+        MemberStatus statusBefore = member.status;
         if (request.name() != null) {
             member.name = Inputs.requireText("name", request.name());
         }
@@ -111,7 +126,23 @@ public class MemberService {
         if (Member.countActiveAdmins() == 0) {
             throw ProblemException.conflict("last-admin", "The organization must keep at least one active admin.");
         }
+        UUID actor = caller.memberId().orElse(null);
+        if (!member.roles().equals(rolesBefore)) {
+            audit.record(actor, "member.roles.changed", "member", member.id,
+                    Map.of("from", ids(rolesBefore), "to", ids(member.roles())));
+        }
+        if (member.status != statusBefore) {
+            audit.record(actor, "member.status.changed", "member", member.id,
+                    Map.of("from", statusBefore.id(), "to", member.status.id()));
+        }
+        if (request.groupIds() != null) {
+            audit.record(actor, "member.groups.changed", "member", member.id, Map.of("to", request.groupIds()));
+        }
         return view(member);
+    }
+
+    private static List<String> ids(Set<Role> roles) {
+        return roles.stream().map(Role::id).sorted().toList();
     }
 
     private void changeStatus(Member member, MemberStatus status, Instant now) {
@@ -148,7 +179,10 @@ public class MemberService {
         }
         member.status = MemberStatus.INVITED;
         member.updatedAt = Time.now();
-        return invitations.issue(member);
+        InvitationView invitation = invitations.issue(member);
+        audit.record(caller.memberId().orElse(null), "member.reinvited", "member", member.id,
+                Map.of("expiresAt", invitation.expiresAt().toString()));
+        return invitation;
     }
 
     private Member find(UUID id) {

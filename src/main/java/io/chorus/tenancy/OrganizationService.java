@@ -2,6 +2,7 @@ package io.chorus.tenancy;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.chorus.common.Inputs;
 import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
@@ -25,10 +27,13 @@ public class OrganizationService {
     private final MemberService members;
     private final Tenants tenants;
 
+    private final Audit audit;
+
     @Inject
-    public OrganizationService(MemberService members, Tenants tenants) {
+    public OrganizationService(MemberService members, Tenants tenants, Audit audit) {
         this.members = members;
         this.tenants = tenants;
+        this.audit = audit;
     }
 
     /** The organization, its admin and the admin's invitation, in one transaction. */
@@ -47,6 +52,10 @@ public class OrganizationService {
             organization.persistAndFlush();
             var admin = members.create(request.adminEmail(), request.adminName(), EnumSet.of(Role.ADMIN), List.of(),
                     null);
+            // Its first entry: the operator (who is no member) created it and invited its admin.
+            audit.record(null, "organization.created", "organization", organization.id,
+                    Map.of("slug", organization.slug));
+            audit.record(null, "member.invited", "member", admin.id(), Map.of("roles", List.of(Role.ADMIN.id())));
             return new OrganizationView(organization.id, organization.slug, organization.name, organization.createdAt,
                     admin.invitation());
         });

@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
     private final Map<String, String> headers;
+    private Map<String, Object> extensions = Map.of();
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations,
             Map<String, String> headers) {
@@ -50,6 +51,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(410, slug, "Gone", detail);
     }
 
+    /** This problem with extension members of its type (RFC 9457), e.g. the version of a charter to accept. */
+    public ProblemException with(Map<String, Object> members) {
+        this.extensions = Map.copyOf(members);
+        return this;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
     public int status() {
         return status;
     }
@@ -59,6 +70,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.type(slug), title, status, getMessage(), instance, violations);
+        return new Problem(Problem.type(slug), title, status, getMessage(), instance, violations, extensions);
     }
 }

@@ -1,4 +1,4 @@
-package io.chorus.common;
+package io.chorus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -107,7 +107,11 @@ class SecurityMatrixTest {
             new Endpoint("POST", "/api/v1/members/{id}/adjustments", Set.of("admin"),
                     Map.of("points", 5, "reason", "Hijacked")),
             new Endpoint("GET", "/api/v1/leaderboards", MEMBER_ROLES, null),
-            new Endpoint("GET", "/api/v1/me/score", MEMBER_ROLES, null));
+            new Endpoint("GET", "/api/v1/me/score", MEMBER_ROLES, null),
+            new Endpoint("GET", "/api/v1/charter", MEMBER_ROLES, null),
+            new Endpoint("PUT", "/api/v1/charter", Set.of("admin"), Map.of("text", "Be kind.")),
+            new Endpoint("POST", "/api/v1/charter/accept", MEMBER_ROLES, Map.of("version", 1)),
+            new Endpoint("GET", "/api/v1/audit-events", Set.of("admin"), null));
 
     static Org home;
     static Org victim;

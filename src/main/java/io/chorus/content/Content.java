@@ -68,19 +68,7 @@ public class Content extends TenantOwned {
     public static List<Content> findPage(ContentFilter filter, PageRequest page, Instant now) {
         StringBuilder where = new StringBuilder("from Content c where 1 = 1");
         Parameters params = new Parameters();
-        filter.status().ifPresent(status -> {
-            where.append(" and ").append(statusCondition(status));
-            params.and("status", status);
-            if (status == ContentStatus.PUBLISHED || status == ContentStatus.EXPIRED) {
-                params.and("now", now).and("scheduled", ContentStatus.SCHEDULED);
-            }
-            if (status == ContentStatus.EXPIRED) {
-                params.and("published", ContentStatus.PUBLISHED);
-            }
-            if (status == ContentStatus.SCHEDULED) {
-                params.and("now", now);
-            }
-        });
+        filter.status().ifPresent(status -> whereStatus(status, now, where, params));
         filter.topic().ifPresent(topic -> {
             where.append(" and array_contains(c.topics, :topic)");
             params.and("topic", topic);
@@ -91,6 +79,34 @@ public class Content extends TenantOwned {
         });
         return find(afterCursor(where, params, page, "desc") + " order by c.createdAt desc, c.id desc", params)
                 .page(0, page.fetchSize()).list();
+    }
+
+    /** How many items have this status now. */
+    public static long countWithStatus(ContentStatus status, Instant now) {
+        StringBuilder where = new StringBuilder("from Content c where 1 = 1");
+        Parameters params = new Parameters();
+        whereStatus(status, now, where, params);
+        return count(where.toString(), params);
+    }
+
+    /** Decided submissions, the latest decision first. */
+    public static List<Content> findRecentlyDecided(int limit) {
+        return find("from Content c where c.decidedAt is not null order by c.decidedAt desc, c.id desc").page(0, limit)
+                .list();
+    }
+
+    private static void whereStatus(ContentStatus status, Instant now, StringBuilder where, Parameters params) {
+        where.append(" and ").append(statusCondition(status));
+        params.and("status", status);
+        if (status == ContentStatus.PUBLISHED || status == ContentStatus.EXPIRED) {
+            params.and("now", now).and("scheduled", ContentStatus.SCHEDULED);
+        }
+        if (status == ContentStatus.EXPIRED) {
+            params.and("published", ContentStatus.PUBLISHED);
+        }
+        if (status == ContentStatus.SCHEDULED) {
+            params.and("now", now);
+        }
     }
 
     /** The effective status as a query condition: stored status, corrected by the clock. */

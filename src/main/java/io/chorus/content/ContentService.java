@@ -230,6 +230,21 @@ public class ContentService {
                 Arrays.asList(c.topics), c.suggestedMessages, submitters.get(c.authorId), c.createdAt));
     }
 
+    /** The latest moderation decisions, with who submitted each item. */
+    @Transactional
+    public List<ContentView> recentDecisions(int limit) {
+        return views(new Page<>(Content.findRecentlyDecided(limit), null), Time.now()).items();
+    }
+
+    /** How many items have each of these statuses now. */
+    @Transactional
+    public Map<ContentStatus, Long> counts(Collection<ContentStatus> statuses) {
+        Instant now = Time.now();
+        Map<ContentStatus, Long> counts = new LinkedHashMap<>();
+        statuses.forEach(status -> counts.put(status, Content.countWithStatus(status, now)));
+        return counts;
+    }
+
     /** The organization's topics with how many items (not archived) carry each, most used first. */
     @Transactional
     public Page<ContentViews.TopicCount> topics(Actor actor, PageRequest page) {

@@ -1,0 +1,41 @@
+package io.chorus.admin;
+
+import java.util.Locale;
+import java.util.Set;
+
+import io.chorus.tenancy.Role;
+
+/** Who is signed in to the admin UI, what their navigation shows, and their forms' CSRF token. */
+public record AdminSession(String name, String email, String organization, Set<String> roles, String csrf,
+        Locale locale) {
+
+    /** The roles that open the admin UI: an ambassador alone is refused. */
+    public static final Set<String> ADMIN_UI_ROLES = Set.of(Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID);
+
+    public static boolean mayEnter(Set<String> roles) {
+        return roles != null && roles.stream().anyMatch(ADMIN_UI_ROLES::contains);
+    }
+
+    /** Content, moderation and campaigns. */
+    public boolean curates() {
+        return roles.contains(Role.CURATOR_ID) || administers();
+    }
+
+    /** Dashboards and leaderboards. */
+    public boolean analyzes() {
+        return roles.contains(Role.ANALYST_ID) || administers();
+    }
+
+    public boolean administers() {
+        return roles.contains(Role.ADMIN_ID);
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    /** The language the switch offers: the other one. */
+    public String otherLang() {
+        return Locale.FRENCH.getLanguage().equals(lang()) ? "en" : "fr";
+    }
+}

@@ -5,7 +5,9 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.chorus.support.Api;
 import io.chorus.support.Organizations.Person;
@@ -53,16 +55,24 @@ final class Traffic {
 
     /** Polls (20 s deadline) until the answer satisfies {@code done}; fails with the last answer otherwise. */
     static JsonPath await(String token, String path, Predicate<JsonPath> done) {
+        JsonPath[] answer = new JsonPath[1];
+        until(() -> "GET " + path + " answers " + answer[0].prettify(), () -> {
+            answer[0] = Api.as(token).get(path).then().statusCode(200).extract().jsonPath();
+            return done.test(answer[0]);
+        });
+        return answer[0];
+    }
+
+    /** Polls {@code done} until it holds, for at most 20 s. */
+    static void until(Supplier<String> state, BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonPath answer;
         do {
-            answer = Api.as(token).get(path).then().statusCode(200).extract().jsonPath();
-            if (done.test(answer)) {
-                return answer;
+            if (done.getAsBoolean()) {
+                return;
             }
             pause();
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("not rolled up after 20 s: GET " + path + " answers " + answer.prettify());
+        throw new AssertionError("not rolled up after 20 s: " + state.get());
     }
 
     /** Until the overview of the default range counts these shares and clicks. */

@@ -33,6 +33,7 @@ public class AnalyticsRollup {
     /** UTC days (back from today) whose visitors are remembered; visitor ids change every UTC day anyway. */
     static final int DEDUPLICATED_DAYS = 3;
     private static final long LOCK = 0x0a4a1_7135L;
+    private static final long REBUILT_ROWS_TO_ANALYZE = 10_000;
     private final DataSource dataSource;
     private final AnalyticsConfig config;
 
@@ -62,15 +63,22 @@ public class AnalyticsRollup {
             try {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                boolean more = true;
-                for (int pass = 0; more && pass < 20; pass++) {
+                Pass pass = new Pass(true, 0);
+                long rebuilt = 0;
+                for (int n = 0; pass.more() && n < 20; n++) {
                     try {
-                        more = pass(connection);
+                        pass = pass(connection);
                         connection.commit();
+                        rebuilt += pass.rebuiltRows();
                     } catch (SQLException | RuntimeException e) {
                         connection.rollback();
                         throw e;
                     }
+                }
+                if (rebuilt >= REBUILT_ROWS_TO_ANALYZE) {
+                    // Fresh statistics at once, so that the planner does not meet the new rows blind.
+                    connection.setAutoCommit(true);
+                    OrganizationRebuild.analyze(connection);
                 }
             } finally {
                 connection.setTransactionIsolation(isolation);
@@ -80,8 +88,12 @@ public class AnalyticsRollup {
         }
     }
 
-    /** One transaction; true when it left notes for another pass. */
-    private boolean pass(Connection connection) throws SQLException {
+    /** What a pass did: whether it left notes for another, and how many day rows its rebuilds made. */
+    private record Pass(boolean more, long rebuiltRows) {
+    }
+
+    /** One transaction. */
+    private Pass pass(Connection connection) throws SQLException {
         Jdbc.update(connection, "set local work_mem = '64MB'");
         Deltas.prepare(connection);
         List<OrganizationRebuild.Stale> stale = OrganizationRebuild.stale(connection);
@@ -116,8 +128,9 @@ public class AnalyticsRollup {
                 join analytics_organizations a on a.organization_id = s.organization_id
                 where s.organization_id <> all(?)""", shareLimit, skipped);
         Deltas.fromNewEvents(connection, rememberedFrom);
+        long rebuilt = 0;
         for (OrganizationRebuild.Stale organization : stale) {
-            OrganizationRebuild.rebuild(connection, organization, rememberedFrom);
+            rebuilt += OrganizationRebuild.rebuild(connection, organization, rememberedFrom);
         }
         Aggregates.apply(connection);
         Jdbc.update(connection, "delete from analytics_visitors where day < ?", rememberedFrom);
@@ -126,7 +139,8 @@ public class AnalyticsRollup {
                     stale.size());
         }
         // This pass's snapshot, less what it took: notes left for the next pass.
-        return (boolean) Jdbc.row(connection, "select exists (select 1 from analytics_click_batches)"
+        boolean more = (boolean) Jdbc.row(connection, "select exists (select 1 from analytics_click_batches)"
                 + " or exists (select 1 from analytics_share_queue)")[0];
+        return new Pass(more, rebuilt);
     }
 }

@@ -75,6 +75,8 @@ public class AnalyticsService {
                 Jdbc.update(connection, "set transaction read only");
                 // Plans are simple and the statements short: compiling them (JIT) would cost more than it saves.
                 Jdbc.update(connection, "set local jit = off");
+                // Each statement planned for its own values (the range's months, the organization's size).
+                Jdbc.update(connection, "set local plan_cache_mode = force_custom_plan");
                 Jdbc.update(connection, "set local work_mem = '32MB'");
                 Object[] settings = Jdbc.row(connection, """
                         select a.time_zone, a.carried_month, coalesce(s.time_zone, 'UTC'), s.cost_per_click,

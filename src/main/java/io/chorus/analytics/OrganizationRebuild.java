@@ -33,7 +33,8 @@ final class OrganizationRebuild {
                 .map(row -> new Stale((UUID) row[0], (String) row[1])).toList();
     }
 
-    static void rebuild(Connection connection, Stale organization, LocalDate rememberedFrom) throws SQLException {
+    /** Rebuilds one organization's deltas (the pass then applies them); answers how many day rows it made. */
+    static long rebuild(Connection connection, Stale organization, LocalDate rememberedFrom) throws SQLException {
         UUID id = organization.organizationId();
         String zone = organization.timeZone();
         for (String table : AGGREGATES) {
@@ -47,7 +48,7 @@ final class OrganizationRebuild {
                 values (?, ?, date_trunc('month', now() at time zone ?)::date, now())
                 on conflict (organization_id) do update set time_zone = excluded.time_zone,
                   carried_month = excluded.carried_month, built_at = excluded.built_at""", id, zone, zone);
-        Jdbc.update(connection, """
+        int rows = Jdbc.update(connection, """
                 insert into analytics_deltas
                 select s.organization_id, s.id, s.member_id, s.content_id, s.network, x.day, sum(x.shares),
                        sum(x.clicks), sum(x.visitors)
@@ -73,6 +74,13 @@ final class OrganizationRebuild {
                 from shares where organization_id = ?""", zone, id);
         Jdbc.update(connection, "analyze analytics_deltas");
         Jdbc.update(connection, "analyze analytics_new_shares");
+        return rows;
+    }
+
+    static void analyze(Connection connection) throws SQLException {
+        for (String table : AGGREGATES) {
+            Jdbc.update(connection, "analyze " + table);
+        }
     }
 
     /** The smallest click id of a UTC day (ids are time-ordered: UUID version 7). */

@@ -27,7 +27,8 @@ import java.util.UUID;
  * <p>
  * An award whose key is already in the ledger is skipped: nothing scores twice. The member's day rows are locked first
  * (in key order), so concurrent awards to one member queue up and the daily cap holds; the key check comes after the
- * lock, so it sees what the transaction before committed.
+ * lock, so it sees what the transaction before committed. The campaigns the awards count for and the badges they earn
+ * are kept in step in the same transaction.
  */
 public final class PointsLedger {
 
@@ -134,6 +135,8 @@ public final class PointsLedger {
         insertLedger(connection, written);
         addToDays(connection, added);
         addToTotals(connection, added);
+        CampaignScores.credit(connection, written);
+        Badges.earn(connection, written);
         return written;
     }
 
@@ -273,7 +276,7 @@ public final class PointsLedger {
         }
     }
 
-    private static <T> Array array(Connection connection, String type, List<T> rows,
+    static <T> Array array(Connection connection, String type, List<T> rows,
             java.util.function.Function<T, Object> column) throws SQLException {
         Object[] values = new Object[rows.size()];
         for (int i = 0; i < values.length; i++) {

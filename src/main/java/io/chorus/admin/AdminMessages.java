@@ -651,7 +651,7 @@ public interface AdminMessages {
     @Message("Leaderboards")
     String leaderboards_title();
 
-    @Message("Who takes part most, by period and group. Members who chose to hide from leaderboards are not listed.")
+    @Message("Who takes part most, by period and group. Deactivated members, and members who chose to hide from leaderboards, are not listed.")
     String leaderboards_intro();
 
     @Message("Leaderboard filters")

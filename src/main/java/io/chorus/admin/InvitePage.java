@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.admin.InvitationCsv.Parsed;
 import io.chorus.admin.InvitationCsv.Row;
 import io.chorus.common.problem.Problem;
@@ -50,14 +49,7 @@ import io.quarkus.qute.TemplateInstance;
 public class InvitePage {
 
     /** The single-invitation form as typed. */
-    public record InviteForm(String email, String name, Set<String> roles, Set<String> groupIds, String language) {
-        public boolean has(Object role) {
-            return roles.contains(String.valueOf(role));
-        }
-
-        public boolean in(Object groupId) {
-            return groupIds.contains(String.valueOf(groupId));
-        }
+    public record InviteForm(String email, String name, Access access, String language) {
     }
 
     /** One row of an import: invited (with the link to hand over) or not, and why. */
@@ -107,7 +99,7 @@ public class InvitePage {
 
     @GET
     public Response form() {
-        InviteForm blank = new InviteForm("", "", Set.of(Role.AMBASSADOR_ID), Set.of(), language());
+        InviteForm blank = new InviteForm("", "", new Access(Set.of(Role.AMBASSADOR_ID), Set.of()), language());
         return form(200, blank, FieldErrors.none(), null, null);
     }
 
@@ -115,19 +107,17 @@ public class InvitePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(@RestForm String email, @RestForm String name, @RestForm("roles") List<String> roleIds,
             @RestForm("groups") List<String> groupIds, @RestForm String language) {
-        InviteForm typed = new InviteForm(orEmpty(email).strip(), orEmpty(name).strip(), set(roleIds), set(groupIds),
+        InviteForm typed = new InviteForm(orEmpty(email).strip(), orEmpty(name).strip(), Access.of(roleIds, groupIds),
                 orEmpty(language));
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<UUID> groupList = new ArrayList<>();
+        Set<Role> roles;
+        List<UUID> groupList;
         try {
-            typed.roles().forEach(r -> roles.add(Role.of(r)));
-        } catch (IllegalArgumentException e) {
-            return form(400, typed, FieldErrors.of("roles", "missing_role"), null, null);
-        }
-        try {
-            typed.groupIds().forEach(g -> groupList.add(UUID.fromString(g)));
-        } catch (IllegalArgumentException e) {
-            return form(400, typed, FieldErrors.of("groups", "unknown_group"), null, null);
+            roles = typed.access().roles();
+            groupList = typed.access().groups();
+        } catch (InvalidField e) {
+            return form(400, typed,
+                    FieldErrors.of(e.field(), e.field().equals("roles") ? "missing_role" : "unknown_group"), null,
+                    null);
         }
         Attempt attempt = attempt(
                 new InviteMember(typed.email(), typed.name(), roles, groupList, blankToNull(typed.language())));
@@ -220,17 +210,13 @@ public class InvitePage {
     }
 
     private Response fileRefused(String problem, String detail) {
-        InviteForm blank = new InviteForm("", "", Set.of(Role.AMBASSADOR_ID), Set.of(), language());
+        InviteForm blank = new InviteForm("", "", new Access(Set.of(Role.AMBASSADOR_ID), Set.of()), language());
         return form(400, blank, FieldErrors.none(), problem, detail);
     }
 
     /** New members speak the inviting admin's language unless told otherwise. */
     private String language() {
         return pages.session().lang();
-    }
-
-    private static Set<String> set(List<String> values) {
-        return values == null ? Set.of() : new LinkedHashSet<>(values);
     }
 
     private static String orEmpty(String value) {

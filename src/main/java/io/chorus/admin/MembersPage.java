@@ -1,7 +1,5 @@
 package io.chorus.admin;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
@@ -61,8 +60,8 @@ public class MembersPage {
                 List<GroupView> groups, Map<UUID, String> groupNames, List<Role> roles, List<MemberStatus> statuses,
                 String done);
 
-        static native TemplateInstance member(AdminSession session, MemberView member, List<GroupView> groups,
-                List<Role> roles, FieldErrors errors, InvitationView invitation, String done);
+        static native TemplateInstance member(AdminSession session, MemberView member, Access access,
+                List<GroupView> groups, List<Role> roles, FieldErrors errors, InvitationView invitation, String done);
     }
 
     private final AdminPages pages;
@@ -114,22 +113,25 @@ public class MembersPage {
         if (current.isEmpty()) {
             return notFound();
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<UUID> groupList = new ArrayList<>();
+        Access access = Access.of(roleIds, groupIds);
+        Set<Role> roles;
+        List<UUID> groupList;
         try {
-            (roleIds == null ? List.<String> of() : roleIds).forEach(r -> roles.add(Role.of(r)));
-            (groupIds == null ? List.<String> of() : groupIds).forEach(g -> groupList.add(UUID.fromString(g)));
-        } catch (IllegalArgumentException e) {
-            return render(400, current.get(), FieldErrors.of("roles", "missing_role"), null, null);
+            roles = access.roles();
+            groupList = access.groups();
+        } catch (InvalidField e) {
+            return render(400, current.get(), access,
+                    FieldErrors.of(e.field(), e.field().equals("roles") ? "missing_role" : "unknown_group"), null,
+                    null);
         }
         if (roles.isEmpty()) {
-            return render(400, current.get(), FieldErrors.of("roles", "missing_role"), null, null);
+            return render(400, current.get(), access, FieldErrors.of("roles", "missing_role"), null, null);
         }
         try {
             members.update(id, new UpdateMember(null, roles, groupList, null, null));
         } catch (ProblemException e) {
             boolean lastAdmin = e.slug().equals("last-admin");
-            return render(e.status() == 409 ? 409 : 400, current.get(),
+            return render(e.status() == 409 ? 409 : 400, current.get(), access,
                     FieldErrors.of(lastAdmin ? "roles" : "groups", lastAdmin ? e.slug() : "unknown_group"), null, null);
         }
         return AdminPages.seeOther("/admin/members/" + id + "?done=member_saved");
@@ -179,7 +181,13 @@ public class MembersPage {
     }
 
     private Response render(int status, MemberView member, FieldErrors errors, InvitationView invitation, String done) {
-        return pages.page(status, Templates.member(pages.session(), member, AdminGroups.all(groups),
+        return render(status, member, Access.of(member), errors, invitation, done);
+    }
+
+    /** The member's page; {@code access} is what the form shows (as sent, when it was refused). */
+    private Response render(int status, MemberView member, Access access, FieldErrors errors, InvitationView invitation,
+            String done) {
+        return pages.page(status, Templates.member(pages.session(), member, access, AdminGroups.all(groups),
                 List.of(Role.values()), errors, invitation, done));
     }
 

@@ -63,6 +63,21 @@ abstract class AdminBrowserTest {
         page.waitForLoadState();
     }
 
+    /** Shows the page on a phone's screen: it must fit its width (tables scroll inside their own box). */
+    void assertFitsAPhone(String screenshot) {
+        page.setViewportSize(390, 844);
+        Object fits = page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+        Object wider = page.evaluate("""
+                [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right
+                    > document.documentElement.clientWidth + 1 && (!e.parentElement.closest('.overflow-auto')
+                    || getComputedStyle(e).position === 'absolute'))
+                .map(e => e.tagName + '.' + e.className).join(' ')""");
+        Browser.screenshot(page, screenshot);
+        org.assertj.core.api.Assertions.assertThat(fits).as("no sideways scrolling on a phone; wider: " + wider)
+                .isEqualTo(true);
+        page.setViewportSize(1280, 860);
+    }
+
     /** Posts a form with the session's cookies but without the form's CSRF token; the answer's status. */
     int postWithoutCsrfToken(String path, RequestOptions form) {
         return context.request().post(path, form.setMaxRedirects(0)).status();

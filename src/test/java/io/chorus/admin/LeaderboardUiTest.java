@@ -55,6 +55,7 @@ class LeaderboardUiTest extends AdminBrowserTest {
         assertThat(page.getByTestId("name").last()).hasText(name(fourth));
         assertThat(page.getByTestId("period-range")).containsText("ranked by points");
         Browser.screenshot(page, "leaderboards");
+        assertFitsAPhone("leaderboards-phone");
 
         page.getByLabel("Group").selectOption(paris);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,

@@ -54,6 +54,7 @@ class MembersUiTest extends AdminBrowserTest {
         assertThat(page.locator("h1")).hasText("Import report");
         assertThat(page.getByTestId("report-summary")).hasText("2 invited, 6 not invited.");
         Browser.screenshot(page, "members-import-report");
+        assertFitsAPhone("members-import-report-phone");
         Map<String, String> outcome = Map.of("2", "Invited", "3",
                 "Enter a valid email address (at most 320 characters).", "4",
                 "A member with this email already exists.", "5",
@@ -81,6 +82,7 @@ class MembersUiTest extends AdminBrowserTest {
         page.navigate("/admin/members");
         assertThat(page.getByTestId("member-row")).hasCount(4);
         Browser.screenshot(page, "members");
+        assertFitsAPhone("members-phone");
     }
 
     @Test
@@ -202,6 +204,7 @@ class MembersUiTest extends AdminBrowserTest {
                 .click();
         assertThat(page.locator(".notice")).hasText("The group is saved.");
         Browser.screenshot(page, "groups");
+        assertFitsAPhone("groups-phone");
         List<String> names = Api.as(org.admin().token()).get("/api/v1/groups").then().statusCode(200).extract()
                 .path("items.name");
         assertThat(names).containsExactly("Lyon Part-Dieu", "Paris");

@@ -36,6 +36,7 @@ class SettingsUiTest extends AdminBrowserTest {
         assertThat(page.locator(".notice")).hasText("The scoring rules are saved. They apply from now on.");
         assertThat(page.locator("#points_share")).hasValue("15");
         Browser.screenshot(page, "settings");
+        assertFitsAPhone("settings-phone");
 
         List<Map<String, Object>> rules = Api.as(org.member("ambassador").token()).get("/api/v1/scoring-rules").then()
                 .statusCode(200).extract().as(List.class);

@@ -469,7 +469,7 @@ public interface AdminMessages {
     String report_title();
 
     @Message("{invited} invited, {failed} not invited.")
-    String report_summary(long invited, long failed);
+    String report_summary(String invited, String failed);
 
     @Message("Send each new member their link. Fix the rows that were not invited and import only them again.")
     String report_links_hint();

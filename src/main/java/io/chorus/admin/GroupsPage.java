@@ -44,7 +44,12 @@ public class GroupsPage {
 
         /** Whether this is the form of the group, sent and refused. */
         public boolean edits(UUID group) {
-            return group.equals(id);
+            return group.equals(id) && name != null;
+        }
+
+        /** Whether deleting this group was refused (content or campaigns aim at it). */
+        public boolean refusesDelete(UUID group) {
+            return group.equals(id) && name == null;
         }
     }
 
@@ -109,7 +114,7 @@ public class GroupsPage {
         return AdminPages.seeOther("/admin/groups?done=group_saved");
     }
 
-    /** Deletes a group: its members stay members, content that targeted it no longer does. */
+    /** Deletes a group: its members stay members; refused while content or campaigns aim at it. */
     @POST
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,6 +122,9 @@ public class GroupsPage {
         try {
             groups.delete(id);
         } catch (ProblemException e) {
+            if (e.status() == 409) {
+                return render(409, null, new GroupForm(id, null, null), FieldErrors.of("delete", e.slug()), null);
+            }
             return AdminErrors.notFound(pages.session().locale());
         }
         return AdminPages.seeOther("/admin/groups?done=group_deleted");

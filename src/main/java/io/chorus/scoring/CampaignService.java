@@ -48,10 +48,9 @@ public class CampaignService {
 
     /** Whether campaign_scores row {@code s} belongs to an eligible member: in a target group, or no target groups. */
     static final String ELIGIBLE = eligible("s");
-    /** Whether the row's member is listed on leaderboards (their all-time totals say so). */
+    /** Whether the row's member is listed on leaderboards: active, visible and not erased. */
     private static final String LISTED = """
-            exists (select 1 from score_totals t where t.organization_id = s.organization_id and t.period = 'a'
-                    and t.period_start = date '1970-01-01' and t.member_id = s.member_id and t.listed)
+            exists (select 1 from members m where m.id = s.member_id and m.listed)
             """;
 
     private final EntityManager em;

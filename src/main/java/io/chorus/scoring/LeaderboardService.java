@@ -29,8 +29,8 @@ import io.chorus.tenancy.Organization;
 /**
  * Leaderboards read the period totals the ledger keeps in step (never the ledger itself): the top of a period is an
  * index range, a rank is one plus the number of listed members ahead. Standard competition ranking: ties share a rank
- * and the next rank skips (1, 2, 2, 4). Members who are not active are left out; the caller always gets their own
- * standing.
+ * and the next rank skips (1, 2, 2, 4). Members who are not listed (not active, hidden from leaderboards, or erased)
+ * are left out; the caller always gets their own standing.
  */
 @ApplicationScoped
 public class LeaderboardService {
@@ -126,7 +126,7 @@ public class LeaderboardService {
     }
 
     /** The member's badges, oldest first; a campaign badge names its campaign, a monthly one its month. */
-    List<Badge> badges(UUID member) {
+    public List<Badge> badges(UUID member) {
         List<Badge> badges = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
                 select badge, qualifier, awarded_at from member_badges where organization_id = ?1 and member_id = ?2

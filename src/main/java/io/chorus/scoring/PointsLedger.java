@@ -236,7 +236,10 @@ public final class PointsLedger {
         }
     }
 
-    /** Adds the days' figures to every period they fall in; a member's first row says whether they are listed. */
+    /**
+     * Adds the days' figures to every period they fall in. A new row copies whether the member is listed from their row
+     * ({@code members.listed}); later changes are copied by {@link Scorer}.
+     */
     private static void addToTotals(Connection connection, Map<DayKey, Day> added) throws SQLException {
         TreeMap<TotalKey, long[]> totals = new TreeMap<>();
         added.forEach((key, day) -> {
@@ -257,7 +260,7 @@ public final class PointsLedger {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into score_totals (organization_id, period, period_start, member_id, points, shares, clicks,
                                           listed)
-                select u.o, u.p, u.s, u.m, u.points, u.shares, u.clicks, m.status = 'active'
+                select u.o, u.p, u.s, u.m, u.points, u.shares, u.clicks, m.listed
                 from unnest(?::uuid[], ?::text[], ?::date[], ?::uuid[], ?::bigint[], ?::int[], ?::int[])
                      with ordinality u(o, p, s, m, points, shares, clicks, n)
                 join members m on m.id = u.m

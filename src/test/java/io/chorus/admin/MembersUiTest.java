@@ -17,6 +17,7 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
 import io.chorus.support.Api;
+import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -184,7 +185,8 @@ class MembersUiTest extends AdminBrowserTest {
     @Test
     void anAdminCreatesRenamesAndDeletesGroups() {
         Org org = Organizations.create();
-        org.group("Paris", "location");
+        String parisId = org.group("Paris", "location");
+        String content = Contents.published(org.admin().token(), Contents.body("Paris only", List.of(parisId)));
         signIn(org, org.admin());
         page.navigate("/admin/groups");
         page.locator("#new-name").fill("Lyon");
@@ -211,6 +213,14 @@ class MembersUiTest extends AdminBrowserTest {
 
         Locator paris = page.getByTestId("group-row").filter(new Locator.FilterOptions().setHasText("Paris"));
         paris.getByText("Delete", new Locator.GetByTextOptions().setExact(true)).click();
+        paris.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Delete Paris")).click();
+        // Content aims at Paris: deleting it would send that content to everyone.
+        assertThat(page.getByTestId("delete-refused")).hasText(
+                "Content or campaigns are aimed at this group: take it out of their audience first, or they would reach every member.");
+        assertThat(page.getByTestId("group-row")).hasCount(2);
+        Api.as(org.admin().token()).body(Map.of("targetGroupIds", List.of())).patch("/api/v1/content/{id}", content)
+                .then().statusCode(200);
         paris.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Delete Paris")).click();
         assertThat(page.locator(".notice")).hasText("The group is deleted.");

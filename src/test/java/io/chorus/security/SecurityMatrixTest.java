@@ -67,6 +67,8 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/members/{id}", Set.of("admin"), null),
             new Endpoint("PATCH", "/api/v1/members/{id}", Set.of("admin"), Map.of("name", "Hijacked")),
             new Endpoint("POST", "/api/v1/members/{id}/invitations", Set.of("admin"), null),
+            new Endpoint("POST", "/api/v1/members/{id}/erase", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/me/data", MEMBER_ROLES, null),
             new Endpoint("POST", "/api/v1/groups", Set.of("admin"), Map.of("name", "G", "kind", "team")),
             new Endpoint("GET", "/api/v1/groups", MEMBER_ROLES, null),
             new Endpoint("GET", "/api/v1/groups/{id}", MEMBER_ROLES, null),

@@ -64,6 +64,7 @@ class PackagedAppIT {
     // What the core flow created, checked again in the database and after the restart
     private static String organizationId;
     private static String adminId;
+    private static String shareCode;
 
     @BeforeAll
     static void externalDatabaseAndTheJar() throws Exception {
@@ -237,6 +238,7 @@ class PackagedAppIT {
         String shareId = api(ambassador).body(Map.of("network", "x")).post("/api/v1/content/{id}/shares", content)
                 .then().statusCode(201).extract().path("id");
         String code = api(ambassador).get("/api/v1/shares/{id}", shareId).then().statusCode(200).extract().path("code");
+        shareCode = code;
 
         // No trusted proxy is configured: X-Forwarded-For is the client's word, not its address.
         int answered = 0;
@@ -272,8 +274,12 @@ class PackagedAppIT {
         assertThat(app.stdout() + app.stderr()).as("no stack trace in the first run\n%s", app.describeOutput())
                 .doesNotContainPattern("(?m)^\\s+at ").doesNotContain("Caused by");
 
-        // This time the keys are given as file: URIs rather than plain paths: both work.
-        app = start("restart", environment.settingsWithKeyUris());
+        // This time the keys are given as file: URIs rather than plain paths: both work. Short click timeouts for
+        // the frozen-database test that follows.
+        Map<String, String> settings = environment.settingsWithKeyUris();
+        settings.put("CHORUS_CLICKS_WRITE_TIMEOUT", "PT2S");
+        settings.put("CHORUS_CLICKS_SHUTDOWN_DEADLINE", "PT3S");
+        app = start("restart", settings);
         Duration ready = app.awaitReady(READY_DEADLINE);
         System.out.printf("PackagedAppIT: restart ready after %d ms%n", ready.toMillis());
 
@@ -290,6 +296,55 @@ class PackagedAppIT {
             assertThat(migrations(db, true)).as("nothing migrated again").isEqualTo(migrationsBefore);
             assertThat(migrations(db, false)).isZero();
         }
+    }
+
+    /**
+     * A database that stops answering (frozen, or cut off by the network: no error, just silence) does not hold the
+     * click writers: on shutdown they give up within their write timeout and the service says, loudly, how many clicks
+     * it could not write. (The rest of the shutdown then waits for the transaction manager's timeout on the requests
+     * still stuck on the silent database; an orchestrator kills it after its grace period.)
+     */
+    @Test
+    @Order(7)
+    void aFrozenDatabaseDoesNotHoldTheClickWritersAtShutdown() throws Exception {
+        Runnable follow = () -> given().baseUri(app.baseUrl()).redirects().follow(false)
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")
+                .get("/s/{code}", shareCode).then().statusCode(302);
+        follow.run(); // the link is now answered from memory
+        List<ProcessHandle> database = databaseProcesses();
+        signal("STOP", database);
+        try {
+            for (int i = 0; i < 20; i++) {
+                follow.run();
+            }
+            // Let the writer's next flush (every second) block on the silent database, then stop the service.
+            Thread.sleep(1_500);
+            long stopping = System.nanoTime();
+            app.stopPolitely();
+            app.awaitOutput("CLICKS LOST", Duration.ofSeconds(15));
+            System.out.printf("PackagedAppIT: click writers gave up %d ms after SIGTERM with the database frozen%n",
+                    Duration.ofNanos(System.nanoTime() - stopping).toMillis());
+        } finally {
+            app.kill();
+            signal("CONT", database);
+        }
+    }
+
+    /** The embedded server's postmaster (the one listening on our port) and its children. */
+    private static List<ProcessHandle> databaseProcesses() {
+        String port = "-p " + postgres.getPort();
+        ProcessHandle postmaster = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(port)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no postgres process with " + port));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        return all;
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        processes.forEach(p -> command.add(String.valueOf(p.pid())));
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(String.join(" ", command)).isZero();
     }
 
     private static int migrations(Connection db, boolean success) throws Exception {

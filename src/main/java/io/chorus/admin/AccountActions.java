@@ -53,7 +53,7 @@ public class AccountActions {
     @POST
     @Path("/language")
     public Response language(@RestForm String lang, @RestForm String next) {
-        me.update(caller.id(), new UpdateMe(null, Pages.localeOf(lang).getLanguage()));
+        me.update(caller.id(), new UpdateMe(null, Pages.localeOf(lang).getLanguage(), null));
         return AdminPages.seeOther(AdminPaths.safeNext(next));
     }
 }

@@ -2,40 +2,65 @@ package io.chorus.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** Dates as the admin pages show them (per locale, in UTC for now) and as datetime-local inputs read them. */
+/**
+ * Dates and numbers as the admin pages show them (per locale, in the organization's time zone) and as datetime-local
+ * inputs read them (in that zone too).
+ */
 public final class AdminFormats {
 
+    /** The template attribute that holds the organization's time zone (the locale is Qute's own). */
+    static final String ZONE = "zone";
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private AdminFormats() {
     }
 
-    /** {@code {item.createdAt.shown}}: "23 Nov 2026, 10:15 UTC", in the page's language. */
+    /** {@code {item.createdAt.shown}}: "Nov 23, 2026, 11:15 AM CET", in the page's language and zone. */
     @TemplateExtension
-    static String shown(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    static String shown(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale,
+            @TemplateExtension.TemplateAttribute(ZONE) Object zone) {
         if (instant == null) {
             return "";
         }
-        Locale language = locale instanceof Locale l ? l : Locale.ENGLISH;
+        Locale language = language(locale);
+        ZoneId in = zone instanceof ZoneId z ? z.normalized() : ZoneOffset.UTC;
+        String name = in.equals(ZoneOffset.UTC) ? "UTC"
+                : DateTimeFormatter.ofPattern("zzz", language).withZone(in).format(instant);
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language)
-                .withZone(ZoneOffset.UTC).format(instant) + " UTC";
+                .withZone(in).format(instant) + " " + name;
     }
 
-    /** {@code {item.publishAt.input}}: the value of a datetime-local input, in UTC. */
+    /** {@code {leaderboard.from.day}}: "November 1, 2026" or "1 novembre 2026". */
     @TemplateExtension
-    static String input(Instant instant) {
-        return instant == null ? "" : INPUT.format(instant.atOffset(ZoneOffset.UTC));
+    static String day(LocalDate date, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return date == null ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language(locale)).format(date);
+    }
+
+    /** {@code {entry.points.count}}: "12,345" or "12 345". */
+    @TemplateExtension
+    static String count(Number value, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return NumberFormat.getIntegerInstance(language(locale)).format(value);
+    }
+
+    /** The value of a datetime-local input showing this instant in the zone. */
+    public static String input(Instant instant, ZoneId zone) {
+        return instant == null ? "" : INPUT.format(instant.atZone(zone));
     }
 
     /** {@code {next.urlEncoded}}: a query parameter's value. */
@@ -45,20 +70,36 @@ public final class AdminFormats {
     }
 
     /** An input's value back as the instant it shows (to the minute). */
-    public static Instant inputValue(String value) {
-        return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+    public static Instant inputValue(String value, ZoneId zone) {
+        return LocalDateTime.parse(value).atZone(zone).toInstant();
     }
 
-    /** A datetime-local input's value as an instant (UTC); empty when blank. */
-    public static Optional<Instant> parseInput(String field, String value) throws InvalidField {
+    /** A datetime-local input's value as an instant, read in the zone; empty when blank. */
+    public static Optional<Instant> parseInput(String field, String value, ZoneId zone) throws InvalidField {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC));
+            return Optional.of(inputValue(value.strip(), zone));
         } catch (DateTimeParseException e) {
             throw new InvalidField(field);
         }
+    }
+
+    /** A filter's value, or nothing when it is blank or not one (an unknown value filters nothing). */
+    static <T> Optional<T> choice(String value, Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Locale language(Object locale) {
+        return locale instanceof Locale l ? l : Locale.ENGLISH;
     }
 
     /** A form field whose value cannot be read. */

@@ -1,6 +1,8 @@
 package io.chorus.admin;
 
 import java.net.URI;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.chorus.common.Pages;
 import io.chorus.identity.Caller;
+import io.chorus.scoring.ScoringService;
 import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.TenancyViews.MeView;
 import io.quarkus.qute.TemplateInstance;
@@ -39,13 +42,15 @@ public class AdminPages {
 
     private final Caller caller;
     private final MeService me;
+    private final ScoringService scoring;
     private final RoutingContext routing;
     private AdminSession session;
 
     @Inject
-    public AdminPages(Caller caller, MeService me, RoutingContext routing) {
+    public AdminPages(Caller caller, MeService me, ScoringService scoring, RoutingContext routing) {
         this.caller = caller;
         this.me = me;
+        this.scoring = scoring;
         this.routing = routing;
     }
 
@@ -56,9 +61,15 @@ public class AdminPages {
             Set<String> roles = new TreeSet<>();
             view.roles().forEach(role -> roles.add(role.id()));
             session = new AdminSession(view.name(), view.email(), view.organization().name(), roles,
-                    AdminCsrf.token(routing), Pages.localeOf(view.language()));
+                    AdminCsrf.token(routing), Pages.localeOf(view.language()), zone(scoring.settings().timeZone()));
         }
         return session;
+    }
+
+    /** The organization's zone; "UTC" rather than "Z" when it has none. */
+    private static ZoneId zone(String id) {
+        ZoneId zone = ZoneId.of(id).normalized();
+        return zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
     }
 
     public Response page(TemplateInstance template) {
@@ -66,7 +77,7 @@ public class AdminPages {
     }
 
     public Response page(int status, TemplateInstance template) {
-        return render(status, template, session().locale());
+        return render(status, template.setAttribute(AdminFormats.ZONE, session().zone()), session().locale());
     }
 
     /** After a form: back to a page with GET (303), so that reloading never repeats the action. */

@@ -1,13 +1,17 @@
 package io.chorus.admin;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 
 import io.chorus.tenancy.Role;
 
-/** Who is signed in to the admin UI, what their navigation shows, and their forms' CSRF token. */
+/**
+ * Who is signed in to the admin UI, what their navigation shows, their forms' CSRF token, and the language and time
+ * zone (the organization's) their pages speak.
+ */
 public record AdminSession(String name, String email, String organization, Set<String> roles, String csrf,
-        Locale locale) {
+        Locale locale, ZoneId zone) {
 
     /** The roles that open the admin UI: an ambassador alone is refused. */
     public static final Set<String> ADMIN_UI_ROLES = Set.of(Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID);
@@ -26,6 +30,7 @@ public record AdminSession(String name, String email, String organization, Set<S
         return roles.contains(Role.ANALYST_ID) || administers();
     }
 
+    /** Members, groups and settings. */
     public boolean administers() {
         return roles.contains(Role.ADMIN_ID);
     }

@@ -1,6 +1,7 @@
 package io.chorus.admin;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,12 +42,12 @@ public record ContentForm(String title, String url, String body, String imageUrl
                 "", "");
     }
 
-    public static ContentForm of(ContentView content) {
+    public static ContentForm of(ContentView content, ZoneId zone) {
         Set<String> groups = new LinkedHashSet<>();
         content.targetGroupIds().forEach(id -> groups.add(id.toString()));
         return new ContentForm(content.title(), content.url(), orEmpty(content.body()), orEmpty(content.imageUrl()),
                 content.language(), String.join(", ", content.topics()), groups, content.suggestedMessages(),
-                AdminFormats.input(content.publishAt()), AdminFormats.input(content.expiresAt()));
+                AdminFormats.input(content.publishAt(), zone), AdminFormats.input(content.expiresAt(), zone));
     }
 
     public List<MessageField> messageFields() {
@@ -58,22 +59,24 @@ public record ContentForm(String title, String url, String body, String imageUrl
         return groupIds.contains(String.valueOf(groupId));
     }
 
-    public CreateContent toCreate() throws InvalidField {
+    /** The schedule typed in the organization's time zone. */
+    public CreateContent toCreate(ZoneId zone) throws InvalidField {
         return new CreateContent(title, url, body, imageUrl, language, topicList(), groups(), suggested(),
-                AdminFormats.parseInput("publishAt", publishAt).orElse(null),
-                AdminFormats.parseInput("expiresAt", expiresAt).orElse(null));
+                AdminFormats.parseInput("publishAt", publishAt, zone).orElse(null),
+                AdminFormats.parseInput("expiresAt", expiresAt, zone).orElse(null));
     }
 
     /** Every field as typed; the schedule only when it changed, so that saving alone never reschedules. */
-    public UpdateContent toUpdate(ContentView current) throws InvalidField {
-        Optional<Instant> publish = AdminFormats.parseInput("publishAt", publishAt);
-        Optional<Instant> expires = AdminFormats.parseInput("expiresAt", expiresAt);
+    public UpdateContent toUpdate(ContentView current, ZoneId zone) throws InvalidField {
+        Optional<Instant> publish = AdminFormats.parseInput("publishAt", publishAt, zone);
+        Optional<Instant> expires = AdminFormats.parseInput("expiresAt", expiresAt, zone);
         return new UpdateContent(title, url, Optional.of(body), Optional.of(imageUrl), language, topicList(), groups(),
-                suggested(), changed(publish, current.publishAt()), changed(expires, current.expiresAt()));
+                suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone));
     }
 
-    private static Optional<Instant> changed(Optional<Instant> typed, Instant current) {
-        Optional<Instant> before = Optional.ofNullable(current).map(AdminFormats::input).map(AdminFormats::inputValue);
+    private static Optional<Instant> changed(Optional<Instant> typed, Instant current, ZoneId zone) {
+        Optional<Instant> before = Optional.ofNullable(current).map(i -> AdminFormats.input(i, zone))
+                .map(v -> AdminFormats.inputValue(v, zone));
         return typed.equals(before) ? null : typed;
     }
 

@@ -105,7 +105,7 @@ public class ContentPages {
                 ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt);
         ContentView created;
         try {
-            created = content.create(form.toCreate(), actor());
+            created = content.create(form.toCreate(pages.session().zone()), actor());
         } catch (InvalidField e) {
             return editor(400, null, form, Set.of(e.field()), null);
         } catch (ProblemException e) {
@@ -118,7 +118,7 @@ public class ContentPages {
     @Path("/{id}")
     public Response edit(@RestPath UUID id, @RestQuery String done) {
         Optional<ContentView> item = find(id);
-        return item.map(c -> editor(200, c, ContentForm.of(c), Set.of(), done))
+        return item.map(c -> editor(200, c, ContentForm.of(c, pages.session().zone()), Set.of(), done))
                 .orElseGet(() -> AdminErrors.notFound(pages.session().locale()));
     }
 
@@ -138,7 +138,7 @@ public class ContentPages {
                 ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt);
         ContentView saved;
         try {
-            saved = content.update(id, form.toUpdate(current.get()), actor());
+            saved = content.update(id, form.toUpdate(current.get(), pages.session().zone()), actor());
         } catch (InvalidField e) {
             return editor(400, current.get(), form, Set.of(e.field()), null);
         } catch (ProblemException e) {
@@ -154,7 +154,8 @@ public class ContentPages {
         try {
             content.archive(id, caller.id());
         } catch (ProblemException e) {
-            return find(id).map(c -> editor(e.status(), c, ContentForm.of(c), Set.of("status"), null))
+            return find(id)
+                    .map(c -> editor(e.status(), c, ContentForm.of(c, pages.session().zone()), Set.of("status"), null))
                     .orElseGet(() -> AdminErrors.notFound(pages.session().locale()));
         }
         return AdminPages.seeOther("/admin/content/" + id + "?done=archived");
@@ -166,7 +167,8 @@ public class ContentPages {
             try {
                 content.publish(saved.id(), caller.id());
             } catch (ProblemException e) {
-                return editor(e.status() == 409 ? 409 : 400, saved, ContentForm.of(saved), fields(e), null);
+                return editor(e.status() == 409 ? 409 : 400, saved, ContentForm.of(saved, pages.session().zone()),
+                        fields(e), null);
             }
             return AdminPages.seeOther("/admin/content?done=published");
         }
@@ -174,7 +176,7 @@ public class ContentPages {
     }
 
     private Response editor(int status, ContentView item, ContentForm form, Set<String> errors, String done) {
-        List<GroupView> all = groups.list(PageRequest.of(String.valueOf(PageRequest.MAX_LIMIT), null, 2)).items();
+        List<GroupView> all = AdminGroups.all(groups);
         return pages.page(status,
                 Templates.editor(pages.session(), item, form, all, ContentForm.LANGUAGES, errors, done));
     }

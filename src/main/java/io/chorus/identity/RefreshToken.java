@@ -62,6 +62,13 @@ public class RefreshToken extends PanacheEntityBase {
         return update("revokedAt = ?1 where subjectId = ?2 and revokedAt is null", now, subjectId);
     }
 
+    /**
+     * Forgets every refresh token of the subject (an erased member): presenting one is then like presenting garbage.
+     */
+    public static long deleteAllOf(UUID subjectId) {
+        return delete("subjectId", subjectId);
+    }
+
     public static long deleteExpiredBefore(Instant cutoff) {
         return delete("expiresAt < ?1", cutoff);
     }

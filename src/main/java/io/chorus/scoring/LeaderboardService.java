@@ -16,6 +16,7 @@ import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.Breakdown;
 import io.chorus.scoring.ScoringViews.Entry;
 import io.chorus.scoring.ScoringViews.Leaderboard;
@@ -28,8 +29,8 @@ import io.chorus.tenancy.Organization;
 /**
  * Leaderboards read the period totals the ledger keeps in step (never the ledger itself): the top of a period is an
  * index range, a rank is one plus the number of listed members ahead. Standard competition ranking: ties share a rank
- * and the next rank skips (1, 2, 2, 4). Members who are not active are left out; the caller always gets their own
- * standing.
+ * and the next rank skips (1, 2, 2, 4). Members who are not listed (not active, hidden from leaderboards, or erased)
+ * are left out; the caller always gets their own standing.
  */
 @ApplicationScoped
 public class LeaderboardService {
@@ -121,7 +122,24 @@ public class LeaderboardService {
                 number(sums[4]));
         Standing standing = standing(Periods.ALL, Periods.BEGINNING, "points", null, me);
         return new Score(standing.points(), standing.rank(), level(standing.points(), ScoringService.levels(settings)),
-                List.of(), breakdown);
+                badges(me), breakdown);
+    }
+
+    /** The member's badges, oldest first; a campaign badge names its campaign, a monthly one its month. */
+    public List<Badge> badges(UUID member) {
+        List<Badge> badges = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                select badge, qualifier, awarded_at from member_badges where organization_id = ?1 and member_id = ?2
+                order by awarded_at, badge, qualifier""").setParameter(1, tenants.current()).setParameter(2, member)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            String id = (String) c[0];
+            String qualifier = (String) c[1];
+            badges.add(new Badge(id, (java.time.Instant) c[2],
+                    Badges.CAMPAIGN_GOAL.equals(id) ? UUID.fromString(qualifier) : null,
+                    Badges.TOP_10_MONTH.equals(id) ? qualifier : null));
+        }
+        return badges;
     }
 
     static Level level(long points, List<Integer> thresholds) {

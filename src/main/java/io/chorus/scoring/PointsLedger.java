@@ -27,7 +27,8 @@ import java.util.UUID;
  * <p>
  * An award whose key is already in the ledger is skipped: nothing scores twice. The member's day rows are locked first
  * (in key order), so concurrent awards to one member queue up and the daily cap holds; the key check comes after the
- * lock, so it sees what the transaction before committed.
+ * lock, so it sees what the transaction before committed. The campaigns the awards count for and the badges they earn
+ * are kept in step in the same transaction.
  */
 public final class PointsLedger {
 
@@ -134,6 +135,8 @@ public final class PointsLedger {
         insertLedger(connection, written);
         addToDays(connection, added);
         addToTotals(connection, added);
+        CampaignScores.credit(connection, written);
+        Badges.earn(connection, written);
         return written;
     }
 
@@ -233,7 +236,10 @@ public final class PointsLedger {
         }
     }
 
-    /** Adds the days' figures to every period they fall in; a member's first row says whether they are listed. */
+    /**
+     * Adds the days' figures to every period they fall in. A new row copies whether the member is listed from their row
+     * ({@code members.listed}); later changes are copied by {@link Scorer}.
+     */
     private static void addToTotals(Connection connection, Map<DayKey, Day> added) throws SQLException {
         TreeMap<TotalKey, long[]> totals = new TreeMap<>();
         added.forEach((key, day) -> {
@@ -254,7 +260,7 @@ public final class PointsLedger {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into score_totals (organization_id, period, period_start, member_id, points, shares, clicks,
                                           listed)
-                select u.o, u.p, u.s, u.m, u.points, u.shares, u.clicks, m.status = 'active'
+                select u.o, u.p, u.s, u.m, u.points, u.shares, u.clicks, m.listed
                 from unnest(?::uuid[], ?::text[], ?::date[], ?::uuid[], ?::bigint[], ?::int[], ?::int[])
                      with ordinality u(o, p, s, m, points, shares, clicks, n)
                 join members m on m.id = u.m
@@ -273,7 +279,7 @@ public final class PointsLedger {
         }
     }
 
-    private static <T> Array array(Connection connection, String type, List<T> rows,
+    static <T> Array array(Connection connection, String type, List<T> rows,
             java.util.function.Function<T, Object> column) throws SQLException {
         Object[] values = new Object[rows.size()];
         for (int i = 0; i < values.length; i++) {

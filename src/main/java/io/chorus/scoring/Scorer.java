@@ -14,8 +14,7 @@ import io.chorus.content.SubmissionApproved;
 import io.chorus.scoring.PointsLedger.Award;
 import io.chorus.scoring.PointsLedger.Awarded;
 import io.chorus.sharing.ShareCreated;
-import io.chorus.tenancy.MemberStatus;
-import io.chorus.tenancy.MemberStatusChanged;
+import io.chorus.tenancy.MemberListingChanged;
 
 /**
  * Awards points for what happens in a request — a new share, an approved submission — in that request's transaction, so
@@ -43,11 +42,17 @@ public class Scorer {
                 "submission:" + submission.contentId(), null, submission.contentId(), null, submission.at()));
     }
 
-    /** Deactivated members leave the leaderboards (their points stay); reactivated ones come back. */
-    void statusChanged(@Observes MemberStatusChanged change) {
-        em.createNativeQuery("update score_totals set listed = ?1 where organization_id = ?2 and member_id = ?3")
-                .setParameter(1, change.status() == MemberStatus.ACTIVE).setParameter(2, tenants.current())
-                .setParameter(3, change.memberId()).executeUpdate();
+    /**
+     * Members who are not active, hide from leaderboards or were erased leave the leaderboards (their points stay);
+     * whoever is listed again comes back. The members row's {@code listed} decides, in every period at once.
+     */
+    void listingChanged(@Observes MemberListingChanged change) {
+        em.flush();
+        em.createNativeQuery("""
+                update score_totals t set listed = m.listed from members m
+                where t.organization_id = ?1 and t.member_id = ?2 and m.id = t.member_id
+                  and m.organization_id = t.organization_id and t.listed <> m.listed""")
+                .setParameter(1, tenants.current()).setParameter(2, change.memberId()).executeUpdate();
     }
 
     /** Writes awards on the transaction's own connection (after Hibernate's pending changes). */

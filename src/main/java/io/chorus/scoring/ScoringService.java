@@ -160,7 +160,7 @@ public class ScoringService {
                        case p.code when 'a' then date '1970-01-01'
                                    else date_trunc(p.unit, (l.at at time zone ?2)::date)::date end,
                        l.member_id, sum(l.points), count(*) filter (where l.action = 'share'),
-                       count(*) filter (where l.action = 'click'), bool_or(m.status = 'active')
+                       count(*) filter (where l.action = 'click'), bool_or(m.listed)
                 from points_ledger l
                 join members m on m.id = l.member_id
                 cross join (values ('w', 'week'), ('m', 'month'), ('q', 'quarter'), ('y', 'year'), ('a', 'year'))

@@ -42,7 +42,8 @@ public final class ScoringViews {
     public record Breakdown(long share, long click, long submission, long campaign, long adjustment) {
     }
 
-    public record Badge(String id, Instant awardedAt) {
+    /** A badge: {@code campaignId} for a campaign goal, {@code month} (YYYY-MM) for a monthly top 10. */
+    public record Badge(String id, Instant awardedAt, UUID campaignId, String month) {
     }
 
     public record Score(long points, long rank, Level level, List<Badge> badges, Breakdown breakdown) {

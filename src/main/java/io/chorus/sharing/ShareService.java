@@ -36,6 +36,15 @@ import io.chorus.trust.CharterService;
 @ApplicationScoped
 public class ShareService {
 
+    /**
+     * What a share's clicks count, as four columns of an aggregate over {@code click_events}: human clicks (the
+     * sharer's own excluded), the distinct visitors among them, robot hits, and the sharer's own clicks.
+     */
+    public static final String CLICK_COUNTS = """
+            count(*) filter (where not robot and not self),
+            count(distinct visitor_id) filter (where not robot and not self),
+            count(*) filter (where robot), count(*) filter (where self and not robot)""";
+
     /** A share and whether this request created it (201) or found it (200). */
     public record Outcome(ShareView share, boolean created) {
     }
@@ -115,12 +124,10 @@ public class ShareService {
         Share share = Share.findByIdOptional(shareId).filter(s -> seesEveryShare || s.memberId.equals(callerId))
                 .orElseThrow(() -> ProblemException.notFound("This share"));
         ShareView view = view(share, Content.findById(share.contentId));
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                select count(*) filter (where not robot and not self),
-                       count(distinct visitor_id) filter (where not robot and not self),
-                       count(*) filter (where robot), count(*) filter (where self and not robot)
-                from click_events where organization_id = ?1 and share_id = ?2""").setParameter(1, tenants.current())
-                .setParameter(2, shareId).getSingleResult();
+        Object[] counts = (Object[]) em
+                .createNativeQuery(
+                        "select " + CLICK_COUNTS + " from click_events where organization_id = ?1 and share_id = ?2")
+                .setParameter(1, tenants.current()).setParameter(2, shareId).getSingleResult();
         return new ShareWithClicks(view.id(), view.code(), view.shortUrl(), view.intentUrl(), view.network(),
                 view.contentId(), share.memberId, view.message(), view.createdAt(), number(counts[0]),
                 number(counts[1]), number(counts[2]), number(counts[3]));

@@ -1,26 +1,39 @@
 package io.chorus.tenancy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.chorus.common.Inputs;
 import io.chorus.common.Time;
+import io.chorus.common.audit.Audit;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.identity.Caller;
 import io.chorus.tenancy.TenancyRequests.CreateGroup;
 import io.chorus.tenancy.TenancyRequests.UpdateGroup;
 import io.chorus.tenancy.TenancyViews.GroupView;
 
-/** Groups of the caller's organization. Names are unique, case-insensitively. */
+/** Groups of the caller's organization. Names are unique, case-insensitively. Every change is audited. */
 @ApplicationScoped
 public class GroupService {
+
+    private final Audit audit;
+    private final Caller caller;
+
+    @Inject
+    public GroupService(Audit audit, Caller caller) {
+        this.audit = audit;
+        this.caller = caller;
+    }
 
     @Transactional
     public GroupView create(CreateGroup request) {
@@ -32,6 +45,7 @@ public class GroupService {
         group.kind = request.kind();
         group.createdAt = Time.now();
         group.persistAndFlush();
+        audit.record(actor(), "group.created", "group", group.id, describe(group));
         return new GroupView(group.id, group.name, group.kind, 0, group.createdAt);
     }
 
@@ -50,6 +64,7 @@ public class GroupService {
     @Transactional
     public GroupView update(UUID id, UpdateGroup request) {
         Group group = find(id);
+        Map<String, Object> before = describe(group);
         if (request.name() != null) {
             String name = Inputs.requireText("name", request.name());
             requireNameFree(name, group.id);
@@ -59,15 +74,46 @@ public class GroupService {
             group.kind = request.kind();
         }
         group.flush();
+        Map<String, Object> after = describe(group);
+        if (!after.equals(before)) {
+            audit.record(actor(), "group.changed", "group", group.id, Map.of("from", before, "to", after));
+        }
         return view(group);
     }
 
-    /** Deletes the group; its members stay, without it. */
+    /**
+     * Deletes the group; its members stay, without it. Refused (409) while content or campaigns target it: without the
+     * group they would reach everyone, which nobody asked for.
+     */
     @Transactional
     public void delete(UUID id) {
         Group group = find(id);
-        GroupMembership.delete("id.groupId", group.id);
+        Object[] uses = (Object[]) Group.getEntityManager().createNativeQuery("""
+                select (select count(*) from content_targets where organization_id = ?1 and group_id = ?2),
+                       (select count(*) from campaign_groups where organization_id = ?1 and group_id = ?2)""")
+                .setParameter(1, group.organization()).setParameter(2, group.id).getSingleResult();
+        long content = ((Number) uses[0]).longValue();
+        long campaigns = ((Number) uses[1]).longValue();
+        if (content + campaigns > 0) {
+            throw ProblemException.conflict("group-in-use",
+                    "%d content item(s) and %d campaign(s) are aimed at this".formatted(content, campaigns)
+                            + " group; take it out of their audience first, or they would reach every member.");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>(describe(group));
+        detail.put("members", GroupMembership.delete("id.groupId", group.id));
         group.delete();
+        audit.record(actor(), "group.deleted", "group", group.id, detail);
+    }
+
+    private UUID actor() {
+        return caller.memberId().orElse(null);
+    }
+
+    private static Map<String, Object> describe(Group group) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("name", group.name);
+        detail.put("kind", group.kind.id());
+        return detail;
     }
 
     private static Group find(UUID id) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.chorus.common.SecretTokens;
@@ -27,15 +28,17 @@ public class InvitationService {
     private final PasswordHasher hasher;
     private final Tenants tenants;
     private final Audit audit;
+    private final Event<MemberListingChanged> listingChanged;
 
     @Inject
-    public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants,
-            Audit audit) {
+    public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants, Audit audit,
+            Event<MemberListingChanged> listingChanged) {
         this.auth = auth;
         this.config = config;
         this.hasher = hasher;
         this.tenants = tenants;
         this.audit = audit;
+        this.listingChanged = listingChanged;
     }
 
     /** Issues a new invitation for the member, revoking any earlier one. Runs in the caller's transaction. */
@@ -98,6 +101,8 @@ public class InvitationService {
             member.status = MemberStatus.ACTIVE;
             member.updatedAt = now;
             invitation.acceptedAt = now;
+            // Points given before the member accepted (an adjustment) now show on the leaderboards.
+            listingChanged.fire(new MemberListingChanged(member.id));
             audit.record(member.id, "invitation.accepted", "member", member.id, java.util.Map.of());
             Organization organization = Organization.findByIdOptional(organizationId).orElseThrow();
             return new AcceptedInvitation(member.id, OrganizationRef.of(organization));

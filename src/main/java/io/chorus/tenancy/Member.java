@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,11 @@ import io.quarkus.panache.common.Parameters;
 @Table(name = "members")
 public class Member extends TenantOwned {
 
+    /** The name an erased member is shown with. */
+    public static final String ERASED_NAME = "Erased member";
+    /** The member list's sort key (indexed): the email ignoring case; erased members, who have none, first. */
+    private static final String SORT_EMAIL = "coalesce(lower(m.email), '')";
+
     @Id
     public UUID id;
     public String email;
@@ -39,6 +45,12 @@ public class Member extends TenantOwned {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** False hides the member from everyone else's leaderboards. */
+    @Column(name = "leaderboard_visible")
+    public boolean leaderboardVisible = true;
+    /** When the member was erased (no email, password or name any more); null for everyone else. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     public static Optional<Member> findByIdOptional(UUID id) {
         return Member.<Member> findByIdOptional((Object) id);
@@ -84,10 +96,15 @@ public class Member extends TenantOwned {
             params.and("groupId", g);
         });
         page.cursor().ifPresent(c -> {
-            where.append(" and (lower(m.email) > :afterEmail or (lower(m.email) = :afterEmail and m.id > :afterId))");
+            where.append(" and (" + SORT_EMAIL + " > :afterEmail or (" + SORT_EMAIL
+                    + " = :afterEmail and m.id > :afterId))");
             params.and("afterEmail", c.get(0)).and("afterId", PageRequest.uuid(c, 1));
         });
-        return find(where + " order by lower(m.email), m.id", params).page(0, page.fetchSize()).list();
+        return find(where + " order by " + SORT_EMAIL + ", m.id", params).page(0, page.fetchSize()).list();
+    }
+
+    public String sortEmail() {
+        return email == null ? "" : email.toLowerCase(Locale.ROOT);
     }
 
     private static String escapeLike(String text) {
@@ -99,9 +116,17 @@ public class Member extends TenantOwned {
         if (memberIds.isEmpty()) {
             return groups;
         }
-        GroupMembership.<GroupMembership> list("id.memberId in ?1 order by id.groupId", memberIds)
-                .forEach(m -> groups.computeIfAbsent(m.id.memberId, k -> new ArrayList<>()).add(m.id.groupId));
+        // Ids only, not entities: a caller that then replaces memberships must not hold them in its session.
+        getEntityManager()
+                .createQuery("select m.id.memberId, m.id.groupId from GroupMembership m"
+                        + " where m.id.memberId in ?1 order by m.id.groupId", Object[].class)
+                .setParameter(1, memberIds).getResultStream()
+                .forEach(row -> groups.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]));
         return groups;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
     }
 
     public boolean canLogIn() {

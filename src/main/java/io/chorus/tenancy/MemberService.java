@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,15 +35,15 @@ import io.chorus.tenancy.TenancyViews.MemberView;
 public class MemberService {
 
     private final InvitationService invitations;
-    private final Event<MemberStatusChanged> statusChanged;
+    private final Event<MemberListingChanged> listingChanged;
     private final Audit audit;
     private final Caller caller;
 
     @Inject
-    public MemberService(InvitationService invitations, Event<MemberStatusChanged> statusChanged, Audit audit,
+    public MemberService(InvitationService invitations, Event<MemberListingChanged> listingChanged, Audit audit,
             Caller caller) {
         this.invitations = invitations;
-        this.statusChanged = statusChanged;
+        this.listingChanged = listingChanged;
         this.audit = audit;
         this.caller = caller;
     }
@@ -85,8 +84,7 @@ public class MemberService {
 
     @Transactional
     public Page<MemberView> list(MemberFilter filter, PageRequest page) {
-        Page<Member> members = Page.of(Member.findPage(filter, page), page,
-                m -> Cursor.of(m.email.toLowerCase(Locale.ROOT), m.id));
+        Page<Member> members = Page.of(Member.findPage(filter, page), page, m -> Cursor.of(m.sortEmail(), m.id));
         Map<UUID, List<UUID>> groups = Member.groupIdsOf(members.items().stream().map(m -> m.id).toList());
         return members.map(m -> MemberView.of(m, groups.getOrDefault(m.id, List.of()), null));
     }
@@ -98,10 +96,11 @@ public class MemberService {
 
     @Transactional
     public MemberView update(UUID id, UpdateMember request) {
-        Member member = find(id);
+        Member member = findNotErased(id);
         Instant now = Time.now();
         Set<Role> rolesBefore = member.roles();
         MemberStatus statusBefore = member.status;
+        List<UUID> groupsBefore = currentGroupIds(member);
         if (request.name() != null) {
             member.name = Inputs.requireText("name", request.name());
         }
@@ -135,8 +134,10 @@ public class MemberService {
             audit.record(actor, "member.status.changed", "member", member.id,
                     Map.of("from", statusBefore.id(), "to", member.status.id()));
         }
-        if (request.groupIds() != null) {
-            audit.record(actor, "member.groups.changed", "member", member.id, Map.of("to", request.groupIds()));
+        List<UUID> groupsAfter = currentGroupIds(member);
+        if (!groupsAfter.equals(groupsBefore)) {
+            audit.record(actor, "member.groups.changed", "member", member.id,
+                    Map.of("from", groupsBefore, "to", groupsAfter));
         }
         return view(member);
     }
@@ -163,13 +164,13 @@ public class MemberService {
             }
         }
         member.status = status;
-        statusChanged.fire(new MemberStatusChanged(member.id, status));
+        listingChanged.fire(new MemberListingChanged(member.id));
     }
 
     /** A new invitation for a member who has not accepted yet; earlier ones stop working. */
     @Transactional
     public InvitationView reinvite(UUID id) {
-        Member member = find(id);
+        Member member = findNotErased(id);
         if (member.status == MemberStatus.ACTIVE) {
             throw ProblemException.conflict("already-member", "This member has already accepted an invitation.");
         }
@@ -189,8 +190,21 @@ public class MemberService {
         return Member.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("This member"));
     }
 
+    /** An erased member's row is an anonymous identity: nothing about it can be changed, nor can it be invited. */
+    private Member findNotErased(UUID id) {
+        Member member = find(id);
+        if (member.isErased()) {
+            throw ProblemException.conflict("member-erased", "This member was erased; invite them as a new member.");
+        }
+        return member;
+    }
+
     private MemberView view(Member member) {
-        return MemberView.of(member, Member.groupIdsOf(List.of(member.id)).getOrDefault(member.id, List.of()), null);
+        return MemberView.of(member, currentGroupIds(member), null);
+    }
+
+    private static List<UUID> currentGroupIds(Member member) {
+        return Member.groupIdsOf(List.of(member.id)).getOrDefault(member.id, List.of());
     }
 
     private static void requireGroupsExist(Collection<UUID> groupIds) {

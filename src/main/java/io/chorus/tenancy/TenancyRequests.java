@@ -39,7 +39,8 @@ public final class TenancyRequests {
     }
 
     public record UpdateMe(@Size(min = 1, max = 200) String name,
-            @Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag") String language) {
+            @Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag") String language,
+            Boolean leaderboardVisible) {
     }
 
     public record AcceptInvitation(@NotBlank @Size(max = 200) String name, @NotNull String password) {

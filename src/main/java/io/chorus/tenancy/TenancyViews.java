@@ -30,17 +30,17 @@ public final class TenancyViews {
     }
 
     public record MemberView(UUID id, String email, String name, Set<Role> roles, List<UUID> groupIds, String language,
-            MemberStatus status, Instant createdAt,
+            MemberStatus status, Instant createdAt, Instant erasedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) InvitationView invitation) {
 
         static MemberView of(Member member, List<UUID> groupIds, InvitationView invitation) {
             return new MemberView(member.id, member.email, member.name, member.roles(), groupIds, member.language,
-                    member.status, member.createdAt, invitation);
+                    member.status, member.createdAt, member.erasedAt, invitation);
         }
     }
 
     public record MeView(UUID id, String email, String name, Set<Role> roles, List<UUID> groupIds, String language,
-            OrganizationRef organization) {
+            boolean leaderboardVisible, OrganizationRef organization) {
     }
 
     public record GroupView(UUID id, String name, GroupKind kind, long memberCount, Instant createdAt) {

@@ -4,16 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.APIResponse;
@@ -29,43 +24,11 @@ import io.chorus.support.Api;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The admin UI in real Chromium, against the running service and its embedded PostgreSQL. */
 @QuarkusTest
-class AdminUiTest {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL(base.toString()).setLocale("en-GB").setViewportSize(1280, 860));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class AdminUiTest extends AdminBrowserTest {
 
     @Test
     void curatorSignsInWithAnHttpOnlyStrictCookieAndSignsOut() {
@@ -264,15 +227,6 @@ class AdminUiTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.locator("#signin-error")).hasText("The organization, email or password is wrong.");
         assertThat(page.getByLabel("Email")).hasValue(org.admin().email());
-    }
-
-    private void signIn(Org org, Person person) {
-        page.navigate("/admin/login");
-        page.getByLabel("Organization").fill(org.slug());
-        page.getByLabel("Email").fill(person.email());
-        page.getByLabel("Password").fill(Organizations.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForLoadState();
     }
 
     private Cookie cookie(String name) {

@@ -162,6 +162,23 @@ class AuthResourceTest {
     }
 
     @Test
+    void aDeactivatedMembersAccessTokenStopsWorkingAtOnce() {
+        Org org = Organizations.create();
+        Person member = org.member("ambassador", "curator");
+        Api.as(member.token()).get("/api/v1/me").then().statusCode(200);
+
+        Api.as(org.admin().token()).body(Map.of("status", "deactivated")).patch("/api/v1/members/{id}", member.id())
+                .then().statusCode(200);
+
+        Api.as(member.token()).get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+        Api.as(member.token()).get("/api/v1/content").then().statusCode(401);
+        Api.as(org.admin().token()).body(Map.of("status", "active")).patch("/api/v1/members/{id}", member.id()).then()
+                .statusCode(200);
+        // Reactivated, the member may act again, with the same token while it lasts.
+        Api.as(member.token()).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
         Org org = Organizations.create();
         Person member = org.member("ambassador");

@@ -172,6 +172,32 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Asks the process to stop (SIGTERM) without waiting. */
+    public void stopPolitely() {
+        process.destroy();
+    }
+
+    /** Polls the output until it contains the text; fails after the timeout. */
+    public Duration awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(stdout() + stderr()).contains(text)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("No \"" + text + "\" within " + timeout + "\n" + describeOutput());
+            }
+            process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return sinceStart();
+    }
+
+    /** Stops the process at once (SIGKILL). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Stops the process: politely first (SIGTERM, as an orchestrator would), then forcibly. Safe to call twice. */
     @Override
     public void close() throws InterruptedException {

@@ -259,31 +259,36 @@ class ScoringTest {
         Api.as(org.admin().token()).body(rules).put("/api/v1/scoring-rules").then().statusCode(200);
     }
 
-    private static void share(Person ambassador, String content, String network, int status) {
+    static void share(Person ambassador, String content, String network, int status) {
         Api.as(ambassador.token()).body(Map.of("network", network)).post("/api/v1/content/{id}/shares", content).then()
                 .statusCode(status);
     }
 
-    private static void adjust(Org org, Person member, int points) {
+    static void adjust(Org org, Person member, int points) {
         Api.as(org.admin().token()).body(Map.of("points", points, "reason", "Test standing"))
                 .post("/api/v1/members/{id}/adjustments", member.id()).then().statusCode(201)
                 .body("points", equalTo(points)).body("action", equalTo("adjustment"));
     }
 
-    private static JsonPath score(Person member) {
+    static JsonPath score(Person member) {
         return Api.as(member.token()).get("/api/v1/me/score").then().statusCode(200).extract().jsonPath();
     }
 
-    private static void follow(String code, String clientAddress, String userAgent) {
+    static void follow(String code, String clientAddress, String userAgent) {
         given().redirects().follow(false).header("X-Forwarded-For", clientAddress).header("User-Agent", userAgent)
                 .get("/s/{code}", code).then().statusCode(302);
     }
 
     /** A click award at a given time, through the ledger itself (the API only awards at the present moment). */
     private void award(Org org, Person member, Instant at) throws SQLException {
+        award(database, org, member, ScoringAction.CLICK, at);
+    }
+
+    static void award(DataSource database, Org org, Person member, ScoringAction action, Instant at)
+            throws SQLException {
         try (Connection connection = database.getConnection()) {
             PointsLedger.award(connection, List.of(Award.ruled(UUID.fromString(org.id()), UUID.fromString(member.id()),
-                    ScoringAction.CLICK, "click:test:" + UUID.randomUUID(), null, null, null, at)));
+                    action, action.id() + ":test:" + UUID.randomUUID(), null, null, null, at)));
         }
     }
 

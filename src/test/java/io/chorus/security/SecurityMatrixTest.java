@@ -68,6 +68,8 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/members/{id}", Set.of("admin"), null),
             new Endpoint("PATCH", "/api/v1/members/{id}", Set.of("admin"), Map.of("name", "Hijacked")),
             new Endpoint("POST", "/api/v1/members/{id}/invitations", Set.of("admin"), null),
+            new Endpoint("POST", "/api/v1/members/{id}/erase", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/me/data", MEMBER_ROLES, null),
             new Endpoint("POST", "/api/v1/groups", Set.of("admin"), Map.of("name", "G", "kind", "team")),
             new Endpoint("GET", "/api/v1/groups", MEMBER_ROLES, null),
             new Endpoint("GET", "/api/v1/groups/{id}", MEMBER_ROLES, null),
@@ -109,6 +111,13 @@ class SecurityMatrixTest {
                     Map.of("points", 5, "reason", "Hijacked")),
             new Endpoint("GET", "/api/v1/leaderboards", MEMBER_ROLES, null),
             new Endpoint("GET", "/api/v1/me/score", MEMBER_ROLES, null),
+            new Endpoint("POST", "/api/v1/campaigns", CURATORS,
+                    Map.of("name", "x", "startsAt", "2026-01-01T00:00:00Z", "endsAt", "2026-02-01T00:00:00Z",
+                            "contentIds", List.of("00000000-0000-0000-0000-000000000000"))),
+            new Endpoint("GET", "/api/v1/campaigns", MEMBER_ROLES, null),
+            new Endpoint("GET", "/api/v1/campaigns/{id}", MEMBER_ROLES, null),
+            new Endpoint("PATCH", "/api/v1/campaigns/{id}", CURATORS, Map.of("name", "y")),
+            new Endpoint("GET", "/api/v1/campaigns/{id}/leaderboard", MEMBER_ROLES, null),
             new Endpoint("GET", "/api/v1/charter", MEMBER_ROLES, null),
             new Endpoint("PUT", "/api/v1/charter", Set.of("admin"), Map.of("text", "Be kind.")),
             new Endpoint("POST", "/api/v1/charter/accept", MEMBER_ROLES, Map.of("version", 1)),
@@ -138,9 +147,13 @@ class SecurityMatrixTest {
         String victimContent = Contents.published(victimCurator.token(), Contents.body("Victim news"));
         String victimShare = Api.as(victimMember.token()).body(Map.of("network", "xing"))
                 .post("/api/v1/content/{id}/shares", victimContent).then().statusCode(201).extract().path("id");
+        String victimCampaign = Api.as(victimCurator.token())
+                .body(Map.of("name", "Victim campaign", "startsAt", "2026-01-01T00:00:00Z", "endsAt",
+                        "2036-01-01T00:00:00Z", "contentIds", List.of(victimContent)))
+                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         victimIds = Map.of("/api/v1/members", victimMember.id(), "/api/v1/groups",
                 victim.group("Victim group", "department"), "/api/v1/content", victimContent, "/api/v1/shares",
-                victimShare, "/api/v1/analytics/content", victimContent);
+                victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns", victimCampaign);
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.support.Api;
+import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -43,6 +46,34 @@ class GroupResourceTest {
 
         Api.as(org.admin().token()).get("/api/v1/groups/{id}", id).then().statusCode(404);
         Api.as(ambassador.token()).get("/api/v1/me").then().statusCode(200).body("groupIds", hasSize(0));
+    }
+
+    @Test
+    void aGroupThatContentOrACampaignAimsAtCannotBeDeleted() {
+        Org org = Organizations.create();
+        String lyon = org.group("Lyon", "location");
+        Person curator = org.member("curator");
+        String content = Contents.published(curator.token(), Contents.body("Lyon only", List.of(lyon)));
+        String campaign = Api.as(curator.token())
+                .body(Map.of("name", "Lyon week", "startsAt", Instant.now().toString(), "endsAt",
+                        Instant.now().plusSeconds(86_400).toString(), "contentIds", List.of(content), "targetGroupIds",
+                        List.of(lyon)))
+                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+
+        Api.as(org.admin().token()).delete("/api/v1/groups/{id}", lyon).then().statusCode(409)
+                .contentType("application/problem+json").body("type", endsWith("group-in-use"))
+                .body("detail", startsWith("1 content item(s) and 1 campaign(s)"));
+        Api.as(org.admin().token()).get("/api/v1/groups/{id}", lyon).then().statusCode(200);
+        Api.as(curator.token()).get("/api/v1/content/{id}", content).then().body("targetGroupIds",
+                equalTo(List.of(lyon)));
+
+        Api.as(curator.token()).body(Map.of("targetGroupIds", List.of())).patch("/api/v1/campaigns/{id}", campaign)
+                .then().statusCode(200);
+        Api.as(org.admin().token()).delete("/api/v1/groups/{id}", lyon).then().statusCode(409).body("detail",
+                startsWith("1 content item(s) and 0 campaign(s)"));
+        Api.as(curator.token()).body(Map.of("targetGroupIds", List.of())).patch("/api/v1/content/{id}", content).then()
+                .statusCode(200);
+        Api.as(org.admin().token()).delete("/api/v1/groups/{id}", lyon).then().statusCode(204);
     }
 
     @Test

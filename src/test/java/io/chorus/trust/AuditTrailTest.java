@@ -53,6 +53,38 @@ class AuditTrailTest {
     }
 
     @Test
+    void groupChangesAndMembershipChangesAreOnTheTrail() {
+        Org org = Organizations.create();
+        String sales = org.group("Sales", "department");
+        Person member = org.member(List.of(sales), "ambassador");
+        String paris = org.group("Paris", "location");
+        Api.as(org.admin().token()).body(Map.of("name", "Sales EMEA")).patch("/api/v1/groups/{id}", sales).then()
+                .statusCode(200);
+        Api.as(org.admin().token()).body(Map.of("name", "Sales EMEA")).patch("/api/v1/groups/{id}", sales).then()
+                .statusCode(200);
+        Api.as(org.admin().token()).body(Map.of("groupIds", List.of(sales, paris)))
+                .patch("/api/v1/members/{id}", member.id()).then().statusCode(200);
+        Api.as(org.admin().token()).body(Map.of("groupIds", List.of(paris, sales)))
+                .patch("/api/v1/members/{id}", member.id()).then().statusCode(200);
+        Api.as(org.admin().token()).delete("/api/v1/groups/{id}", sales).then().statusCode(204);
+
+        assertThat(all(org, "?action=group.created")).extracting(e -> e.get("detail")).containsExactly(
+                Map.of("name", "Paris", "kind", "location"), Map.of("name", "Sales", "kind", "department"));
+        assertThat(all(org, "?action=group.changed")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("actorId", org.admin().id()).containsEntry("targetType", "group")
+                    .containsEntry("targetId", sales);
+            assertThat(e.get("detail")).isEqualTo(Map.of("from", Map.of("name", "Sales", "kind", "department"), "to",
+                    Map.of("name", "Sales EMEA", "kind", "department")));
+        });
+        assertThat(all(org, "?action=member.groups.changed")).singleElement().satisfies(e -> assertThat(e.get("detail"))
+                .isEqualTo(Map.of("from", List.of(sales), "to", List.of(sales, paris).stream().sorted().toList())));
+        assertThat(all(org, "?action=group.deleted")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("targetId", sales);
+            assertThat(e.get("detail")).isEqualTo(Map.of("name", "Sales EMEA", "kind", "department", "members", 1));
+        });
+    }
+
+    @Test
     void theTrailIsCursorPagedAndFiltersByActionAndActor() {
         Org org = Organizations.create();
         Person curator = org.member("curator");

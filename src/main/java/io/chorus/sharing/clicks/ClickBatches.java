@@ -54,6 +54,7 @@ public class ClickBatches {
     private final VisitorIds visitors;
     private final RobotDetector robots;
     private final JWTParser tokens;
+    private final int writeTimeoutMillis;
     private final Cache<String, Optional<Session>> sessions = Caffeine.newBuilder().maximumSize(10_000).build();
     /** Click award keys already in the ledger: repeats need not be asked about (the ledger decides anyway). */
     private final Cache<String, Boolean> awarded = Caffeine.newBuilder().maximumSize(200_000).build();
@@ -82,8 +83,10 @@ public class ClickBatches {
     }
 
     @Inject
-    public ClickBatches(DataSource dataSource, VisitorIds visitors, RobotDetector robots, JWTParser tokens) {
+    public ClickBatches(DataSource dataSource, VisitorIds visitors, RobotDetector robots, JWTParser tokens,
+            ClickConfig config) {
         this.dataSource = dataSource;
+        this.writeTimeoutMillis = Math.toIntExact(config.writeTimeout().toMillis());
         this.visitors = visitors;
         this.robots = robots;
         this.tokens = tokens;
@@ -96,7 +99,7 @@ public class ClickBatches {
             Click click = clicks.get(i);
             visitorIds[i] = visitors.of(VisitorIds.day(click.atMillis()), click.clientAddress(), click.userAgent());
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
@@ -133,6 +136,22 @@ public class ClickBatches {
         }
     }
 
+    /**
+     * A pooled connection on which no read waits longer than the write timeout: a database that stops answering (a
+     * network partition, a frozen server) fails the batch, which is kept and retried, instead of holding the writer —
+     * and the shutdown that waits for it — forever. The pool resets the timeout when the connection returns.
+     */
+    private Connection connect() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setNetworkTimeout(Runnable::run, writeTimeoutMillis);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     private record SeenSharer(UUID visitorId, UUID memberId) {
     }
 
@@ -155,7 +174,7 @@ public class ClickBatches {
      * statement, so its first click tells.
      */
     boolean written(List<Click> clicks) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connect();
                 PreparedStatement query = connection.prepareStatement("select 1 from click_events where id = ?")) {
             query.setObject(1, clicks.get(0).id());
             try (var row = query.executeQuery()) {

@@ -31,6 +31,13 @@ public interface ClickConfig {
     @WithDefault("PT1S")
     Duration flushInterval();
 
+    /**
+     * The longest a writer waits for the database to answer one batch before it gives up and retries it: a database
+     * that stops answering holds neither the clicks nor the shutdown.
+     */
+    @WithDefault("PT10S")
+    Duration writeTimeout();
+
     /** On shutdown, how long to keep trying to write what is still buffered. */
     @WithDefault("PT10S")
     Duration shutdownDeadline();

@@ -78,6 +78,7 @@ public class ClickRecorder {
         for (int i = 0; i < config.writers(); i++) {
             Writer writer = new Writer();
             writer.thread = new Thread(writer::writeUntilStopped, "click-writer-" + i);
+            writer.thread.setDaemon(true); // the shutdown waits for it, within its deadline; the JVM need not
             writers.add(writer);
             writer.thread.start();
         }
@@ -86,11 +87,20 @@ public class ClickRecorder {
     /** Before the datasource goes away: stop the loops, then write what is left while the deadline allows. */
     void stop(@Observes @Priority(1) ShutdownEvent stopping) throws InterruptedException {
         running = false;
+        long deadline = System.nanoTime() + config.shutdownDeadline().toNanos();
         for (Writer writer : writers) {
             writer.thread.interrupt();
-            writer.thread.join();
         }
-        long deadline = System.nanoTime() + config.shutdownDeadline().toNanos();
+        // A batch in flight ends within the write timeout, written or failed (then kept in the writer's batch).
+        long inFlightEnds = System.nanoTime() + config.writeTimeout().toNanos();
+        for (Writer writer : writers) {
+            writer.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(inFlightEnds - System.nanoTime())));
+            if (writer.thread.isAlive()) {
+                Log.errorf("CLICKS LOST: a click writer did not stop within %s; %d clicks not written",
+                        config.writeTimeout(), buffered());
+                return;
+            }
+        }
         for (Writer writer : writers) {
             while (!writer.pending.isEmpty() || !queue.isEmpty()) {
                 if (System.nanoTime() >= deadline) {

@@ -75,7 +75,13 @@ public class ShortLinks {
     private ShortLink query(String code) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        select s.id, s.organization_id, s.member_id, s.content_id, s.network, c.url from shares s
+                        select s.id, s.organization_id, s.member_id, s.content_id, s.network, c.url,
+                               (select cp.slug from campaign_content cc
+                                join campaigns cp on cp.id = cc.campaign_id
+                                where cc.organization_id = s.organization_id and cc.content_id = s.content_id
+                                  and cp.starts_at <= now() and cp.ends_at > now()
+                                order by cp.starts_at desc, cp.id limit 1)
+                        from shares s
                         join content c on c.id = s.content_id and c.organization_id = s.organization_id
                         where s.code = ?""")) {
             query.setString(1, code);
@@ -85,7 +91,8 @@ public class ShortLinks {
                 }
                 return new ShortLink(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                         row.getObject(3, UUID.class), row.getObject(4, UUID.class),
-                        UtmLinks.tag(row.getString(6), row.getString(5), UtmLinks.ALWAYS_ON, code));
+                        UtmLinks.tag(row.getString(6), row.getString(5),
+                                Optional.ofNullable(row.getString(7)).orElse(UtmLinks.ALWAYS_ON), code));
             }
         }
     }

@@ -6,8 +6,8 @@ import java.util.List;
  * The settings page's forms as shown: what is stored, except in the form just sent, which keeps what was typed so that
  * a refused form comes back as it was.
  */
-public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, String disclosure,
-        boolean disclosureMandatory, String phrases, String patterns) {
+public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, String costPerClick, String currency,
+        String disclosure, boolean disclosureMandatory, String phrases, String patterns) {
 
     /** One scoring rule's fields: points and daily cap (blank: no cap). */
     public record RuleRow(String action, String points, String cap) {
@@ -26,19 +26,22 @@ public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, 
     }
 
     SettingsForm withRules(List<RuleRow> typed) {
-        return new SettingsForm(typed, timeZone, levels, disclosure, disclosureMandatory, phrases, patterns);
+        return new SettingsForm(typed, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
+                phrases, patterns);
     }
 
-    SettingsForm withOrganization(String zone, String thresholds) {
-        return new SettingsForm(rules, zone, thresholds, disclosure, disclosureMandatory, phrases, patterns);
+    SettingsForm withOrganization(String zone, String thresholds, String amount, String currencyCode) {
+        return new SettingsForm(rules, zone, thresholds, amount, currencyCode, disclosure, disclosureMandatory, phrases,
+                patterns);
     }
 
     SettingsForm withSharing(String line, boolean mandatory) {
-        return new SettingsForm(rules, timeZone, levels, line, mandatory, phrases, patterns);
+        return new SettingsForm(rules, timeZone, levels, costPerClick, currency, line, mandatory, phrases, patterns);
     }
 
     SettingsForm withBlocklist(String phraseLines, String patternLines) {
-        return new SettingsForm(rules, timeZone, levels, disclosure, disclosureMandatory, phraseLines, patternLines);
+        return new SettingsForm(rules, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
+                phraseLines, patternLines);
     }
 
     /** The non-blank lines of a text area (the service strips phrases; a pattern keeps its spaces). */

@@ -1,8 +1,10 @@
 package io.chorus.admin;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.admin.SettingsForm.RuleRow;
+import io.chorus.common.Money;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.BlocklistResource.BlocklistView;
@@ -54,8 +57,9 @@ public class SettingsPage {
             .toList();
 
     /** What a refusal of each field means, as the messages name it. */
-    private static final Map<String, String> CODES = Map.of("timeZone", "time_zone", "levels", "levels", "disclosure",
-            "disclosure_too_long", "disclosureMandatory", "disclosure_needed");
+    private static final Map<String, String> CODES = Map.of("timeZone", "time_zone", "levels", "levels", "costPerClick",
+            "cost_per_click", "currency", "currency", "disclosure", "disclosure_too_long", "disclosureMandatory",
+            "disclosure_needed");
 
     @CheckedTemplate
     static class Templates {
@@ -119,8 +123,10 @@ public class SettingsPage {
     @POST
     @Path("/organization")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response organization(@RestForm String timeZone, @RestForm String levels) {
-        SettingsForm form = current().withOrganization(orEmpty(timeZone), orEmpty(levels));
+    public Response organization(@RestForm String timeZone, @RestForm String levels, @RestForm String costPerClick,
+            @RestForm String currency) {
+        SettingsForm form = current().withOrganization(orEmpty(timeZone), orEmpty(levels), orEmpty(costPerClick),
+                orEmpty(currency));
         List<Integer> thresholds = new ArrayList<>();
         for (String level : form.levels().split("[,;\\s]+")) {
             if (level.isEmpty()) {
@@ -132,7 +138,21 @@ public class SettingsPage {
                 return refused(form, FieldErrors.of("levels", CODES.get("levels")));
             }
         }
-        OrganizationSettingsView request = new OrganizationSettingsView(form.timeZone().strip(), thresholds);
+        Money cost = null;
+        String amount = form.costPerClick().strip().replace(',', '.');
+        if (!amount.isEmpty()) {
+            try {
+                cost = new Money(new BigDecimal(amount), form.currency().strip().toUpperCase(Locale.ROOT));
+            } catch (NumberFormatException e) {
+                return refused(form, FieldErrors.of("costPerClick", CODES.get("costPerClick")));
+            }
+            Set<String> invalid = FieldErrors.fieldsOf(validator.validate(cost));
+            if (!invalid.isEmpty()) {
+                String field = invalid.contains("amount") ? "costPerClick" : "currency";
+                return refused(form, FieldErrors.of(field, CODES.get(field)));
+            }
+        }
+        OrganizationSettingsView request = new OrganizationSettingsView(form.timeZone().strip(), thresholds, cost);
         Set<String> invalid = FieldErrors.fieldsOf(validator.validate(request));
         if (!invalid.isEmpty()) {
             String field = invalid.contains("timeZone") ? "timeZone" : "levels";
@@ -190,7 +210,11 @@ public class SettingsPage {
         } catch (ProblemException e) {
             FieldErrors errors = FieldErrors.none();
             for (Problem.Violation violation : violations(e)) {
-                String field = violation.field().equals("levelThresholds") ? "levels" : violation.field();
+                String field = switch (violation.field()) {
+                    case "levelThresholds" -> "levels";
+                    case "costPerClick.currency" -> "currency";
+                    default -> violation.field();
+                };
                 if (CODES.containsKey(field)) {
                     errors.add(field, CODES.get(field), "");
                 }
@@ -217,8 +241,10 @@ public class SettingsPage {
                         r.dailyCap() == null ? "" : String.valueOf(r.dailyCap())))
                 .toList();
         String zone = ZoneId.of(organization.timeZone()).normalized().getId();
+        Money cost = organization.costPerClick();
         return new SettingsForm(rules, zone.equals("Z") ? "UTC" : zone,
                 String.join(", ", organization.levelThresholds().stream().map(String::valueOf).toList()),
+                cost == null ? "" : cost.amount().toPlainString(), cost == null ? "EUR" : cost.currency(),
                 orEmpty(disclosure.disclosure()), Boolean.TRUE.equals(disclosure.disclosureMandatory()),
                 String.join("\n", blocked.phrases()), String.join("\n", blocked.patterns()));
     }

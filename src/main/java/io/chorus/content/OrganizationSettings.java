@@ -1,5 +1,6 @@
 package io.chorus.content;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -33,6 +34,11 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** Lifetime points at which each level starts; null means the defaults. */
     @Column(name = "level_thresholds")
     public Integer[] levelThresholds;
+    /** What one click is worth to the organization, for the earned media value estimate; null: no estimate. */
+    @Column(name = "cost_per_click")
+    public BigDecimal costPerClick;
+    @Column(name = "cost_per_click_currency")
+    public String costPerClickCurrency;
     /** When true, no shared message goes out without the disclosure. */
     @Column(name = "disclosure_mandatory")
     public boolean disclosureMandatory;

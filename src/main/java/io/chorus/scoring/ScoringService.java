@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.chorus.common.Inputs;
+import io.chorus.common.Money;
 import io.chorus.common.Time;
 import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
@@ -98,13 +99,12 @@ public class ScoringService {
 
     @Transactional
     public OrganizationSettingsView settings() {
-        OrganizationSettings settings = OrganizationSettings.of(tenants.current());
-        return new OrganizationSettingsView(zone(settings).getId(), levels(settings));
+        return view(OrganizationSettings.of(tenants.current()));
     }
 
     /**
-     * Changes the time zone and the levels. A new time zone regroups the leaderboards' periods from the ledger (days
-     * already capped stay as they were).
+     * Changes the time zone, the levels and the cost per click. A new time zone regroups the leaderboards' periods from
+     * the ledger (days already capped stay as they were); analytics rebuild their aggregates in it within a rollup.
      */
     @Transactional
     public OrganizationSettingsView replaceSettings(OrganizationSettingsView request, UUID actor) {
@@ -127,18 +127,21 @@ public class ScoringService {
                 throw ProblemException.invalid("levelThresholds", "must increase strictly");
             }
         }
+        Money costPerClick = request.costPerClick() == null ? null : request.costPerClick().checked("costPerClick");
         OrganizationSettings settings = OrganizationSettings.of(tenants.current());
-        OrganizationSettingsView before = new OrganizationSettingsView(zone(settings).getId(), levels(settings));
+        OrganizationSettingsView before = view(settings);
         boolean zoneChanged = !zone(settings).equals(zone);
         settings.timeZone = zone.getId();
         settings.levelThresholds = levels.toArray(Integer[]::new);
+        settings.costPerClick = costPerClick == null ? null : costPerClick.amount();
+        settings.costPerClickCurrency = costPerClick == null ? null : costPerClick.currency();
         settings.updatedAt = Time.now();
         settings.persist();
         if (zoneChanged) {
             em.flush();
             regroup(zone);
         }
-        OrganizationSettingsView after = new OrganizationSettingsView(zone.getId(), levels);
+        OrganizationSettingsView after = view(settings);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("before", before);
         detail.put("after", after);
@@ -186,6 +189,16 @@ public class ScoringService {
         audit.record(actor, "points.adjusted", "member", member.id, detail);
         return new LedgerEntry(((Number) id).longValue(), member.id, ScoringAction.ADJUSTMENT, request.points(), 0,
                 null, null, reason, awarded.award().at());
+    }
+
+    private static OrganizationSettingsView view(OrganizationSettings settings) {
+        return new OrganizationSettingsView(zone(settings).getId(), levels(settings), costPerClick(settings));
+    }
+
+    /** What one click is worth to the organization, or null when it set nothing. */
+    public static Money costPerClick(OrganizationSettings settings) {
+        return settings.costPerClick == null ? null
+                : new Money(settings.costPerClick, settings.costPerClickCurrency).normalized();
     }
 
     static ZoneId zone(OrganizationSettings settings) {

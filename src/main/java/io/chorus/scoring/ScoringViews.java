@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import io.chorus.common.Money;
 
 /** What the scoring endpoints accept and answer. */
 public final class ScoringViews {
@@ -56,10 +59,11 @@ public final class ScoringViews {
     }
 
     /**
-     * The organization's general settings: its time zone (days and calendar periods) and the lifetime points at which
-     * each level starts (the first is 0).
+     * The organization's general settings: its time zone (days and calendar periods), the lifetime points at which each
+     * level starts (the first is 0), and what one click is worth for the earned media value estimate (null: none).
      */
     public record OrganizationSettingsView(@NotNull @Size(min = 1, max = 64) String timeZone,
-            @NotNull @Size(min = 2, max = 20) List<@NotNull @Min(0) @Max(100_000_000) Integer> levelThresholds) {
+            @NotNull @Size(min = 2, max = 20) List<@NotNull @Min(0) @Max(100_000_000) Integer> levelThresholds,
+            @Valid Money costPerClick) {
     }
 }

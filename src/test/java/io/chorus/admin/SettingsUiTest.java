@@ -3,6 +3,7 @@ package io.chorus.admin;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,23 @@ class SettingsUiTest extends AdminBrowserTest {
         page.getByTestId("save-organization").click();
         assertThat(page.locator("#levels-error")).containsText("starting at 0 and increasing");
         page.locator("#levels").fill("0, 50, 200");
+        page.locator("#costPerClick").fill("0,85");
+        page.locator("#currency").fill("XYZ");
         page.getByTestId("save-organization").click();
-        assertThat(page.locator(".notice")).hasText("The time zone and levels are saved.");
+        assertThat(page.locator("#currency-error")).hasText("Enter a currency code such as EUR, USD or GBP.");
+        assertThat(page.locator("#costPerClick")).hasValue("0,85");
+        page.locator("#currency").fill("eur");
+        page.getByTestId("save-organization").click();
+        assertThat(page.locator(".notice")).hasText("The time zone, levels and cost per click are saved.");
         Api.as(org.admin().token()).get("/api/v1/settings/organization").then().statusCode(200)
-                .body("timeZone", equalTo("Europe/Paris")).body("levelThresholds", equalTo(List.of(0, 50, 200)));
+                .body("timeZone", equalTo("Europe/Paris")).body("levelThresholds", equalTo(List.of(0, 50, 200)))
+                .body("costPerClick.amount", equalTo(0.85f)).body("costPerClick.currency", equalTo("EUR"));
+        assertThat(page.locator("#costPerClick")).hasValue("0.85");
+        // Emptied, the estimate is gone.
+        page.locator("#costPerClick").fill("");
+        page.getByTestId("save-organization").click();
+        assertThat(page.locator(".notice")).hasText("The time zone, levels and cost per click are saved.");
+        Api.as(org.admin().token()).get("/api/v1/settings/organization").then().body("costPerClick", nullValue());
 
         page.locator("#disclosure").fill("");
         page.getByLabel("Mandatory").check();

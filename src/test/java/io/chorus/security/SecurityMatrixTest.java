@@ -41,6 +41,7 @@ class SecurityMatrixTest {
 
     private static final Set<String> MEMBER_ROLES = Set.of("ambassador", "curator", "analyst", "admin");
     private static final Set<String> CURATORS = Set.of("curator", "admin");
+    private static final Set<String> ANALYSTS = Set.of("analyst", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
             "GET /share/{token}", "GET /s/{code}");
@@ -120,7 +121,11 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/charter", MEMBER_ROLES, null),
             new Endpoint("PUT", "/api/v1/charter", Set.of("admin"), Map.of("text", "Be kind.")),
             new Endpoint("POST", "/api/v1/charter/accept", MEMBER_ROLES, Map.of("version", 1)),
-            new Endpoint("GET", "/api/v1/audit-events", Set.of("admin"), null));
+            new Endpoint("GET", "/api/v1/audit-events", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/analytics/overview", ANALYSTS, null),
+            new Endpoint("GET", "/api/v1/analytics/participation", ANALYSTS, null),
+            new Endpoint("GET", "/api/v1/analytics/retention", ANALYSTS, null),
+            new Endpoint("GET", "/api/v1/analytics/content/{id}", ANALYSTS, null));
 
     static Org home;
     static Org victim;
@@ -148,7 +153,7 @@ class SecurityMatrixTest {
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         victimIds = Map.of("/api/v1/members", victimMember.id(), "/api/v1/groups",
                 victim.group("Victim group", "department"), "/api/v1/content", victimContent, "/api/v1/shares",
-                victimShare, "/api/v1/campaigns", victimCampaign);
+                victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns", victimCampaign);
     }
 
     @Test

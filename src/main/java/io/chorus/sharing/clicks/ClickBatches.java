@@ -25,6 +25,7 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.chorus.analytics.ClickBatchLog;
 import io.chorus.common.tenant.OrganizationClaim;
 import io.chorus.scoring.PointsLedger;
 import io.chorus.scoring.PointsLedger.Award;
@@ -39,8 +40,9 @@ import de.bytefish.pgbulkinsert.util.PostgreSqlUtils;
 /**
  * Turns a batch of clicks into rows, in the writer thread so that the redirect does none of this work: the visitor id
  * (and the client address forgotten), robot or not, the user agent's family, the referrer's host, and whether the
- * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, and the points the
- * batch's human, non-self clicks earn, in one transaction: a click is recorded and scored together or not at all.
+ * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, a note of the batch
+ * for analytics, and the points the batch's human, non-self clicks earn, in one transaction: a click is recorded, noted
+ * and scored together or not at all.
  */
 @Singleton
 public class ClickBatches {
@@ -121,6 +123,7 @@ public class ClickBatches {
                     }
                 }
                 COPY.saveAll(PostgreSqlUtils.getPGConnection(connection), rows);
+                ClickBatchLog.note(connection, rows, Row::id);
                 PointsLedger.award(connection, awards);
                 connection.commit();
                 awards.forEach(a -> awarded.put(a.key(), Boolean.TRUE));

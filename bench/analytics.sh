@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The analytics benchmark: the scoring benchmark's organization (bench/leaderboard-seed.sql: 100,000
+# ambassadors, 10,000,000 ledger rows) plus 5,000 items, 2,000,000 shares and 20,000,000 click events
+# (bench/analytics-seed.sql). The service's rollup then rebuilds the organization's aggregates from
+# those rows (timed). Then each analytics endpoint, for the 90 days up to today, in JSON and in CSV,
+# with wrk at CONNECTIONS concurrent clients (one analyst). Target: p95 < 200 ms for each.
+# Ends with the aggregates' sizes and EXPLAIN ANALYZE of the heaviest statement (every ambassador's
+# shares and clicks in the range).
+# Usage: ./mvnw package -DskipTests && bench/analytics.sh
+#   MEMBERS=100000 AWARDS=10000000 ITEMS=5000 SHARES=2000000 CLICKS=20000000 CONNECTIONS=4
+#   DURATION=20s RUNS=3 PORT=18085; installs wrk and psql if missing.
+#   A small smoke run: MEMBERS=2000 AWARDS=200000 ITEMS=200 SHARES=40000 CLICKS=200000 DURATION=5s RUNS=1
+source "$(dirname "$0")/lib.sh"
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+MEMBERS=${MEMBERS:-100000}
+AWARDS=${AWARDS:-10000000}
+ITEMS=${ITEMS:-5000}
+SHARES=${SHARES:-2000000}
+CLICKS=${CLICKS:-20000000}
+CONNECTIONS=${CONNECTIONS:-4}
+start_app bench-analytics "${PORT:-18085}"
+DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
+export PGPASSWORD=postgres
+PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
+
+echo "== seeding $MEMBERS members and $AWARDS ledger rows (scoring benchmark data)"
+time $PSQL -v members="$MEMBERS" -v awards="$AWARDS" -f bench/leaderboard-seed.sql
+echo "== seeding $ITEMS items, $SHARES shares, $CLICKS clicks"
+time $PSQL -v items="$ITEMS" -v shares="$SHARES" -v clicks="$CLICKS" -f bench/analytics-seed.sql
+ORG=$($PSQL -At -c "select id from organizations where slug = 'bench-scoring'")
+$PSQL -At -c "select 'shares: ' || count(*) from shares where organization_id = '$ORG'"
+$PSQL -At -c "select 'click events: ' || count(*) || ' (human: ' || count(*) filter (where not robot and not self)
+  || ')' from click_events where organization_id = '$ORG'"
+
+echo "== waiting for the rollup to rebuild the organization's aggregates"
+START=$SECONDS
+until [ "$($PSQL -At -c "select count(*) from analytics_organizations where organization_id = '$ORG'")" = 1 ]; do
+  [ $((SECONDS - START)) -lt 3600 ] || { echo "not rebuilt after an hour" >&2; exit 1; }
+  sleep 2
+done
+echo "rebuilt in about $((SECONDS - START)) s"
+
+TO=$($PSQL -At -c "select (now() at time zone 'UTC')::date")
+FROM=$($PSQL -At -c "select (now() at time zone 'UTC')::date - 89")
+RANGE="from=$FROM&to=$TO"
+TOKEN=$(login bench-scoring analyst@bench-scoring.example)
+curl -sf "$BASE/api/v1/analytics/overview?$RANGE" -H "authorization: Bearer $TOKEN" | head -c 600; echo
+CONTENT=$(curl -sf "$BASE/api/v1/analytics/overview?$RANGE" -H "authorization: Bearer $TOKEN" \
+  | sed 's/.*"topContent":\[{"contentId":"\([^"]*\)".*/\1/')
+RAW=$($PSQL -At -c "select count(*) from click_events c join shares s on s.id = c.share_id
+  where s.organization_id = '$ORG' and not c.robot and not c.self and c.at::date between '$FROM' and '$TO'")
+echo "human clicks in the range, counted from the raw rows: $RAW"
+
+for path in "overview" "participation?groupBy=group" "participation?groupBy=week" "retention" "content/$CONTENT"; do
+  for format in application/json text/csv; do
+    # Tokens live 15 minutes: a fresh one for each endpoint and format.
+    TOKEN=$(login bench-scoring analyst@bench-scoring.example)
+    separator=$([ "${path#*\?}" = "$path" ] && echo "?" || echo "&")
+    LUA=target/bench-analytics.lua
+    cat > $LUA <<LUA
+request = function()
+  return wrk.format("GET", "/api/v1/analytics/$path$separator$RANGE",
+    { ["Authorization"] = "Bearer $TOKEN", ["Accept"] = "$format" })
+end
+dofile("target/bench-report.lua")
+LUA
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/analytics/$path$separator$RANGE" \
+      -H "authorization: Bearer $TOKEN" -H "accept: $format")
+    [ "$status" = 200 ] || { echo "$path as $format answered $status" >&2; exit 1; }
+    wrk -t2 -c"$CONNECTIONS" -d5s -s $LUA "$BASE" > /dev/null # warm-up (JIT), not reported
+    echo "== GET /api/v1/analytics/$path ($format), $CONNECTIONS connections, $DURATION x $RUNS"
+    run_wrk $LUA "$BASE" "$CONNECTIONS"
+  done
+done
+
+echo "== aggregate sizes"
+$PSQL -c "select relname as aggregate, n_live_tup as rows, pg_size_pretty(pg_total_relation_size(relid)) as size
+  from pg_stat_user_tables where relname like 'analytics_%' order by relname"
+# The day before the range and its last day: their months' running totals and days of month.
+read -r M1 D1 M2 D2 <<< "$($PSQL -At -F ' ' -c "select date_trunc('month', '$FROM'::date - 1)::date,
+  extract(day from '$FROM'::date - 1), date_trunc('month', '$TO'::date)::date, extract(day from '$TO'::date)")"
+echo "== EXPLAIN ANALYZE: every ambassador's shares and clicks in the range (overview, participation by group)"
+$PSQL -c "set jit = off" -c "explain (analyze, buffers, costs off)
+  with v as materialized (
+    select e.member_id, e.shares - coalesce(s.shares, 0) as shares, e.clicks - coalesce(s.clicks, 0) as clicks
+    from (select member_id, shares_before + coalesce(shares[least($D2, cardinality(shares))], 0) as shares,
+                 clicks_before + coalesce(clicks[least($D2, cardinality(clicks))], 0) as clicks
+          from analytics_member_months where organization_id = '$ORG' and month = '$M2' offset 0) e
+    left join (select member_id, shares_before + coalesce(shares[least($D1, cardinality(shares))], 0) as shares,
+                      clicks_before + coalesce(clicks[least($D1, cardinality(clicks))], 0) as clicks
+               from analytics_member_months where organization_id = '$ORG' and month = '$M1' offset 0) s
+    on s.member_id = e.member_id),
+  a as materialized (select m.id from members m where m.organization_id = '$ORG' and 'ambassador' = any(m.roles)
+                     and m.status <> 'deactivated'),
+  p as materialized (select v.shares, v.clicks from v join a on a.id = v.member_id)
+  select count(*) filter (where shares > 0),
+         (select coalesce(sum(clicks), 0) from (select clicks from p order by clicks desc limit 5000) t) from p"

@@ -1,0 +1,146 @@
+package io.chorus.analytics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Brings the analytics aggregates up to date every {@code chorus.analytics.rollup-interval}, off every request path.
+ * Each pass is one transaction (repeatable read: one snapshot) that takes the click batches and shares noted since the
+ * last pass, removes the notes and adds what they hold to the aggregates — so every committed click and share is
+ * counted once, in the same commit as the removal of its note. Organizations that have no aggregates yet, or whose time
+ * zone changed, are rebuilt from shares and click_events in the same pass. One instance rolls up at a time (an advisory
+ * lock); the others skip.
+ * <p>
+ * Unique visitors are counted per share and day: a visitor already counted for a share on a day is remembered for the
+ * days a click can still arrive for ({@link #DEDUPLICATED_DAYS}); a click that arrives later than that (its batch held
+ * back by a long database outage) counts its visitor within its batch only.
+ */
+@Singleton
+public class AnalyticsRollup {
+
+    /** UTC days (back from today) whose visitors are remembered; visitor ids change every UTC day anyway. */
+    static final int DEDUPLICATED_DAYS = 3;
+    private static final long LOCK = 0x0a4a1_7135L;
+    private static final long REBUILT_ROWS_TO_ANALYZE = 10_000;
+    private final DataSource dataSource;
+    private final AnalyticsConfig config;
+
+    @Inject
+    public AnalyticsRollup(DataSource dataSource, AnalyticsConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${chorus.analytics.rollup-interval:PT2S}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            rollUp();
+        } catch (SQLException | RuntimeException e) {
+            Log.warnf("The analytics rollup failed and will be retried: %s", e.getMessage());
+        }
+    }
+
+    /** Passes until nothing is left (each pass takes at most the configured batches and shares). */
+    public void rollUp() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!(boolean) Jdbc.row(connection, "select pg_try_advisory_lock(?)", LOCK)[0]) {
+                return;
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            try {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                Pass pass = new Pass(true, 0);
+                long rebuilt = 0;
+                for (int n = 0; pass.more() && n < 20; n++) {
+                    try {
+                        pass = pass(connection);
+                        connection.commit();
+                        rebuilt += pass.rebuiltRows();
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    }
+                }
+                if (rebuilt >= REBUILT_ROWS_TO_ANALYZE) {
+                    // Fresh statistics at once, so that the planner does not meet the new rows blind.
+                    connection.setAutoCommit(true);
+                    OrganizationRebuild.analyze(connection);
+                }
+            } finally {
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+                Jdbc.rows(connection, "select pg_advisory_unlock(?)", LOCK);
+            }
+        }
+    }
+
+    /** What a pass did: whether it left notes for another, and how many day rows its rebuilds made. */
+    private record Pass(boolean more, long rebuiltRows) {
+    }
+
+    /** One transaction. */
+    private Pass pass(Connection connection) throws SQLException {
+        Jdbc.update(connection, "set local work_mem = '64MB'");
+        Deltas.prepare(connection);
+        List<OrganizationRebuild.Stale> stale = OrganizationRebuild.stale(connection);
+        UUID[] skipped = stale.stream().map(OrganizationRebuild.Stale::organizationId).toArray(UUID[]::new);
+        // A rebuild counts every visible row of its organization: every note visible now must go in this pass.
+        int batchLimit = stale.isEmpty() ? config.rollupBatches() : Integer.MAX_VALUE;
+        int shareLimit = stale.isEmpty() ? config.rollupShares() : Integer.MAX_VALUE;
+        LocalDate rememberedFrom = LocalDate.now(ZoneOffset.UTC).minusDays(DEDUPLICATED_DAYS);
+
+        int clicks = Jdbc.update(connection, """
+                with taken as (
+                  delete from analytics_click_batches where id in
+                    (select id from analytics_click_batches order by id limit ?)
+                  returning first_id, last_id, xmin as batch)
+                insert into analytics_new_clicks
+                select s.organization_id, s.id, s.member_id, s.content_id, s.network,
+                       (c.at at time zone a.time_zone)::date, c.visitor_id
+                from taken b
+                join click_events c on c.id between b.first_id and b.last_id and c.xmin = b.batch
+                join shares s on s.id = c.share_id
+                join analytics_organizations a on a.organization_id = s.organization_id
+                where not c.robot and not c.self and s.organization_id <> all(?)""", batchLimit, skipped);
+        int shares = Jdbc.update(connection, """
+                with taken as (
+                  delete from analytics_share_queue where share_id in
+                    (select share_id from analytics_share_queue order by share_id limit ?)
+                  returning share_id)
+                insert into analytics_new_shares
+                select s.organization_id, s.id, s.member_id, s.content_id, s.network,
+                       (s.created_at at time zone a.time_zone)::date
+                from taken t join shares s on s.id = t.share_id
+                join analytics_organizations a on a.organization_id = s.organization_id
+                where s.organization_id <> all(?)""", shareLimit, skipped);
+        Deltas.fromNewEvents(connection, rememberedFrom);
+        long rebuilt = 0;
+        for (OrganizationRebuild.Stale organization : stale) {
+            rebuilt += OrganizationRebuild.rebuild(connection, organization, rememberedFrom);
+        }
+        Aggregates.apply(connection);
+        Jdbc.update(connection, "delete from analytics_visitors where day < ?", rememberedFrom);
+        if (clicks > 0 || shares > 0 || !stale.isEmpty()) {
+            Log.debugf("analytics rollup: %d human clicks, %d shares, %d organizations rebuilt", clicks, shares,
+                    stale.size());
+        }
+        // This pass's snapshot, less what it took: notes left for the next pass.
+        boolean more = (boolean) Jdbc.row(connection, "select exists (select 1 from analytics_click_batches)"
+                + " or exists (select 1 from analytics_share_queue)")[0];
+        return new Pass(more, rebuilt);
+    }
+}

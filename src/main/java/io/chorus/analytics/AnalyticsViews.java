@@ -1,0 +1,66 @@
+package io.chorus.analytics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the analytics endpoints answer. Rates are fractions (0 to 1) with 4 decimals, null when undefined. */
+public final class AnalyticsViews {
+
+    private AnalyticsViews() {
+    }
+
+    /** Ambassadors in scope: all of them, the active ones (not deactivated), the active ones who shared. */
+    public record Members(long total, long active, long sharing) {
+    }
+
+    public record TopContent(UUID contentId, String title, long shares, long clicks) {
+    }
+
+    /**
+     * The share of all clicks earned by the {@code topAmbassadors} active ambassadors who earned the most (5% of the
+     * active ambassadors, rounded up); null when there were no clicks or when fewer than the minimum group size.
+     */
+    public record Concentration(BigDecimal top5PercentShareOfClicks, long topAmbassadors) {
+    }
+
+    /** An estimate: clicks times the cost per click the organization set. Not revenue. */
+    public record EarnedMediaValue(boolean estimate, BigDecimal amount, String currency, BigDecimal costPerClick,
+            long clicks) {
+    }
+
+    public record Overview(LocalDate from, LocalDate to, String timeZone, UUID groupId, Members members,
+            BigDecimal participationRate, long shares, long clicks, long uniqueVisitors,
+            Map<String, Long> clicksByNetwork, List<TopContent> topContent, Concentration concentration,
+            EarnedMediaValue earnedMediaValue) {
+    }
+
+    public record ParticipationRow(String key, String label, long members, long sharing, BigDecimal participationRate,
+            long shares, long clicks) {
+    }
+
+    public record Participation(LocalDate from, LocalDate to, String timeZone, UUID groupId, String groupBy,
+            List<ParticipationRow> rows) {
+    }
+
+    /** Members whose first share was in the cohort's month; activeByWeek[i]: those who shared in week i+1 after it. */
+    public record Cohort(String cohort, long members, List<Long> activeByWeek) {
+    }
+
+    public record Retention(LocalDate from, LocalDate to, String timeZone, UUID groupId, int weeks,
+            List<Cohort> cohorts) {
+    }
+
+    public record Figures(long shares, long clicks, long uniqueVisitors) {
+    }
+
+    public record DayFigures(LocalDate date, long shares, long clicks, long uniqueVisitors) {
+    }
+
+    public record ContentAnalytics(UUID contentId, String title, LocalDate from, LocalDate to, String timeZone,
+            UUID groupId, long shares, long clicks, long uniqueVisitors, Map<String, Figures> byNetwork,
+            List<DayFigures> byDay, EarnedMediaValue earnedMediaValue) {
+    }
+}

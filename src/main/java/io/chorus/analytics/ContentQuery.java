@@ -1,0 +1,67 @@
+package io.chorus.analytics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
+import io.chorus.analytics.AnalyticsViews.DayFigures;
+import io.chorus.analytics.AnalyticsViews.Figures;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.content.Network;
+
+/**
+ * One content item's performance: its shares, clicks and unique visitors, per network and for every day of the range.
+ */
+final class ContentQuery {
+
+    private ContentQuery() {
+    }
+
+    static ContentAnalytics run(Connection connection, Scope scope, UUID contentId, EarnedMedia media)
+            throws SQLException {
+        List<Object[]> found = Jdbc.rows(connection, "select title from content where id = ? and organization_id = ?",
+                contentId, scope.organizationId());
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("This content");
+        }
+        List<Object> parameters = new ArrayList<>(
+                List.of(scope.organizationId(), contentId, scope.range().from(), scope.range().to()));
+        String table = scope.groupId() == null ? "analytics_content_days" : "analytics_share_days";
+        List<Object[]> rows = Jdbc.rows(connection,
+                "select x.day, x.network, sum(x.shares), sum(x.clicks), sum(x.visitors) from " + table + " x"
+                        + " where x.organization_id = ? and x.content_id = ? and x.day between ? and ?"
+                        + scope.members("x.member_id", parameters) + " group by 1, 2",
+                parameters.toArray());
+
+        Map<String, long[]> networks = new LinkedHashMap<>();
+        for (Network network : Network.values()) {
+            networks.put(network.id(), new long[3]);
+        }
+        Map<LocalDate, long[]> days = new LinkedHashMap<>();
+        for (LocalDate day = scope.range().from(); !day.isAfter(scope.range().to()); day = day.plusDays(1)) {
+            days.put(day, new long[3]);
+        }
+        long[] total = new long[3];
+        for (Object[] row : rows) {
+            long[] figures = { Jdbc.number(row[2]), Jdbc.number(row[3]), Jdbc.number(row[4]) };
+            for (long[] sum : List.of(total, networks.get((String) row[1]),
+                    days.get(((java.sql.Date) row[0]).toLocalDate()))) {
+                for (int i = 0; i < 3; i++) {
+                    sum[i] += figures[i];
+                }
+            }
+        }
+        Map<String, Figures> byNetwork = new LinkedHashMap<>();
+        networks.forEach((network, sum) -> byNetwork.put(network, new Figures(sum[0], sum[1], sum[2])));
+        List<DayFigures> byDay = new ArrayList<>();
+        days.forEach((day, sum) -> byDay.add(new DayFigures(day, sum[0], sum[1], sum[2])));
+        return new ContentAnalytics(contentId, (String) found.get(0)[0], scope.range().from(), scope.range().to(),
+                scope.zone(), scope.groupId(), total[0], total[1], total[2], byNetwork, byDay, media.of(total[1]));
+    }
+}

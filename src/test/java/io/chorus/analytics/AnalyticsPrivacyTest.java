@@ -1,0 +1,170 @@
+package io.chorus.analytics;
+
+import static io.chorus.analytics.Traffic.CHROME;
+import static io.chorus.analytics.Traffic.click;
+import static io.chorus.analytics.Traffic.share;
+import static io.chorus.analytics.Traffic.visitor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.chorus.analytics.Traffic.Share;
+import io.chorus.support.Api;
+import io.chorus.support.Contents;
+import io.chorus.support.Organizations;
+import io.chorus.support.Organizations.Org;
+import io.chorus.support.Organizations.Person;
+import io.chorus.support.Rows;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** No one can be singled out: small groups and cohorts are folded, small groups cannot be selected, no member ids. */
+@QuarkusTest
+class AnalyticsPrivacyTest {
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void smallGroupsAreFoldedIntoOtherAndCannotBeSelected() {
+        Org org = Organizations.create();
+        Person analyst = org.member("analyst");
+        String big = org.group("Big", "department");
+        String pair = org.group("Pair", "team");
+        String trio = org.group("Trio", "team");
+        String solo = org.group("Solo", "programme");
+        String item = Contents.published(org.member("curator").token(), Contents.body("Private"));
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            people.add(org.member(List.of(big), "ambassador"));
+        }
+        people.add(org.member(List.of(pair), "ambassador"));
+        people.add(org.member(List.of(pair), "ambassador"));
+        people.add(org.member(List.of(trio, solo), "ambassador"));
+        people.add(org.member(List.of(trio), "ambassador"));
+        people.add(org.member(List.of(trio), "ambassador"));
+        // Everyone in Big shares; one of Pair and two of Trio share, each share clicked once.
+        for (int i : List.of(0, 1, 2, 3, 4, 5, 7, 8)) {
+            click(share(people.get(i), item, "linkedin"), visitor(), CHROME);
+        }
+        Traffic.awaitOverview(analyst.token(), "", 8, 8);
+
+        JsonPath participation = Api.as(analyst.token()).get("/api/v1/analytics/participation").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(participation.getList("rows.key")).containsExactly(big, "other");
+        assertThat(participation.getString("rows[1].label")).isEqualTo("Other groups");
+        assertThat(participation.getLong("rows[1].members")).as("Pair, Trio and Solo: five people, each counted once")
+                .isEqualTo(5);
+        assertThat(participation.getLong("rows[1].sharing")).isEqualTo(3);
+        assertThat(participation.getDouble("rows[1].participationRate")).isEqualTo(0.6);
+        assertThat(participation.getLong("rows[1].shares")).isEqualTo(3);
+        assertThat(participation.getLong("rows[1].clicks")).isEqualTo(3);
+        assertThat(participation.prettify()).doesNotContain("Pair").doesNotContain("Trio").doesNotContain(pair);
+
+        for (String path : List.of("overview", "participation", "retention", "content/" + item)) {
+            Api.as(analyst.token()).get("/api/v1/analytics/" + path + "?groupId=" + pair).then().statusCode(422)
+                    .contentType("application/problem+json").body("type", endsWith("group-too-small"));
+        }
+        JsonPath inBig = Api.as(analyst.token()).get("/api/v1/analytics/participation?groupId=" + big).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(inBig.getList("rows.key")).as("within Big, only Big has enough people").containsExactly(big);
+
+        // Nothing names a member.
+        for (String path : List.of("overview", "participation", "participation?groupBy=week", "retention",
+                "content/" + item)) {
+            String answer = Api.as(analyst.token()).get("/api/v1/analytics/" + path).then().statusCode(200).extract()
+                    .asString();
+            for (Person person : people) {
+                assertThat(answer).as(path).doesNotContain(person.id()).doesNotContain(person.email());
+            }
+        }
+    }
+
+    @Test
+    void smallCohortsAreFoldedIntoOther() throws SQLException {
+        Org org = Organizations.create();
+        Person analyst = org.member("analyst");
+        String item = Contents.published(org.member("curator").token(), Contents.body("Cohorts"));
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Person person = org.member("ambassador");
+            people.add(person);
+            share(person, item, "linkedin");
+        }
+        Traffic.awaitOverview(analyst.token(), "", 10, 0);
+        // Two first shared two months ago, three last month (the 11th, midday UTC), five this month.
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        moveShares(people.subList(0, 2), now.minusMonths(2).atDay(11));
+        moveShares(people.subList(2, 5), now.minusMonths(1).atDay(11));
+        Api.as(org.admin().token()).body(Map.of("timeZone", "Europe/Lisbon", "levelThresholds", List.of(0, 10)))
+                .put("/api/v1/settings/organization").then().statusCode(200);
+        String query = "/api/v1/analytics/retention?from=" + now.minusMonths(2).atDay(1) + "&to="
+                + LocalDate.now(ZoneOffset.UTC);
+        Traffic.await(analyst.token(), query, r -> "Europe/Lisbon".equals(r.getString("timeZone")));
+
+        JsonPath retention = Api.as(analyst.token()).get(query).then().statusCode(200).extract().jsonPath();
+        assertThat(retention.getList("cohorts.cohort")).containsExactly(now.toString(), "other");
+        assertThat(retention.getLong("cohorts[0].members")).isEqualTo(5);
+        assertThat(retention.getLong("cohorts[1].members")).as("2 + 3 first-time sharers").isEqualTo(5);
+        // The other cohort's weeks are those ended for its latest member (last month's, shared on the 11th).
+        long ended = Math.min(12,
+                (ChronoUnit.DAYS.between(now.minusMonths(1).atEndOfMonth(), LocalDate.now(ZoneId.of("Europe/Lisbon")))
+                        - 7) / 7);
+        assertThat(retention.getList("cohorts[1].activeByWeek")).hasSize((int) Math.max(0, ended));
+        assertThat(retention.getList("cohorts[1].activeByWeek", Integer.class)).containsOnly(0);
+
+        // Alone, last month's three are too few: left out rather than shown.
+        JsonPath lastMonth = Api.as(analyst.token()).get("/api/v1/analytics/retention?from="
+                + now.minusMonths(1).atDay(1) + "&to=" + now.minusMonths(1).atEndOfMonth()).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(lastMonth.getList("cohorts")).isEmpty();
+    }
+
+    @Test
+    void concentrationIsTheTopFivePercentsShareOfClicks() {
+        Org org = Organizations.create();
+        Person analyst = org.member("analyst");
+        String item = Contents.published(org.member("curator").token(), Contents.body("Champions"));
+        // 100 active ambassadors (94 invited, 6 who take part): the top 5% are 5 people.
+        for (int i = 0; i < 94; i++) {
+            Api.as(org.admin().token()).body(Map.of("email", "invited-" + i + "@" + org.slug() + ".example", "name",
+                    "Invited " + i, "roles", List.of("ambassador"))).post("/api/v1/members").then().statusCode(201);
+        }
+        int[] clicks = { 10, 5, 3, 2, 1, 1 };
+        for (int count : clicks) {
+            Share shared = share(org.member("ambassador"), item, "linkedin");
+            for (int i = 0; i < count; i++) {
+                click(shared, visitor(), CHROME);
+            }
+        }
+        JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 6, 22);
+
+        assertThat(overview.getLong("members.active")).isEqualTo(100);
+        assertThat(overview.getLong("concentration.topAmbassadors")).isEqualTo(5);
+        assertThat(overview.getDouble("concentration.top5PercentShareOfClicks")).as("21 of 22 clicks, 4 decimals")
+                .isEqualTo(0.9545);
+        assertThat(overview.getDouble("participationRate")).isEqualTo(0.06);
+    }
+
+    private void moveShares(List<Person> people, LocalDate day) {
+        for (Person person : people) {
+            Rows.of(database, "with moved as (update shares set created_at = '" + day + "T12:00:00Z'"
+                    + " where member_id = '" + person.id() + "' returning 1) select count(*) from moved");
+        }
+    }
+}

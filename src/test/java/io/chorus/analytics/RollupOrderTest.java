@@ -1,0 +1,95 @@
+package io.chorus.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.chorus.support.Api;
+import io.chorus.support.Contents;
+import io.chorus.support.Organizations;
+import io.chorus.support.Organizations.Org;
+import io.chorus.support.Organizations.Person;
+import io.chorus.support.Rows;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Two click writers commit out of order: the batch with the later ids commits first and is rolled up while the other is
+ * still open. Both are counted, once: the rollup follows committed batches, not a watermark on ids. The batches are
+ * written as the click writer writes them (the rows, then the note, in one transaction), on connections held open.
+ */
+@QuarkusTest
+class RollupOrderTest {
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void aBatchThatCommitsAfterALaterOneIsCountedOnce() throws SQLException {
+        Org org = Organizations.create();
+        Person analyst = org.member("analyst");
+        Person ambassador = org.member("ambassador");
+        String content = Contents.published(org.member("curator").token(), Contents.body("Racing writers"));
+        Traffic.Share share = Traffic.share(ambassador, content, "linkedin");
+        Traffic.awaitOverview(analyst.token(), "", 1, 0);
+
+        long now = Instant.now().toEpochMilli();
+        UUID earlier = clickId(now);
+        UUID later = clickId(now + 1);
+        UUID visitor = UUID.randomUUID();
+        try (Connection first = database.getConnection();
+                Connection second = database.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            write(first, earlier, org.id(), share.id(), now, visitor);
+            write(second, later, org.id(), share.id(), now + 1, visitor);
+            second.commit();
+
+            Traffic.await(analyst.token(), "/api/v1/analytics/overview", o -> o.getLong("clicks") == 1);
+            first.commit();
+        }
+
+        Traffic.await(analyst.token(), "/api/v1/analytics/overview", o -> o.getLong("clicks") >= 2);
+        String notes = "select count(*) from analytics_click_batches where first_id in ('" + earlier + "', '" + later
+                + "')";
+        Traffic.until(() -> "batch notes left", () -> Rows.of(database, notes).equals(List.of("0")));
+        JsonPath overview = Api.as(analyst.token()).get("/api/v1/analytics/overview").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(overview.getLong("clicks")).isEqualTo(2);
+        assertThat(overview.getLong("uniqueVisitors")).as("one visitor of one share on one day").isEqualTo(1);
+    }
+
+    /** A human click row and the writer's note of its batch, in the connection's open transaction. */
+    private static void write(Connection connection, UUID id, String organization, String shareId, long millis,
+            UUID visitor) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into click_events (id, organization_id, share_id, at, visitor_id, robot, self, referrer_host,
+                                          agent_family)
+                values (?, ?::uuid, ?::uuid, ?, ?, false, false, null, 'Chrome')""")) {
+            insert.setObject(1, id);
+            insert.setString(2, organization);
+            insert.setString(3, shareId);
+            insert.setTimestamp(4, Timestamp.from(Instant.ofEpochMilli(millis)));
+            insert.setObject(5, visitor);
+            insert.executeUpdate();
+        }
+        ClickBatchLog.note(connection, List.of(id), i -> i);
+    }
+
+    /** A click id as the redirect makes them: the time first (UUID version 7). */
+    private static UUID clickId(long millis) {
+        return new UUID((millis << 16) | 0x7000L, 0x8000000000000000L | (long) (Math.random() * 1e15));
+    }
+}

@@ -91,11 +91,11 @@ class CampaignsUiTest extends AdminBrowserTest {
         assertThat(page.locator("#endsAt-error")).hasText("Enter an end that comes after the start.");
         assertThat(page.locator("#contentIds-error")).hasCount(0);
         assertThat(page.getByLabel("Launch week")).isChecked();
+        page.getByLabel("Reward").fill("Lunch with the CEO");
+        Browser.screenshot(page, "campaign-editor");
 
         page.getByLabel("Ends (Europe/Paris time)").fill(INPUT.format(start.plusDays(14)));
-        page.getByLabel("Reward").fill("Lunch with the CEO");
         page.getByLabel("Bonus points").fill("15");
-        Browser.screenshot(page, "campaign-editor");
         page.getByTestId("save-campaign").click();
 
         assertThat(page).hasURL(Pattern.compile("/admin/campaigns/[0-9a-f-]{36}\\?done=created$"));
@@ -231,6 +231,33 @@ class CampaignsUiTest extends AdminBrowserTest {
 
         page.navigate("/admin/campaigns/" + foreign);
         assertThat(page.locator("h1")).hasText("Cette page n'existe pas");
+    }
+
+    @Test
+    void savingTheFormChangesOnlyWhatWasChanged() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        String content = Contents.published(curator.token(), Contents.body("Spring"));
+        Instant starts = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MILLIS);
+        String id = campaign(curator, "Spring", starts, starts.plus(Duration.ofDays(2)), content);
+        signIn(org, curator);
+        page.navigate("/admin/campaigns/" + id + "/edit");
+        assertThat(page.getByLabel("The goal counts")).hasValue("shares");
+        assertThat(page.getByLabel("Target, across all participants")).hasValue("5");
+        page.getByLabel("Reward").fill("A signed poster");
+        page.getByTestId("save-campaign").click();
+        assertThat(page.locator(".notice")).hasText("Your changes are saved.");
+
+        JsonPath saved = Api.as(curator.token()).get("/api/v1/campaigns/{id}", id).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(saved.getString("reward")).isEqualTo("A signed poster");
+        assertThat(Instant.parse(saved.getString("startsAt"))).as("the window, shown to the minute, is kept exactly")
+                .isEqualTo(starts);
+        assertThat(saved.getMap("goal")).isEqualTo(Map.of("metric", "shares", "target", 5));
+        List<Map<String, Object>> updates = Api.as(org.admin().token())
+                .get("/api/v1/audit-events?action=campaign.updated").then().statusCode(200).extract().path("items");
+        assertThat(updates).hasSize(1);
+        assertThat((Map<String, Object>) updates.get(0).get("detail")).containsOnlyKeys("reward");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,12 @@ class CampaignsUiTest extends AdminBrowserTest {
         String launch = Contents.published(curator.token(), Contents.body("Launch week"));
         String other = Contents.published(curator.token(), Contents.body("Not part of it"));
         LocalDateTime start = LocalDateTime.now(PARIS).minusHours(1).truncatedTo(ChronoUnit.MINUTES);
+        List<String> refusedByPolicy = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                refusedByPolicy.add(m.text());
+            }
+        });
 
         signIn(org, curator);
         assertThat(page.locator("nav.container .menu a"))
@@ -146,6 +153,7 @@ class CampaignsUiTest extends AdminBrowserTest {
                 new LocatorAssertions.ContainsTextOptions().setTimeout(LIVE));
         assertThat(page.evaluate("() => window.chorusNotReloaded === true")).as("updated without a reload")
                 .isEqualTo(true);
+        assertThat(refusedByPolicy).as("htmx works under the strict policy").isEmpty();
         Browser.screenshot(page, "campaign");
         assertFitsAPhone("campaign-phone");
 

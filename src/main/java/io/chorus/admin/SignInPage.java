@@ -42,6 +42,9 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.TEXT_HTML)
 public class SignInPage {
 
+    /** The header htmx sends with the requests it makes (which follow redirects here). */
+    static final String HTMX_REQUEST = "HX-Request";
+
     /** What went wrong, shown above the form. */
     public enum Problem {
         MISSING, WRONG, THROTTLED
@@ -77,6 +80,10 @@ public class SignInPage {
             if (renewed.isPresent()) {
                 return renewed.get();
             }
+        }
+        if ("true".equals(headers.getHeaderString(HTMX_REQUEST))) {
+            // A live part of a page (htmx) found the session over: reload the whole page, which comes here to sign in.
+            return forget(Response.noContent().header("HX-Refresh", "true"), access, refresh, secure).build();
         }
         Response form = AdminPages.render(200,
                 Templates.form("", "", AdminPaths.safeNext(next), locale.getLanguage(), AdminCsrf.token(routing), null),

@@ -3,6 +3,8 @@ package io.chorus.scoring;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -206,6 +208,25 @@ public class CampaignService {
                 + eligible("x")).setParameter("campaign", id).setParameter("me", me).getSingleResult();
         Standing standing = new Standing(1 + number(mine[3]), number(mine[0]), number(mine[1]), number(mine[2]));
         return new CampaignLeaderboard(campaign.id, metric, campaign.startsAt, campaign.endsAt, entries, standing);
+    }
+
+    /**
+     * How many members take part in each of these campaigns: eligible members who earned something on it. Members
+     * hidden from leaderboards count here (as in the goal's progress) without being listed.
+     */
+    @Transactional
+    public Map<UUID, Long> participants(Collection<UUID> campaignIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (campaignIds.isEmpty()) {
+            return counts;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.campaign_id, count(*) from campaign_scores s"
+                + " where s.organization_id = ?1 and s.campaign_id = any(?2)"
+                + " and (s.points <> 0 or s.shares > 0 or s.clicks > 0) and " + ELIGIBLE + " group by s.campaign_id")
+                .setParameter(1, tenants.current()).setParameter(2, campaignIds.toArray(UUID[]::new)).getResultList();
+        rows.forEach(row -> counts.put((UUID) row[0], number(row[1])));
+        return counts;
     }
 
     private Campaign find(UUID id) {

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import io.chorus.common.Inputs;
 import io.chorus.common.Time;
 import io.chorus.common.audit.Audit;
 import io.chorus.common.paging.Cursor;
@@ -107,7 +108,7 @@ public class CampaignService {
         Campaign campaign = find(id);
         Map<String, Object> changed = new LinkedHashMap<>();
         if (request.name() != null) {
-            campaign.name = request.name().strip();
+            campaign.name = Inputs.requireText("name", request.name());
             changed.put("name", campaign.name);
         }
         if (request.description() != null) {

@@ -155,6 +155,11 @@ class CampaignTest {
         Api.as(ambassador.token()).get("/api/v1/campaigns?status=soon").then().statusCode(400);
         Api.as(ambassador.token()).body(Map.of("name", "Mine")).patch("/api/v1/campaigns/{id}", id).then()
                 .statusCode(403);
+        // A blank name is refused and changes nothing, with the other fields of the same request.
+        Api.as(curator.token()).body(Map.of("name", "   ", "reward", "Something else"))
+                .patch("/api/v1/campaigns/{id}", id).then().statusCode(400).contentType("application/problem+json");
+        Api.as(ambassador.token()).get("/api/v1/campaigns/{id}", id).then().body("name", equalTo("Autumn"))
+                .body("reward", equalTo("Lunch with the CEO"));
         Api.as(other.admin().token()).get("/api/v1/campaigns/{id}", id).then().statusCode(404);
         Api.as(other.admin().token()).get("/api/v1/campaigns/{id}/leaderboard", id).then().statusCode(404);
         Api.as(other.admin().token()).body(Map.of("name", "Theirs")).patch("/api/v1/campaigns/{id}", id).then()

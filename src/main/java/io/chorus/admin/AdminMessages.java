@@ -820,4 +820,55 @@ public interface AdminMessages {
 
     @Message("Network")
     String col_network();
+
+    @Message("Erased member")
+    String erased_member();
+
+    @Message("Erased")
+    String erased_badge();
+
+    @Message("This member was erased")
+    String erased_title();
+
+    @Message("Erased {date}.")
+    String erased_on(String date);
+
+    @Message("Nothing that said who they were is left. Their shares, clicks and points still count in the organization's figures, under this anonymous identity. Their email can be invited again, as a new member.")
+    String erased_text();
+
+    @Message("Erase this member…")
+    String erase_title();
+
+    @Message("The right to erasure: {name} is erased for good. This cannot be undone.")
+    String erase_intro(String name);
+
+    @Message("Removed for good")
+    String erase_removed_title();
+
+    @Message("their name (shown as “Erased member”) and email address;")
+    String erase_removed_identity();
+
+    @Message("their password, sessions and invitations: they can no longer sign in;")
+    String erase_removed_access();
+
+    @Message("what they wrote: the messages of their shares, their submissions never published, and the reasons of the point corrections made to them.")
+    String erase_removed_texts();
+
+    @Message("Kept")
+    String erase_kept_title();
+
+    @Message("their shares, clicks and points, counted under an anonymous identity, so that no figure of the organization changes; they appear on no leaderboard again;")
+    String erase_kept_figures();
+
+    @Message("their roles, groups and charter acceptances, and the audit trail, which name them by id only;")
+    String erase_kept_ids();
+
+    @Message("their email address may be invited again, as a new member.")
+    String erase_kept_email();
+
+    @Message("Erase {name} for good")
+    String erase_confirm(String name);
+
+    @Message("The member is erased.")
+    String erase_done();
 }

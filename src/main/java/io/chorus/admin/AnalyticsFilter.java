@@ -37,12 +37,6 @@ public record AnalyticsFilter(int days, String from, String to, String group) {
         return "days=" + preset + (group.isEmpty() ? "" : "&group=" + group);
     }
 
-    /** The query of this filter (for links that keep it). */
-    public String query() {
-        return "from=" + AdminFormats.urlEncoded(from) + "&to=" + AdminFormats.urlEncoded(to)
-                + (group.isEmpty() ? "" : "&group=" + group);
-    }
-
     UUID groupId() {
         return group.isEmpty() ? null : UUID.fromString(group);
     }

@@ -1,5 +1,6 @@
 package io.chorus.admin;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,6 +58,30 @@ public final class AdminFormats {
     @TemplateExtension
     static String count(Number value, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         return NumberFormat.getIntegerInstance(language(locale)).format(value);
+    }
+
+    /** {@code {overview.participationRate.percent}}: a fraction as "45.5%" or "45,5 %" (at most one decimal). */
+    @TemplateExtension
+    static String percent(BigDecimal fraction, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        NumberFormat format = NumberFormat.getPercentInstance(language(locale));
+        format.setMaximumFractionDigits(1);
+        return format.format(fraction);
+    }
+
+    /**
+     * {@code {value.amount.money(value.currency)}}: "€1,234.50" or "1 234,50 €", with the currency's usual decimals, or
+     * more when the amount has them (a cost per click of 0.0125).
+     */
+    @TemplateExtension
+    static String money(BigDecimal amount, String currency,
+            @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(language(locale));
+        Currency unit = Currency.getInstance(currency);
+        format.setCurrency(unit);
+        int decimals = Math.max(0, unit.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(Math.max(decimals, amount.stripTrailingZeros().scale()));
+        return format.format(amount);
     }
 
     /** The value of a datetime-local input showing this instant in the zone. */

@@ -24,6 +24,7 @@ import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.identity.Caller;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.MemberFilter;
 import io.chorus.tenancy.MemberService;
@@ -33,12 +34,13 @@ import io.chorus.tenancy.TenancyRequests.UpdateMember;
 import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.tenancy.TenancyViews.InvitationView;
 import io.chorus.tenancy.TenancyViews.MemberView;
+import io.chorus.trust.ErasureService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
  * The member list (search, role, status and group filters, paging) and a member's page: roles, groups, deactivation and
- * reactivation, a new invitation link for who has not accepted yet. Inviting is {@link InvitePage}.
+ * reactivation, a new invitation link for who has not accepted yet, erasure. Inviting is {@link InvitePage}.
  */
 @Path("/admin/members")
 @RolesAllowed(Role.ADMIN_ID)
@@ -67,12 +69,17 @@ public class MembersPage {
     private final AdminPages pages;
     private final MemberService members;
     private final GroupService groups;
+    private final ErasureService erasure;
+    private final Caller caller;
 
     @Inject
-    public MembersPage(AdminPages pages, MemberService members, GroupService groups) {
+    public MembersPage(AdminPages pages, MemberService members, GroupService groups, ErasureService erasure,
+            Caller caller) {
         this.pages = pages;
         this.members = members;
         this.groups = groups;
+        this.erasure = erasure;
+        this.caller = caller;
     }
 
     @GET
@@ -173,8 +180,25 @@ public class MembersPage {
         }
     }
 
-    // The erasure of a member (POST /api/v1/members/{id}/erase) gets its form and confirmation on the member's page,
-    // in the section the template keeps for it, once that endpoint exists.
+    /**
+     * Erases the member for good (the right to erasure, {@link ErasureService}), after the confirmation on their page
+     * that says what goes and what stays. The last active admin is refused.
+     */
+    @POST
+    @Path("/{id}/erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response erase(@RestPath UUID id) {
+        Optional<MemberView> current = find(id);
+        if (current.isEmpty()) {
+            return notFound();
+        }
+        try {
+            erasure.erase(id, caller.id());
+        } catch (ProblemException e) {
+            return refused(e, current.get(), "erase");
+        }
+        return AdminPages.seeOther("/admin/members/" + id + "?done=erased");
+    }
 
     private Response refused(ProblemException e, MemberView member, String field) {
         return render(e.status() == 409 ? 409 : 400, member, FieldErrors.of(field, e.slug()), null, null);

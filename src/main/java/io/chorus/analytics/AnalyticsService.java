@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
+import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.Retention;
@@ -42,6 +43,15 @@ public class AnalyticsService {
     public Overview overview(String from, String to, UUID groupId) {
         return read(from, to, groupId,
                 (connection, scope, media) -> OverviewQuery.run(connection, scope, config.minGroupSize(), media));
+    }
+
+    /** The overview, the per-day series and participation by group, from one snapshot. */
+    public Dashboard dashboard(String from, String to, UUID groupId) {
+        return read(from, to, groupId,
+                (connection, scope, media) -> new Dashboard(
+                        OverviewQuery.run(connection, scope, config.minGroupSize(), media),
+                        Totals.byDay(connection, scope),
+                        ParticipationQuery.byGroup(connection, scope, config.minGroupSize())));
     }
 
     public Participation participation(String from, String to, UUID groupId, boolean byWeek) {

@@ -63,4 +63,11 @@ public final class AnalyticsViews {
             UUID groupId, long shares, long clicks, long uniqueVisitors, Map<String, Figures> byNetwork,
             List<DayFigures> byDay, EarnedMediaValue earnedMediaValue) {
     }
+
+    /**
+     * The admin dashboard's figures, read in one snapshot so that they agree: the overview, its shares, clicks and
+     * unique visitors for every day of the range, and participation by group.
+     */
+    public record Dashboard(Overview overview, List<DayFigures> byDay, Participation byGroup) {
+    }
 }

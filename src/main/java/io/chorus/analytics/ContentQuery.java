@@ -2,7 +2,6 @@ package io.chorus.analytics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
-import io.chorus.analytics.AnalyticsViews.DayFigures;
 import io.chorus.analytics.AnalyticsViews.Figures;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.Network;
@@ -43,15 +41,11 @@ final class ContentQuery {
         for (Network network : Network.values()) {
             networks.put(network.id(), new long[3]);
         }
-        Map<LocalDate, long[]> days = new LinkedHashMap<>();
-        for (LocalDate day = scope.range().from(); !day.isAfter(scope.range().to()); day = day.plusDays(1)) {
-            days.put(day, new long[3]);
-        }
+        DaySeries days = new DaySeries(scope.range());
         long[] total = new long[3];
         for (Object[] row : rows) {
             long[] figures = { Jdbc.number(row[2]), Jdbc.number(row[3]), Jdbc.number(row[4]) };
-            for (long[] sum : List.of(total, networks.get((String) row[1]),
-                    days.get(((java.sql.Date) row[0]).toLocalDate()))) {
+            for (long[] sum : List.of(total, networks.get((String) row[1]), days.of(row[0]))) {
                 for (int i = 0; i < 3; i++) {
                     sum[i] += figures[i];
                 }
@@ -59,9 +53,8 @@ final class ContentQuery {
         }
         Map<String, Figures> byNetwork = new LinkedHashMap<>();
         networks.forEach((network, sum) -> byNetwork.put(network, new Figures(sum[0], sum[1], sum[2])));
-        List<DayFigures> byDay = new ArrayList<>();
-        days.forEach((day, sum) -> byDay.add(new DayFigures(day, sum[0], sum[1], sum[2])));
         return new ContentAnalytics(contentId, (String) found.get(0)[0], scope.range().from(), scope.range().to(),
-                scope.zone(), scope.groupId(), total[0], total[1], total[2], byNetwork, byDay, media.of(total[1]));
+                scope.zone(), scope.groupId(), total[0], total[1], total[2], byNetwork, days.figures(),
+                media.of(total[1]));
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.chorus.analytics.AnalyticsViews.DayFigures;
+
 /**
  * Shares, clicks and unique visitors in scope, summed over days: the organization's day totals, or for a group the day
  * rows of its members' shares.
@@ -18,6 +20,18 @@ final class Totals {
     /** (network, shares, clicks, visitors) over the scope's range. */
     static List<Object[]> byNetwork(Connection connection, Scope scope) throws SQLException {
         return sums(connection, scope, "x.network", scope.range().from(), scope.range().to());
+    }
+
+    /** Every day of the scope's range with its shares, clicks and visitors. */
+    static List<DayFigures> byDay(Connection connection, Scope scope) throws SQLException {
+        DaySeries days = new DaySeries(scope.range());
+        for (Object[] row : sums(connection, scope, "x.day", scope.range().from(), scope.range().to())) {
+            long[] sum = days.of(row[0]);
+            for (int i = 0; i < 3; i++) {
+                sum[i] = Jdbc.number(row[i + 1]);
+            }
+        }
+        return days.figures();
     }
 
     /** (Monday of the week, shares, clicks, visitors) over the weeks from {@code monday} to {@code sunday}. */

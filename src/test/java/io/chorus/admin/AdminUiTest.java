@@ -45,7 +45,7 @@ class AdminUiTest extends AdminBrowserTest {
         assertThat(session.sameSite).isEqualTo(SameSiteAttribute.STRICT);
         assertThat(session.path).isEqualTo("/admin");
         assertThat(session.secure).as("plain HTTP on localhost").isFalse();
-        Browser.screenshot(page, "dashboard");
+        Browser.screenshot(page, "dashboard-curator");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(Pattern.compile("/admin/login$"));
@@ -157,7 +157,7 @@ class AdminUiTest extends AdminBrowserTest {
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
         assertThat(page.locator("h1")).hasText("Bonjour, Admin");
         assertThat(page.locator("nav")).containsText("Contenus");
-        Browser.screenshot(page, "dashboard-fr");
+        Browser.screenshot(page, "dashboard-admin-fr");
         page.navigate("/admin/content/new");
         assertThat(page.locator("h1")).hasText("Nouveau contenu");
         assertThat(page.locator("#count-x")).hasText("0 caractères sur 280");

@@ -3,6 +3,7 @@ package io.chorus.admin;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -180,6 +181,63 @@ class MembersUiTest extends AdminBrowserTest {
         assertThat(page.locator("#roles-error")).hasText("The organization must keep at least one active admin.");
         Api.as(org.admin().token()).get("/api/v1/members/{id}", org.admin().id()).then().statusCode(200).body("roles",
                 equalTo(List.of("admin")));
+    }
+
+    @Test
+    void anAdminErasesAMemberAfterAConfirmationThatSaysWhatGoesAndWhatStays() {
+        Org org = Organizations.create();
+        Person member = org.member("ambassador");
+        signIn(org, org.admin());
+        page.navigate("/admin/members/" + member.id());
+        assertThat(page.getByTestId("erase")).not().isVisible();
+        assertThat(postWithoutCsrfToken("/admin/members/" + member.id() + "/erase",
+                RequestOptions.create().setForm(FormData.create().set("x", "1")))).isEqualTo(403);
+        page.getByTestId("erase-open").click();
+        assertThat(page.getByTestId("erase-removed").locator("li")).hasText(new String[] {
+                "their name (shown as “Erased member”) and email address;",
+                "their password, sessions and invitations: they can no longer sign in;",
+                "what they wrote: the messages of their shares, their submissions never published, and the reasons of"
+                        + " the point corrections made to them." });
+        assertThat(page.getByTestId("erase-kept")).containsText(
+                "their shares, clicks and points, counted under an anonymous identity, so that no figure of the"
+                        + " organization changes");
+        assertThat(page.getByTestId("erase")).hasText("Erase Member " + member.email() + " for good");
+        Browser.screenshot(page, "member-erase");
+        assertFitsAPhone("member-erase-phone");
+        page.getByTestId("erase").click();
+
+        assertThat(page.locator(".notice")).hasText("The member is erased.");
+        assertThat(page.locator("h1")).hasText("Erased member");
+        assertThat(page.getByTestId("member-status")).hasText("Erased");
+        assertThat(page.locator("hgroup")).not().containsText(member.email());
+        assertThat(page.getByTestId("erased")).containsText("Their shares, clicks and points still count");
+        assertThat(page.getByTestId("save-member")).hasCount(0);
+        assertThat(page.getByTestId("reactivate")).hasCount(0);
+        assertThat(page.getByTestId("erase-open")).hasCount(0);
+        Browser.screenshot(page, "member-erased");
+        Api.as(org.admin().token()).get("/api/v1/members/{id}", member.id()).then().statusCode(200)
+                .body("name", equalTo("Erased member")).body("email", equalTo(null)).body("erasedAt", notNullValue());
+        Api.as(member.token()).get("/api/v1/me").then().statusCode(401);
+
+        page.navigate("/admin/members");
+        Locator row = page.locator("[data-testid=member-row]:has(a[href='/admin/members/" + member.id() + "'])");
+        assertThat(row.locator("a")).hasText("Erased member");
+        assertThat(row.getByTestId("member-status")).hasText("Erased");
+        assertThat(row).not().containsText(member.email());
+    }
+
+    @Test
+    void theLastAdminCannotBeErasedAndIsToldWhy() {
+        Org org = Organizations.create();
+        signIn(org, org.admin());
+        page.navigate("/admin/members/" + org.admin().id());
+        page.getByTestId("erase-open").click();
+        page.getByTestId("erase").click();
+        assertThat(page.getByTestId("erase-refused")).hasText("The organization must keep at least one active admin.");
+        assertThat(page.locator("details.erase")).hasAttribute("open", "");
+        assertThat(page.locator("h1")).hasText("Admin");
+        Api.as(org.admin().token()).get("/api/v1/members/{id}", org.admin().id()).then().statusCode(200)
+                .body("name", equalTo("Admin")).body("status", equalTo("active"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -30,7 +31,10 @@ import jakarta.inject.Inject;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import io.chorus.analytics.AnalyticsViews.Dashboard;
+import io.chorus.analytics.AnalyticsViews.DayFigures;
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.tenant.AsOrganization;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -53,6 +57,9 @@ class AnalyticsConsistencyTest {
 
     @Inject
     DataSource database;
+
+    @Inject
+    AnalyticsService analytics;
 
     @Test
     void everyFigureIsReproducibleFromTheRawRows() throws Exception {
@@ -176,6 +183,8 @@ class AnalyticsConsistencyTest {
         }
         soft.assertThat(answered).as(what + "top content").isEqualTo(top);
 
+        compareDays(soft, org, from, to, group, what, sharesIn, clicksIn);
+
         JsonPath byGroup = Api.as(analyst.token()).get("/api/v1/analytics/participation" + query).then().statusCode(200)
                 .extract().jsonPath();
         for (int i = 0; i < byGroup.getList("rows").size(); i++) {
@@ -261,6 +270,43 @@ class AnalyticsConsistencyTest {
                         .isEqualTo(expectedClicks);
             }
         }
+    }
+
+    /** The dashboard's series: every day of the range, in order, with that day's shares, clicks and visitors. */
+    private void compareDays(SoftAssertions soft, Org org, LocalDate from, LocalDate to, String group, String what,
+            String sharesIn, String clicksIn) {
+        Dashboard dashboard = AsOrganization.call(org.id(), () -> analytics.dashboard(from.toString(), to.toString(),
+                group == null ? null : UUID.fromString(group)));
+        String clickDay = "(c.at at time zone '" + ZONE + "')::date";
+        Map<String, Long> shares = byDay(
+                "select (s.created_at at time zone '" + ZONE + "')::date, count(*) " + sharesIn + " group by 1");
+        Map<String, Long> clicks = byDay("select " + clickDay + ", count(*) " + clicksIn + " group by 1");
+        Map<String, Long> visitors = byDay("select d, count(*) from (select distinct c.share_id, c.visitor_id, "
+                + clickDay + " as d " + clicksIn + ") v group by 1");
+        soft.assertThat(dashboard.byDay()).extracting(DayFigures::date).as(what + "every day")
+                .containsExactlyElementsOf(from.datesUntil(to.plusDays(1)).toList());
+        for (DayFigures day : dashboard.byDay()) {
+            String date = day.date().toString();
+            soft.assertThat(List.of(day.shares(), day.clicks(), day.uniqueVisitors())).as(what + date).isEqualTo(List
+                    .of(shares.getOrDefault(date, 0L), clicks.getOrDefault(date, 0L), visitors.getOrDefault(date, 0L)));
+        }
+        soft.assertThat(dashboard.byDay().stream().mapToLong(DayFigures::clicks).sum()).as(what + "days add up")
+                .isEqualTo(dashboard.overview().clicks());
+    }
+
+    /** (day, count) rows as a map from the day's date. */
+    private Map<String, Long> byDay(String sql) {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                counts.put(row.getString(1), row.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+        return counts;
     }
 
     private void execute(String sql, String organization) throws SQLException {

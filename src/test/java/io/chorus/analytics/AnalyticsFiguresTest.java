@@ -17,11 +17,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.chorus.analytics.AnalyticsViews.Dashboard;
+import io.chorus.analytics.AnalyticsViews.DayFigures;
+import io.chorus.analytics.AnalyticsViews.ParticipationRow;
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.tenant.AsOrganization;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -44,6 +51,9 @@ class AnalyticsFiguresTest {
     static String launch;
     static String results;
     static List<Person> ambassadors;
+
+    @Inject
+    AnalyticsService analytics;
 
     /** Made once: RestAssured knows the test port only when a test runs. */
     @BeforeEach
@@ -204,6 +214,34 @@ class AnalyticsFiguresTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(inSales.getLong("shares")).as("Marketing's shares of Results").isEqualTo(2);
         assertThat(inSales.getLong("clicks")).isEqualTo(2);
+    }
+
+    @Test
+    void theDashboardHasEveryDayOfTheRangeAndAgreesWithTheEndpoints() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Dashboard dashboard = AsOrganization.call(org.id(), () -> analytics.dashboard(null, null, null));
+
+        assertThat(dashboard.byDay()).extracting(DayFigures::date)
+                .containsExactlyElementsOf(today.minusDays(29).datesUntil(today.plusDays(1)).toList());
+        assertThat(dashboard.byDay().get(29)).isEqualTo(new DayFigures(today, 7, 8, 6));
+        assertThat(dashboard.byDay().subList(0, 29))
+                .allMatch(d -> d.shares() == 0 && d.clicks() == 0 && d.uniqueVisitors() == 0);
+        JsonPath overview = Api.as(analyst.token()).get("/api/v1/analytics/overview").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(dashboard.overview().shares()).isEqualTo(overview.getLong("shares"));
+        assertThat(dashboard.overview().clicks()).isEqualTo(overview.getLong("clicks"));
+        assertThat(dashboard.overview().members().sharing()).isEqualTo(overview.getLong("members.sharing"));
+        JsonPath participation = Api.as(analyst.token()).get("/api/v1/analytics/participation").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(dashboard.byGroup().rows()).extracting(ParticipationRow::key)
+                .isEqualTo(participation.getList("rows.key"));
+        assertThat(dashboard.byGroup().rows()).extracting(ParticipationRow::clicks)
+                .isEqualTo(participation.getList("rows.clicks", Long.class));
+
+        Dashboard inMarketing = AsOrganization.call(org.id(),
+                () -> analytics.dashboard(today.minusDays(6).toString(), null, UUID.fromString(marketing)));
+        assertThat(inMarketing.byDay()).hasSize(7);
+        assertThat(inMarketing.byDay().get(6)).isEqualTo(new DayFigures(today, 6, 7, 5));
     }
 
     @Test

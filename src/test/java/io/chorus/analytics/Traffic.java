@@ -14,22 +14,22 @@ import io.chorus.support.Organizations.Person;
 import io.restassured.path.json.JsonPath;
 
 /** Shares and clicks made the way people make them: the share API and the public short-link redirect. */
-final class Traffic {
+public final class Traffic {
 
-    static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+    public static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/131.0.0.0 Safari/537.36";
-    static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    static final String LINKEDIN_BOT = "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)";
+    public static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    public static final String LINKEDIN_BOT = "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private Traffic() {
     }
 
-    record Share(String id, String code) {
+    public record Share(String id, String code) {
     }
 
     /** A share by the ambassador from a browser of their own (so that their own clicks from it are theirs). */
-    static Share share(Person ambassador, String contentId, String network) {
+    public static Share share(Person ambassador, String contentId, String network) {
         JsonPath share = Api.as(ambassador.token()).header("X-Forwarded-For", address(ambassador))
                 .header("User-Agent", FIREFOX).body(Map.of("network", network))
                 .post("/api/v1/content/{id}/shares", contentId).then().statusCode(201).extract().jsonPath();
@@ -37,24 +37,24 @@ final class Traffic {
     }
 
     /** A new visitor: an address no one else uses. */
-    static String visitor() {
+    public static String visitor() {
         int n = ADDRESSES.incrementAndGet();
         return "10." + (n / 62_500) % 250 + "." + (n / 250) % 250 + "." + (1 + n % 250);
     }
 
     /** The ambassador's own browser address (the one their shares are made from). */
-    static String address(Person ambassador) {
+    public static String address(Person ambassador) {
         int hash = Math.abs(ambassador.id().hashCode());
         return "172.16." + hash % 250 + "." + (1 + (hash / 250) % 250);
     }
 
-    static void click(Share share, String address, String userAgent) {
+    public static void click(Share share, String address, String userAgent) {
         given().redirects().follow(false).header("X-Forwarded-For", address).header("User-Agent", userAgent)
                 .get("/s/{code}", share.code()).then().statusCode(302);
     }
 
     /** Polls (20 s deadline) until the answer satisfies {@code done}; fails with the last answer otherwise. */
-    static JsonPath await(String token, String path, Predicate<JsonPath> done) {
+    public static JsonPath await(String token, String path, Predicate<JsonPath> done) {
         JsonPath[] answer = new JsonPath[1];
         until(() -> "GET " + path + " answers " + answer[0].prettify(), () -> {
             answer[0] = Api.as(token).get(path).then().statusCode(200).extract().jsonPath();
@@ -64,7 +64,7 @@ final class Traffic {
     }
 
     /** Polls {@code done} until it holds, for at most 20 s. */
-    static void until(Supplier<String> state, BooleanSupplier done) {
+    public static void until(Supplier<String> state, BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         do {
             if (done.getAsBoolean()) {
@@ -76,7 +76,7 @@ final class Traffic {
     }
 
     /** Until the overview of the default range counts these shares and clicks. */
-    static JsonPath awaitOverview(String token, String query, long shares, long clicks) {
+    public static JsonPath awaitOverview(String token, String query, long shares, long clicks) {
         return await(token, "/api/v1/analytics/overview" + query,
                 o -> o.getLong("shares") >= shares && o.getLong("clicks") >= clicks);
     }

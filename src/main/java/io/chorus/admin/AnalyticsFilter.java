@@ -57,7 +57,7 @@ public record AnalyticsFilter(int days, String from, String to, String group) {
     }
 
     /**
-     * The figures for this filter, or why there are none, in the words of {@code admin:analytics_problem}: a range the
+     * The figures for this filter, or why there are none, in the words of {@code dash:analytics_problem}: a range the
      * service refuses ({@code range}), a group too small to show without singling people out ({@code group_too_small}).
      * A group that is not (or no longer) one of the organization's filters nothing.
      */

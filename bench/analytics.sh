@@ -8,7 +8,9 @@
 # shares and clicks in the range).
 # Usage: ./mvnw package -DskipTests && bench/analytics.sh
 #   MEMBERS=100000 AWARDS=10000000 ITEMS=5000 SHARES=2000000 CLICKS=20000000 CONNECTIONS=4
-#   DURATION=20s RUNS=3 PORT=18085; installs wrk and psql if missing.
+#   DURATION=20s RUNS=3 PORT=18085; installs wrk and psql if missing. The data lives in
+#   target/bench-scoring-data, shared with bench/leaderboard.sh; SEED_ONLY=1 stops once the
+#   aggregates are rebuilt (to seed while the machine is busy, and measure when it is quiet).
 #   A small smoke run: MEMBERS=2000 AWARDS=200000 ITEMS=200 SHARES=40000 CLICKS=200000 DURATION=5s RUNS=1
 source "$(dirname "$0")/lib.sh"
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
@@ -18,7 +20,7 @@ ITEMS=${ITEMS:-5000}
 SHARES=${SHARES:-2000000}
 CLICKS=${CLICKS:-20000000}
 CONNECTIONS=${CONNECTIONS:-4}
-start_app bench-analytics "${PORT:-18085}"
+start_app bench-scoring "${PORT:-18085}"
 DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
 export PGPASSWORD=postgres
 PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
@@ -39,6 +41,7 @@ until [ "$($PSQL -At -c "select count(*) from analytics_organizations where orga
   sleep 2
 done
 echo "rebuilt in about $((SECONDS - START)) s"
+[ "${SEED_ONLY:-0}" = 1 ] && exit 0
 
 TO=$($PSQL -At -c "select (now() at time zone 'UTC')::date")
 FROM=$($PSQL -At -c "select (now() at time zone 'UTC')::date - 89")

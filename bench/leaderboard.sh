@@ -6,11 +6,13 @@
 # Prints p50/p95/p99 per run and EXPLAIN ANALYZE of the two statements of one request.
 # Usage: ./mvnw package -DskipTests && bench/leaderboard.sh
 #   MEMBERS=100000 AWARDS=10000000 DURATION=20s RUNS=3 PORT=18084; installs wrk and psql if missing.
+#   The data lives in target/bench-scoring-data, shared with bench/analytics.sh (seeded once, ~10 min);
+#   SEED_ONLY=1 stops after seeding (to seed while the machine is busy, and measure when it is quiet).
 source "$(dirname "$0")/lib.sh"
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
 MEMBERS=${MEMBERS:-100000}
 AWARDS=${AWARDS:-10000000}
-start_app bench-leaderboard "${PORT:-18084}"
+start_app bench-scoring "${PORT:-18084}"
 DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
 export PGPASSWORD=postgres
 PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
@@ -19,6 +21,7 @@ time $PSQL -v members="$MEMBERS" -v awards="$AWARDS" -f bench/leaderboard-seed.s
 ORG=$($PSQL -At -c "select id from organizations where slug = 'bench-scoring'")
 $PSQL -At -c "select 'ledger rows: ' || count(*) from points_ledger where organization_id = '$ORG'"
 $PSQL -At -c "select 'period totals: ' || count(*) from score_totals where organization_id = '$ORG'"
+[ "${SEED_ONLY:-0}" = 1 ] && exit 0
 
 echo "== logging in 16 members (from the top, the middle and the tail of the rankings)"
 LUA=target/bench-leaderboard.lua

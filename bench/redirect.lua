@@ -2,7 +2,16 @@
 -- target/bench-redirect-codes.txt (one a line), as Chrome on Windows. The same script drives nginx's
 -- static 302, so both servers see the same requests and the same client cost. Every request is
 -- built once, in init, so that the Lua side costs as little as possible per request.
+-- With the arguments "codes FILE" (section 4 of bench/redirect.sh) the codes come from FILE; with
+-- "visitors FILE" each request also carries one of 200 Chrome builds as its user agent: 200 visitors,
+-- so that almost every click is a new unique visitor of its share and earns points. In both cases
+-- requests are built per request (section 4 measures scoring, not the redirect's top speed).
 local requests = {}
+local visitors = false
+local codes = {}
+local agents = {}
+local agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+  .. "Chrome/131.0.0.0 Safari/537.36"
 
 setup = function(thread)
   thread_count = (thread_count or 0) + 1
@@ -10,6 +19,22 @@ setup = function(thread)
 end
 
 init = function(args)
+  if args[1] == "visitors" then
+    visitors = true
+  end
+  if args[1] == "visitors" or args[1] == "codes" then
+    for code in io.lines(args[2]) do
+      codes[#codes + 1] = "/s/" .. code
+    end
+    for i = 1, 200 do
+      agents[i] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        .. "Chrome/131.0." .. (6000 + i) .. ".86 Safari/537.36"
+    end
+  end
+  if #codes > 0 then
+    math.randomseed(os.time() * 100 + (wrk.thread:get("id") or 0))
+    return
+  end
   local headers = {
     ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
       .. "Chrome/131.0.0.0 Safari/537.36",
@@ -24,6 +49,11 @@ init = function(args)
 end
 
 request = function()
+  if visitors then
+    return wrk.format("GET", codes[math.random(#codes)], { ["User-Agent"] = agents[math.random(200)] })
+  elseif #codes > 0 then
+    return wrk.format("GET", codes[math.random(#codes)], { ["User-Agent"] = agent })
+  end
   return requests[math.random(#requests)]
 end
 

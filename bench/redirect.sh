@@ -11,6 +11,12 @@
 #   3. clicks: once the click buffer is empty, redirects answered (chorus_redirects_total) against
 #      rows in click_events, and the requests wrk counted (target: redirects == rows). Skipped when
 #      the app has no click pipeline.
+#   4. scoring keeps up: Chorus at full speed for $DURATION while a probe follows one share's link once
+#      at a time from a new visitor and times how long until its points are in the ledger: with the
+#      benchmark's own traffic (target: every probe scored within 5 s), then with 200 different
+#      visitors (user agents) so that almost every click earns points (the worst case, reported);
+#      then, once the buffer is empty, click awards in the ledger against the distinct (share,
+#      visitor) pairs among human, non-self clicks (target: equal).
 # Usage: ./mvnw package -DskipTests && bench/redirect.sh
 #   DURATION=20s RUNS=3 WARMUP=15s PORT=18082 NGINX_PORT=18090 PACED_CONNECTIONS=64 by default;
 #   installs wrk, psql and nginx if missing. Raw wrk output goes to target/bench-redirect-wrk.log.
@@ -177,8 +183,59 @@ else
   echo "  redirects == rows: $CLICKS"
 fi
 
+# scoring_run LABEL [LUA_ARGS]: Chorus at full speed for $DURATION while a probe follows one share's
+# link once at a time, each time as a new visitor, and times how long until its points are in the
+# ledger. Leaves LAG_MEDIAN and LAG_MAX (ms) and prints the load and the lags.
+scoring_run() {
+  settle || true
+  wrk -t2 -c$CONNECTIONS -d"$DURATION" -s bench/redirect.lua "$CHORUS_URL" -- ${2:-codes} target/bench-redirect-codes-load.txt \
+    > target/bench-redirect-scoring.out &
+  local wrk_pid=$! i=0 before start buffered max_buffered=0 lags=()
+  while kill -0 $wrk_pid 2>/dev/null; do
+    i=$((i + 1))
+    before=$(probe_awards)
+    start=$(date +%s%N)
+    curl -s -o /dev/null -A "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.$((PROBES + i)).58 Safari/537.36" \
+      "$CHORUS_URL/s/$PROBE_CODE"
+    until [ "$(probe_awards)" -gt "$before" ]; do
+      [ $(( ($(date +%s%N) - start) / 1000000 )) -lt 60000 ] || { echo "  probe $i not scored after 60 s"; break; }
+      buffered=$(metric chorus_clicks_buffered); [ "${buffered:-0}" -gt $max_buffered ] && max_buffered=$buffered
+      sleep 0.05
+    done
+    lags+=("$(( ($(date +%s%N) - start) / 1000000 ))")
+  done
+  wait $wrk_pid
+  PROBES=$((PROBES + i))
+  LAG_MEDIAN=$(median "${lags[@]}")
+  LAG_MAX=$(printf '%s\n' "${lags[@]}" | sort -g | tail -1)
+  grep '^RESULT' target/bench-redirect-scoring.out | { read -r _ reqs _ rate _; echo "  $1: $reqs requests, $rate req/s"; }
+  echo "    probes: ${#lags[@]}, click to points: median $LAG_MEDIAN ms, max $LAG_MAX ms (all: ${lags[*]})"
+  echo "    most clicks seen waiting in the buffer: $max_buffered"
+}
+
+echo "== 4. scoring keeps up: full speed, a probe click timed until it is scored"
+SCORING=SKIPPED
+if [ $PIPELINE = yes ]; then
+  PROBE_CODE=$(head -1 $CODES) PROBES=0
+  tail -n +2 $CODES > target/bench-redirect-codes-load.txt
+  PROBE_SHARE=$($PSQL -At -c "select id from shares where code = '$PROBE_CODE'")
+  probe_awards() { $PSQL -At -c "select count(*) from points_ledger where share_id = '$PROBE_SHARE' and action = 'click'"; }
+  scoring_run "the benchmark's traffic (one visitor)"
+  BENCH_LAG_MAX=$LAG_MAX BENCH_LAG_MEDIAN=$LAG_MEDIAN
+  scoring_run "200 visitors: almost every click a new unique visitor, so almost every click earns points" visitors
+  settle 120 || true
+  read -r PAIRS AWARDS <<< "$($PSQL -At -F ' ' -c "select
+    (select count(*) from (select distinct share_id, visitor_id from click_events
+                           where organization_id = '$ORG' and not robot and not self) p),
+    (select count(*) from points_ledger where organization_id = '$ORG' and action = 'click')")"
+  echo "  distinct (share, visitor) pairs among human, non-self clicks: $PAIRS; click awards in the ledger: $AWARDS"
+  if [ "$BENCH_LAG_MAX" -le 5000 ] && [ "$PAIRS" = "$AWARDS" ]; then SCORING=PASS; else SCORING=FAIL; fi
+fi
+
 verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
 echo "== summary"
 echo "  throughput: Chorus $CHORUS_MAX req/s = $RATIO% of nginx's $NGINX_MAX req/s (target >= 40%): $(verdict "$RATIO >= 40")"
 echo "  half load:  $HALF_RATE req/s, p50 $HALF_P50 ms, p99 $HALF_P99 ms (target < 5 ms): $(verdict "$HALF_P99 < 5")"
 echo "  clicks:     $CLICKS"
+echo "  scoring:    benchmark traffic: ${BENCH_LAG_MAX:-?} ms at most from click to points (target <= 5000), awards == pairs: $SCORING"
+echo "              200 visitors (worst case, not the target's load): ${LAG_MAX:-?} ms at most, median ${LAG_MEDIAN:-?} ms"

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
 import io.chorus.analytics.AnalyticsViews.Figures;
+import io.chorus.common.persistence.Columns;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.Network;
 
@@ -44,7 +45,7 @@ final class ContentQuery {
         DaySeries days = new DaySeries(scope.range());
         long[] total = new long[3];
         for (Object[] row : rows) {
-            long[] figures = { Jdbc.number(row[2]), Jdbc.number(row[3]), Jdbc.number(row[4]) };
+            long[] figures = { Columns.number(row[2]), Columns.number(row[3]), Columns.number(row[4]) };
             for (long[] sum : List.of(total, networks.get((String) row[1]), days.of(row[0]))) {
                 for (int i = 0; i < 3; i++) {
                     sum[i] += figures[i];

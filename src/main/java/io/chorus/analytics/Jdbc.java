@@ -61,8 +61,4 @@ final class Jdbc {
             throw e;
         }
     }
-
-    static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
 }

@@ -13,6 +13,7 @@ import io.chorus.analytics.AnalyticsViews.Concentration;
 import io.chorus.analytics.AnalyticsViews.Members;
 import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.TopContent;
+import io.chorus.common.persistence.Columns;
 import io.chorus.content.Network;
 
 /** The overview: who takes part, what it produced, where the clicks come from and how concentrated they are. */
@@ -27,8 +28,8 @@ final class OverviewQuery {
 
     static Overview run(Connection connection, Scope scope, int minGroupSize, EarnedMedia media) throws SQLException {
         Object[] members = members(connection, scope);
-        long total = Jdbc.number(members[0]);
-        long active = Jdbc.number(members[1]);
+        long total = Columns.number(members[0]);
+        long active = Columns.number(members[1]);
         long top = (long) Math.ceil(active * TOP_SHARE);
 
         Map<String, Long> byNetwork = new LinkedHashMap<>();
@@ -39,10 +40,10 @@ final class OverviewQuery {
         long clicks = 0;
         long visitors = 0;
         for (Object[] row : Totals.byNetwork(connection, scope)) {
-            byNetwork.put((String) row[0], Jdbc.number(row[2]));
-            shares += Jdbc.number(row[1]);
-            clicks += Jdbc.number(row[2]);
-            visitors += Jdbc.number(row[3]);
+            byNetwork.put((String) row[0], Columns.number(row[2]));
+            shares += Columns.number(row[1]);
+            clicks += Columns.number(row[2]);
+            visitors += Columns.number(row[3]);
         }
 
         List<Object> parameters = new ArrayList<>();
@@ -54,8 +55,8 @@ final class OverviewQuery {
                 + " select count(*) filter (where shares > 0),"
                 + " (select coalesce(sum(clicks), 0) from (select clicks from p order by clicks desc limit ?) t)"
                 + " from p", parameters.toArray());
-        long sharing = Jdbc.number(people[0]);
-        long topClicks = Jdbc.number(people[1]);
+        long sharing = Columns.number(people[0]);
+        long topClicks = Columns.number(people[1]);
         BigDecimal concentration = top < minGroupSize || clicks == 0 ? null : Rates.of(topClicks, clicks);
 
         return new Overview(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(),
@@ -88,7 +89,7 @@ final class OverviewQuery {
                         + " group by x.content_id order by 3 desc, 2 desc, 1 limit ?) t"
                         + " join content c on c.id = t.content_id order by t.clicks desc, t.shares desc, t.content_id",
                 parameters.toArray())) {
-            top.add(new TopContent((UUID) row[0], (String) row[1], Jdbc.number(row[2]), Jdbc.number(row[3])));
+            top.add(new TopContent((UUID) row[0], (String) row[1], Columns.number(row[2]), Columns.number(row[3])));
         }
         return top;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.ParticipationRow;
+import io.chorus.common.persistence.Columns;
 
 /**
  * Participation per group or per week. A row's members are the active ambassadors it covers, sharing those of them who
@@ -75,10 +76,10 @@ final class ParticipationQuery {
     }
 
     private static ParticipationRow row(String key, String label, Object[] row) {
-        long members = Jdbc.number(row[2]);
-        long sharing = Jdbc.number(row[3]);
-        return new ParticipationRow(key, label, members, sharing, Rates.of(sharing, members), Jdbc.number(row[4]),
-                Jdbc.number(row[5]));
+        long members = Columns.number(row[2]);
+        long sharing = Columns.number(row[3]);
+        return new ParticipationRow(key, label, members, sharing, Rates.of(sharing, members), Columns.number(row[4]),
+                Columns.number(row[5]));
     }
 
     /** Whole weeks, Monday to Sunday, from the week of {@code from} to the week of {@code to}. */
@@ -117,18 +118,18 @@ final class ParticipationQuery {
         for (int i = 0; i < weeks.size(); i++) {
             LocalDate monday = weeks.get(i);
             Object[] total = totals.getOrDefault(monday, new Object[4]);
-            long shared = Jdbc.number(sharing[i]);
+            long shared = Columns.number(sharing[i]);
             rows.add(new ParticipationRow(monday.toString(),
                     String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
                             monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
-                    members, shared, Rates.of(shared, members), Jdbc.number(total[1]), Jdbc.number(total[2])));
+                    members, shared, Rates.of(shared, members), Columns.number(total[1]), Columns.number(total[2])));
         }
         return new Participation(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(), "week", rows);
     }
 
     static long activeAmbassadors(Connection connection, Scope scope) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        return Jdbc.number(Jdbc.row(connection, "select count(*) from (" + scope.activeAmbassadors(parameters) + ") a",
-                parameters.toArray())[0]);
+        return Columns.number(Jdbc.row(connection,
+                "select count(*) from (" + scope.activeAmbassadors(parameters) + ") a", parameters.toArray())[0]);
     }
 }

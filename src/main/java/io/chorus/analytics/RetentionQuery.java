@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.chorus.analytics.AnalyticsViews.Cohort;
 import io.chorus.analytics.AnalyticsViews.Retention;
+import io.chorus.common.persistence.Columns;
 
 /**
  * Monthly cohorts of ambassadors (whatever their status now) by the day of their first share, for first shares in the
@@ -43,19 +44,19 @@ final class RetentionQuery {
         int otherWeeks = WEEKS;
         for (Object[] row : Jdbc.rows(connection, sql.toString(), parameters.toArray())) {
             String month = (String) row[0];
-            long members = Jdbc.number(row[1]);
+            long members = Columns.number(row[1]);
             int weeks = weeksEnded(YearMonth.parse(month), scope);
             if (members >= minGroupSize) {
                 List<Long> active = new ArrayList<>();
                 for (int week = 0; week < weeks; week++) {
-                    active.add(Jdbc.number(row[2 + week]));
+                    active.add(Columns.number(row[2 + week]));
                 }
                 cohorts.add(new Cohort(month, members, active));
             } else {
                 otherMembers += members;
                 otherWeeks = Math.min(otherWeeks, weeks);
                 for (int week = 0; week < WEEKS; week++) {
-                    otherActive[week] += Jdbc.number(row[2 + week]);
+                    otherActive[week] += Columns.number(row[2 + week]);
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.chorus.analytics.AnalyticsViews.DayFigures;
+import io.chorus.common.persistence.Columns;
 
 /**
  * Shares, clicks and unique visitors in scope, summed over days: the organization's day totals, or for a group the day
@@ -28,7 +29,7 @@ final class Totals {
         for (Object[] row : sums(connection, scope, "x.day", scope.range().from(), scope.range().to())) {
             long[] sum = days.of(row[0]);
             for (int i = 0; i < 3; i++) {
-                sum[i] = Jdbc.number(row[i + 1]);
+                sum[i] = Columns.number(row[i + 1]);
             }
         }
         return days.figures();

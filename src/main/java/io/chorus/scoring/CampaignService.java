@@ -1,5 +1,7 @@
 package io.chorus.scoring;
 
+import static io.chorus.common.persistence.Columns.number;
+
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -332,9 +334,5 @@ public class CampaignService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

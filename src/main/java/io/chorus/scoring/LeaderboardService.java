@@ -1,5 +1,7 @@
 package io.chorus.scoring;
 
+import static io.chorus.common.persistence.Columns.number;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -151,9 +153,5 @@ public class LeaderboardService {
         Long next = index + 1 < thresholds.size() ? Long.valueOf(thresholds.get(index + 1)) : null;
         int progress = next == null ? 100 : (int) Math.max(0, (points - from) * 100 / (next - from));
         return new Level(index + 1, from, next, progress);
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 }

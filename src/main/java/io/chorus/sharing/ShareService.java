@@ -1,5 +1,7 @@
 package io.chorus.sharing;
 
+import static io.chorus.common.persistence.Columns.number;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -131,10 +133,6 @@ public class ShareService {
         return new ShareWithClicks(view.id(), view.code(), view.shortUrl(), view.intentUrl(), view.network(),
                 view.contentId(), share.memberId, view.message(), view.createdAt(), number(counts[0]),
                 number(counts[1]), number(counts[2]), number(counts[3]));
-    }
-
-    private static long number(Object count) {
-        return ((Number) count).longValue();
     }
 
     /** Clicks from the browser the sharer shares from are their own: its visitor id of today is remembered. */

@@ -1,8 +1,9 @@
 package io.chorus.trust;
 
-import java.sql.Timestamp;
+import static io.chorus.common.persistence.Columns.instant;
+import static io.chorus.common.persistence.Columns.number;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,19 +144,5 @@ public class PersonalDataService {
     private Stream<Object[]> rows(String sql, UUID memberId) {
         return ((List<Object[]>) em.createNativeQuery(sql).setParameter(1, tenants.current()).setParameter(2, memberId)
                 .getResultList()).stream();
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Timestamp time) {
-            return time.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -28,10 +28,12 @@ import io.quarkus.scheduler.Scheduled;
 public class BadgeJobs {
 
     private final DataSource dataSource;
+    private final Standings standings;
 
     @Inject
-    public BadgeJobs(DataSource dataSource) {
+    public BadgeJobs(DataSource dataSource, Standings standings) {
         this.dataSource = dataSource;
+        this.standings = standings;
     }
 
     private record Reached(UUID organizationId, UUID campaignId, int bonusPoints) {
@@ -42,7 +44,9 @@ public class BadgeJobs {
         try (Connection connection = dataSource.getConnection()) {
             markReached(connection);
             for (Reached campaign : reachedAndRunning(connection)) {
-                transaction(connection, () -> grant(connection, campaign));
+                List<UUID> granted = new ArrayList<>();
+                transaction(connection, () -> granted.addAll(grant(connection, campaign)));
+                standings.changed(campaign.organizationId(), granted);
             }
         } catch (SQLException | RuntimeException e) {
             Log.warnf("Campaign goals not checked this time: %s", e.getMessage());
@@ -76,8 +80,8 @@ public class BadgeJobs {
         return reached;
     }
 
-    /** The badge and the bonus for every eligible participant who does not have them yet. */
-    private static void grant(Connection connection, Reached campaign) throws SQLException {
+    /** The badge and the bonus for every eligible participant who does not have them yet; returns them. */
+    private static List<UUID> grant(Connection connection, Reached campaign) throws SQLException {
         List<UUID> participants = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 select s.member_id from campaign_scores s
@@ -96,7 +100,7 @@ public class BadgeJobs {
             }
         }
         if (participants.isEmpty()) {
-            return;
+            return participants;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into member_badges (organization_id, member_id, badge, qualifier, awarded_at)
@@ -115,6 +119,7 @@ public class BadgeJobs {
                     .toList();
             PointsLedger.award(connection, bonuses);
         }
+        return participants;
     }
 
     /** Every listed member ranked in the top 10 (ties included) of the last month that is over. */

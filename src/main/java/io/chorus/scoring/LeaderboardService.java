@@ -5,13 +5,14 @@ import static io.chorus.common.persistence.Columns.number;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.chorus.common.Time;
@@ -25,28 +26,29 @@ import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.scoring.ScoringViews.Level;
 import io.chorus.scoring.ScoringViews.Score;
 import io.chorus.scoring.ScoringViews.Standing;
+import io.chorus.scoring.Standings.Ranking;
 import io.chorus.tenancy.Group;
 import io.chorus.tenancy.Organization;
 
 /**
- * Leaderboards read the period totals the ledger keeps in step (never the ledger itself): the top of a period is an
- * index range, a rank is one plus the number of listed members ahead. Standard competition ranking: ties share a rank
- * and the next rank skips (1, 2, 2, 4). Members who are not listed (not active, hidden from leaderboards, or erased)
- * are left out; the caller always gets their own standing.
+ * Leaderboards read the rankings {@link Standings} keeps in memory from the period totals the ledger keeps in step
+ * (never the ledger itself): the top of a period is the head of a ranking, a rank is one plus the number of listed
+ * members ahead. Standard competition ranking: ties share a rank and the next rank skips (1, 2, 2, 4). Members who are
+ * not listed (not active, hidden from leaderboards, or erased) are left out; the caller always gets their own standing.
  */
 @ApplicationScoped
 public class LeaderboardService {
 
     public static final List<String> METRICS = List.of("points", "shares", "clicks");
-    private static final String IN_GROUP = " and exists (select 1 from group_memberships g"
-            + " where g.organization_id = t.organization_id and g.group_id = :group and g.member_id = t.member_id)";
     private final EntityManager em;
     private final Tenants tenants;
+    private final Standings standings;
 
     @Inject
-    public LeaderboardService(EntityManager em, Tenants tenants) {
+    public LeaderboardService(EntityManager em, Tenants tenants, Standings standings) {
         this.em = em;
         this.tenants = tenants;
+        this.standings = standings;
     }
 
     /** The metric named, or IllegalArgumentException. */
@@ -65,50 +67,51 @@ public class LeaderboardService {
         ZoneId zone = ScoringService.zone(OrganizationSettings.of(tenants.current()));
         LocalDate today = LocalDate.ofInstant(Time.now(), zone);
         LocalDate start = period.start(today);
-        String group = groupId == null ? "" : IN_GROUP;
-        Query top = em.createNativeQuery("select t.member_id, m.name, t.points, t.shares, t.clicks"
-                + " from score_totals t join members m on m.id = t.member_id"
-                + " where t.organization_id = :org and t.period = :period and t.period_start = :start and t.listed"
-                + group + " order by t." + metric + " desc, t.member_id limit :limit");
-        bind(top, period, start, groupId).setParameter("limit", limit);
+        Ranking ranking = standings.of(new Standings.Key(tenants.current(), period, start, metric, groupId));
+        List<Standings.Row> top = ranking.top(limit);
+        Map<UUID, String> names = new HashMap<>();
+        Standing standing = figures(ranking, period, start, metric, me, top, names);
         List<Entry> entries = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         long rank = 0;
-        for (Object row : top.getResultList()) {
-            Object[] c = (Object[]) row;
-            long value = number(c[2 + METRICS.indexOf(metric)]);
+        for (Standings.Row row : top) {
+            long value = row.value(metric);
             rank = value == previous ? rank : entries.size() + 1;
             previous = value;
-            entries.add(new Entry(rank, (UUID) c[0], (String) c[1], number(c[2]), number(c[3]), number(c[4])));
+            entries.add(
+                    new Entry(rank, row.member(), names.get(row.member()), row.points(), row.shares(), row.clicks()));
         }
         LocalDate from = period == Periods.ALL
                 ? LocalDate.ofInstant(Organization.<Organization> findById(tenants.current()).createdAt, zone)
                 : start;
         LocalDate to = period == Periods.ALL ? today : period.end(start);
-        return new Leaderboard(period, metric, groupId, from, to, entries,
-                standing(period, start, metric, groupId, me));
+        return new Leaderboard(period, metric, groupId, from, to, entries, standing);
     }
 
-    /** The caller's figures and rank, in one statement: one plus the listed members ahead of them. */
-    private Standing standing(Periods period, LocalDate start, String metric, UUID groupId, UUID me) {
-        String group = groupId == null ? "" : IN_GROUP;
-        Query query = em.createNativeQuery("select coalesce(x.points, 0), coalesce(x.shares, 0),"
-                + " coalesce(x.clicks, 0), (select count(*) from score_totals t where t.organization_id = :org"
-                + " and t.period = :period and t.period_start = :start and t.listed and t.member_id <> :me" + " and t."
-                + metric + " > coalesce(x." + metric + ", 0)" + group + ")"
-                + " from (select 1) one left join score_totals x on x.organization_id = :org"
-                + " and x.period = :period and x.period_start = :start and x.member_id = :me");
-        Object[] row = (Object[]) bind(query, period, start, groupId).setParameter("me", me).getSingleResult();
-        return new Standing(1 + number(row[3]), number(row[0]), number(row[1]), number(row[2]));
-    }
-
-    private Query bind(Query query, Periods period, LocalDate start, UUID groupId) {
-        query.setParameter("org", tenants.current()).setParameter("period", String.valueOf(period.code()))
-                .setParameter("start", start);
-        if (groupId != null) {
-            query.setParameter("group", groupId);
+    /**
+     * In one statement: the names of the members on the page (into {@code names}) and the caller's standing — their
+     * figures as they are now, listed or not, and their rank: one plus the listed members ahead of them in the ranking.
+     */
+    private Standing figures(Ranking ranking, Periods period, LocalDate start, String metric, UUID me,
+            List<Standings.Row> page, Map<UUID, String> names) {
+        List<UUID> members = new ArrayList<>(page.size() + 1);
+        page.forEach(row -> members.add(row.member()));
+        members.add(me);
+        Standings.Row mine = new Standings.Row(0, 0, 0, 0, 0);
+        for (Object row : em.createNativeQuery("""
+                select m.id, m.name, x.points, x.shares, x.clicks from members m
+                left join score_totals x on m.id = ?4 and x.organization_id = ?1 and x.period = ?2
+                  and x.period_start = ?3 and x.member_id = m.id
+                where m.organization_id = ?1 and m.id = any(?5)""").setParameter(1, tenants.current())
+                .setParameter(2, String.valueOf(period.code())).setParameter(3, start).setParameter(4, me)
+                .setParameter(5, members.toArray(UUID[]::new)).getResultList()) {
+            Object[] c = (Object[]) row;
+            names.put((UUID) c[0], (String) c[1]);
+            if (c[2] != null) {
+                mine = new Standings.Row(0, 0, number(c[2]), (int) number(c[3]), (int) number(c[4]));
+            }
         }
-        return query;
+        return new Standing(1 + ranking.ahead(mine.value(metric)), mine.points(), mine.shares(), mine.clicks());
     }
 
     @Transactional
@@ -122,7 +125,9 @@ public class LeaderboardService {
                 .setParameter(2, me).getSingleResult();
         Breakdown breakdown = new Breakdown(number(sums[0]), number(sums[1]), number(sums[2]), number(sums[3]),
                 number(sums[4]));
-        Standing standing = standing(Periods.ALL, Periods.BEGINNING, "points", null, me);
+        Ranking everyone = standings
+                .of(new Standings.Key(tenants.current(), Periods.ALL, Periods.BEGINNING, "points", null));
+        Standing standing = figures(everyone, Periods.ALL, Periods.BEGINNING, "points", me, List.of(), new HashMap<>());
         return new Score(standing.points(), standing.rank(), level(standing.points(), ScoringService.levels(settings)),
                 badges(me), breakdown);
     }

@@ -25,11 +25,13 @@ public class Scorer {
 
     private final EntityManager em;
     private final Tenants tenants;
+    private final Standings standings;
 
     @Inject
-    public Scorer(EntityManager em, Tenants tenants) {
+    public Scorer(EntityManager em, Tenants tenants, Standings standings) {
         this.em = em;
         this.tenants = tenants;
+        this.standings = standings;
     }
 
     void shared(@Observes ShareCreated share) {
@@ -53,11 +55,15 @@ public class Scorer {
                 where t.organization_id = ?1 and t.member_id = ?2 and m.id = t.member_id
                   and m.organization_id = t.organization_id and t.listed <> m.listed""")
                 .setParameter(1, tenants.current()).setParameter(2, change.memberId()).executeUpdate();
+        standings.changedOnCommit(tenants.current(), List.of(change.memberId()));
     }
 
     /** Writes awards on the transaction's own connection (after Hibernate's pending changes). */
     public List<Awarded> award(Award... awards) {
         em.flush();
-        return em.unwrap(Session.class).doReturningWork(connection -> PointsLedger.award(connection, List.of(awards)));
+        List<Awarded> written = em.unwrap(Session.class)
+                .doReturningWork(connection -> PointsLedger.award(connection, List.of(awards)));
+        Standings.byOrganization(List.of(awards)).forEach(standings::changedOnCommit);
+        return written;
     }
 }

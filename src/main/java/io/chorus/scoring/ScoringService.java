@@ -41,13 +41,15 @@ public class ScoringService {
     private final Tenants tenants;
     private final Audit audit;
     private final Scorer scorer;
+    private final Standings standings;
 
     @Inject
-    public ScoringService(EntityManager em, Tenants tenants, Audit audit, Scorer scorer) {
+    public ScoringService(EntityManager em, Tenants tenants, Audit audit, Scorer scorer, Standings standings) {
         this.em = em;
         this.tenants = tenants;
         this.audit = audit;
         this.scorer = scorer;
+        this.standings = standings;
     }
 
     @Transactional
@@ -140,6 +142,7 @@ public class ScoringService {
         if (zoneChanged) {
             em.flush();
             regroup(zone);
+            standings.changedOnCommit(tenants.current(), null);
         }
         OrganizationSettingsView after = view(settings);
         Map<String, Object> detail = new LinkedHashMap<>();

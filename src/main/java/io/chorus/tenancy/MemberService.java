@@ -119,6 +119,7 @@ public class MemberService {
             GroupMembership.deleteForMember(member.id);
             GroupMembership.flush();
             groupIds.forEach(groupId -> GroupMembership.of(member.id, groupId).persist());
+            listingChanged.fire(new MemberListingChanged(member.id));
         }
         member.updatedAt = now;
         member.flush();

@@ -39,6 +39,9 @@ class BadgeTest {
     DataSource database;
 
     @Inject
+    Standings standings;
+
+    @Inject
     BadgeJobs jobs;
 
     @Test
@@ -94,13 +97,13 @@ class BadgeTest {
         Person gappy = org.member("ambassador");
         Instant monday = LocalDate.of(2026, 9, 7).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(36_000);
         for (int week : List.of(0, 1, 2)) {
-            award(database, org, steady, ScoringAction.SHARE, monday.plusSeconds(week * 7 * 86_400L));
+            award(database, standings, org, steady, ScoringAction.SHARE, monday.plusSeconds(week * 7 * 86_400L));
         }
         for (int week : List.of(0, 1, 2, 4)) {
-            award(database, org, gappy, ScoringAction.SHARE, monday.plusSeconds(week * 7 * 86_400L));
+            award(database, standings, org, gappy, ScoringAction.SHARE, monday.plusSeconds(week * 7 * 86_400L));
         }
         assertThat(badges(steady)).doesNotContain("streak_4_weeks");
-        award(database, org, steady, ScoringAction.SHARE, monday.plusSeconds(3 * 7 * 86_400L + 5 * 86_400L));
+        award(database, standings, org, steady, ScoringAction.SHARE, monday.plusSeconds(3 * 7 * 86_400L + 5 * 86_400L));
         assertThat(badges(steady)).contains("streak_4_weeks");
         assertThat(badges(gappy)).doesNotContain("streak_4_weeks");
     }
@@ -117,7 +120,7 @@ class BadgeTest {
             // 12, 11, ..., 3, 3, 1 clicks: the 10th and 11th tie.
             int clicks = i == 10 ? 3 : 12 - i;
             for (int c = 0; c < clicks; c++) {
-                award(database, org, member, ScoringAction.CLICK, during);
+                award(database, standings, org, member, ScoringAction.CLICK, during);
             }
         }
         jobs.monthlyTop10();

@@ -44,6 +44,9 @@ class ScoringTest {
     @Inject
     DataSource database;
 
+    @Inject
+    Standings standings;
+
     @Test
     void sharesScoreOnceAndTheDailyCapCutsAtItsBoundary() {
         Org org = Organizations.create();
@@ -281,15 +284,18 @@ class ScoringTest {
 
     /** A click award at a given time, through the ledger itself (the API only awards at the present moment). */
     private void award(Org org, Person member, Instant at) throws SQLException {
-        award(database, org, member, ScoringAction.CLICK, at);
+        award(database, standings, org, member, ScoringAction.CLICK, at);
     }
 
-    static void award(DataSource database, Org org, Person member, ScoringAction action, Instant at)
-            throws SQLException {
+    /** As the click writer awards: on its own connection, then reporting the change once committed. */
+    static void award(DataSource database, Standings standings, Org org, Person member, ScoringAction action,
+            Instant at) throws SQLException {
+        List<Award> awards = List.of(Award.ruled(UUID.fromString(org.id()), UUID.fromString(member.id()), action,
+                action.id() + ":test:" + UUID.randomUUID(), null, null, null, at));
         try (Connection connection = database.getConnection()) {
-            PointsLedger.award(connection, List.of(Award.ruled(UUID.fromString(org.id()), UUID.fromString(member.id()),
-                    action, action.id() + ":test:" + UUID.randomUUID(), null, null, null, at)));
+            PointsLedger.award(connection, awards);
         }
+        Standings.byOrganization(awards).forEach(standings::changed);
     }
 
     private List<String> periodStarts(Person member) {

@@ -30,6 +30,7 @@ import io.chorus.common.tenant.OrganizationClaim;
 import io.chorus.scoring.PointsLedger;
 import io.chorus.scoring.PointsLedger.Award;
 import io.chorus.scoring.ScoringAction;
+import io.chorus.scoring.Standings;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -55,6 +56,7 @@ public class ClickBatches {
     private final RobotDetector robots;
     private final JWTParser tokens;
     private final int writeTimeoutMillis;
+    private final Standings standings;
     private final Cache<String, Optional<Session>> sessions = Caffeine.newBuilder().maximumSize(10_000).build();
     /** Click award keys already in the ledger: repeats need not be asked about (the ledger decides anyway). */
     private final Cache<String, Boolean> awarded = Caffeine.newBuilder().maximumSize(200_000).build();
@@ -84,8 +86,9 @@ public class ClickBatches {
 
     @Inject
     public ClickBatches(DataSource dataSource, VisitorIds visitors, RobotDetector robots, JWTParser tokens,
-            ClickConfig config) {
+            ClickConfig config, Standings standings) {
         this.dataSource = dataSource;
+        this.standings = standings;
         this.writeTimeoutMillis = Math.toIntExact(config.writeTimeout().toMillis());
         this.visitors = visitors;
         this.robots = robots;
@@ -127,6 +130,7 @@ public class ClickBatches {
                 PointsLedger.award(connection, awards);
                 connection.commit();
                 awards.forEach(a -> awarded.put(a.key(), Boolean.TRUE));
+                Standings.byOrganization(awards).forEach(standings::changed);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -1,0 +1,333 @@
+package io.chorus.scoring;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.chorus.scoring.PointsLedger.Award;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The leaderboards' rankings held in memory: for each organization, period, group and metric, the listed members with
+ * figures in that period, sorted as the leaderboard sorts them (the metric, highest first, then member id as PostgreSQL
+ * orders uuids). A page's top is the head of the array; a rank is one plus the members ahead, found by binary search —
+ * so a leaderboard costs no more for the 90,000th member than for the first.
+ * <p>
+ * Exact on this node: whatever changes figures, listing or group membership reports the members it touched once its
+ * transaction has committed ({@link #changed}), and the next read re-reads just those members' rows and moves them (or
+ * rebuilds, after a change of the whole organization or very many members). Changes committed by other nodes are seen
+ * within {@code chorus.leaderboards.refresh-after}, when a ranking is rebuilt anyway.
+ */
+@ApplicationScoped
+public class Standings {
+
+    /** Beyond this many changed members a ranking is rebuilt rather than patched. */
+    static final int PATCH_LIMIT = 5_000;
+    /** How many changes an organization remembers for patching; older rankings are rebuilt. */
+    private static final int REMEMBERED = 1_000;
+
+    /** One ranking. {@code group} is null for the whole organization. */
+    public record Key(UUID organizationId, Periods period, LocalDate start, String metric, UUID group) {
+    }
+
+    private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final long refreshAfterNanos;
+    private final ConcurrentHashMap<UUID, Changes> changes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Holder> rankings = new ConcurrentHashMap<>();
+
+    @Inject
+    public Standings(DataSource dataSource, TransactionSynchronizationRegistry transactions, LeaderboardConfig config) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.refreshAfterNanos = config.refreshAfter().toNanos();
+    }
+
+    /**
+     * Reports members whose figures, listing or groups changed in a transaction that has committed; {@code members}
+     * null means the whole organization.
+     */
+    public void changed(UUID organizationId, Collection<UUID> members) {
+        changes.computeIfAbsent(organizationId, id -> new Changes()).add(members == null ? null : Set.copyOf(members));
+    }
+
+    /** {@link #changed}, once the current JTA transaction commits (nothing if it rolls back). */
+    public void changedOnCommit(UUID organizationId, Collection<UUID> members) {
+        List<UUID> copy = members == null ? null : List.copyOf(members);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changed(organizationId, copy);
+                }
+            }
+        });
+    }
+
+    /** The members of each organization the awards are for. */
+    public static Map<UUID, Set<UUID>> byOrganization(Collection<Award> awards) {
+        Map<UUID, Set<UUID>> members = new HashMap<>();
+        awards.forEach(
+                award -> members.computeIfAbsent(award.organizationId(), id -> new HashSet<>()).add(award.memberId()));
+        return members;
+    }
+
+    /** The ranking, exact as of every change this node has seen committed. */
+    public Ranking of(Key key) {
+        Changes organization = changes.computeIfAbsent(key.organizationId(), id -> new Changes());
+        Holder holder = rankings.computeIfAbsent(key, k -> new Holder());
+        holder.lastRead = System.nanoTime();
+        long version = organization.version();
+        Ranking ranking = holder.ranking;
+        if (ranking != null && ranking.version == version) {
+            if (System.nanoTime() - ranking.builtAt < refreshAfterNanos || !holder.lock.tryLock()) {
+                return ranking;
+            }
+            // Old: rebuilt by this request (others keep the current one meanwhile) to see other nodes' changes.
+            try {
+                return holder.ranking = build(key, organization.version());
+            } finally {
+                holder.lock.unlock();
+            }
+        }
+        holder.lock.lock();
+        try {
+            version = organization.version();
+            ranking = holder.ranking;
+            if (ranking != null && ranking.version == version) {
+                return ranking;
+            }
+            Set<UUID> changed = ranking == null ? null : organization.since(ranking.version);
+            return holder.ranking = changed == null || changed.size() > PATCH_LIMIT ? build(key, version)
+                    : patch(ranking, key, changed, version);
+        } finally {
+            holder.lock.unlock();
+        }
+    }
+
+    /** Forgets rankings nobody read for ten minutes (past weeks, groups nobody looks at). */
+    @Scheduled(every = "1m", delayed = "1m")
+    void forget() {
+        long before = System.nanoTime() - Duration.ofMinutes(10).toNanos();
+        rankings.values().removeIf(holder -> holder.lastRead - before < 0);
+    }
+
+    private Ranking build(Key key, long version) {
+        long builtAt = System.nanoTime();
+        List<Row> rows = read(key, null);
+        return new Ranking(version, builtAt, key.metric(), rows);
+    }
+
+    /** The ranking with the changed members taken out and put back where their rows now place them. */
+    private Ranking patch(Ranking old, Key key, Set<UUID> changed, long version) {
+        List<Row> moved = read(key, changed);
+        moved.sort(old.order);
+        Set<Long> high = new HashSet<>();
+        changed.forEach(member -> high.add(member.getMostSignificantBits()));
+        List<Row> rows = new ArrayList<>(old.size() + moved.size());
+        int next = 0;
+        for (int i = 0; i < old.size(); i++) {
+            if (high.contains(old.msb[i]) && changed.contains(new UUID(old.msb[i], old.lsb[i]))) {
+                continue;
+            }
+            Row row = old.row(i);
+            while (next < moved.size() && old.order.compare(moved.get(next), row) < 0) {
+                rows.add(moved.get(next++));
+            }
+            rows.add(row);
+        }
+        rows.addAll(moved.subList(next, moved.size()));
+        return new Ranking(version, old.builtAt, key.metric(), rows);
+    }
+
+    private List<Row> read(Key key, Set<UUID> only) {
+        String sql = "select t.member_id, t.points, t.shares, t.clicks from score_totals t"
+                + " where t.organization_id = ? and t.period = ? and t.period_start = ? and t.listed"
+                + (key.group() == null ? ""
+                        : " and exists (select 1 from group_memberships g where g.organization_id = t.organization_id"
+                                + " and g.group_id = ? and g.member_id = t.member_id)")
+                + (only == null ? " order by t." + key.metric() + " desc, t.member_id" : " and t.member_id = any(?)");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            int p = 1;
+            query.setObject(p++, key.organizationId());
+            query.setString(p++, String.valueOf(key.period().code()));
+            query.setObject(p++, key.start());
+            if (key.group() != null) {
+                query.setObject(p++, key.group());
+            }
+            if (only != null) {
+                query.setArray(p, connection.createArrayOf("uuid", only.toArray()));
+            }
+            query.setFetchSize(10_000);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    UUID member = result.getObject(1, UUID.class);
+                    rows.add(new Row(member.getMostSignificantBits(), member.getLeastSignificantBits(),
+                            result.getLong(2), result.getInt(3), result.getInt(4)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The leaderboard could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    record Row(long msb, long lsb, long points, int shares, int clicks) {
+
+        long value(String metric) {
+            return switch (metric) {
+                case "shares" -> shares;
+                case "clicks" -> clicks;
+                default -> points;
+            };
+        }
+
+        UUID member() {
+            return new UUID(msb, lsb);
+        }
+    }
+
+    /** A ranking: parallel arrays in leaderboard order. Never changed once built (readers share it). */
+    public static final class Ranking {
+
+        final long version;
+        final long builtAt;
+        final Comparator<Row> order;
+        private final String metric;
+        private final long[] msb;
+        private final long[] lsb;
+        private final long[] points;
+        private final int[] shares;
+        private final int[] clicks;
+
+        Ranking(long version, long builtAt, String metric, List<Row> rows) {
+            this.version = version;
+            this.builtAt = builtAt;
+            this.metric = metric;
+            // The metric, highest first, then the member id as PostgreSQL compares uuids (unsigned bytes).
+            this.order = Comparator.<Row> comparingLong(row -> -row.value(metric))
+                    .thenComparing(Row::msb, Long::compareUnsigned).thenComparing(Row::lsb, Long::compareUnsigned);
+            int n = rows.size();
+            msb = new long[n];
+            lsb = new long[n];
+            points = new long[n];
+            shares = new int[n];
+            clicks = new int[n];
+            for (int i = 0; i < n; i++) {
+                Row row = rows.get(i);
+                msb[i] = row.msb();
+                lsb[i] = row.lsb();
+                points[i] = row.points();
+                shares[i] = row.shares();
+                clicks[i] = row.clicks();
+            }
+        }
+
+        public int size() {
+            return msb.length;
+        }
+
+        Row row(int i) {
+            return new Row(msb[i], lsb[i], points[i], shares[i], clicks[i]);
+        }
+
+        /** The first {@code limit} rows. */
+        List<Row> top(int limit) {
+            List<Row> top = new ArrayList<>(Math.min(limit, size()));
+            for (int i = 0; i < size() && i < limit; i++) {
+                top.add(row(i));
+            }
+            return top;
+        }
+
+        /** How many listed members have more than {@code value} of the metric. */
+        public long ahead(long value) {
+            int low = 0;
+            int high = size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (row(middle).value(metric) > value) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
+
+    private static final class Holder {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile Ranking ranking;
+        volatile long lastRead;
+    }
+
+    /** An organization's committed changes: a version, and the members of its recent versions (null: everyone). */
+    private static final class Changes {
+
+        private record Change(long version, Set<UUID> members) {
+        }
+
+        private final ArrayDeque<Change> recent = new ArrayDeque<>();
+        private long version;
+        private long forgotten;
+
+        synchronized long version() {
+            return version;
+        }
+
+        synchronized void add(Set<UUID> members) {
+            recent.addLast(new Change(++version, members));
+            if (recent.size() > REMEMBERED) {
+                forgotten = recent.removeFirst().version();
+            }
+        }
+
+        /** The members changed after {@code since}, or null when that is not known (everyone, or forgotten). */
+        synchronized Set<UUID> since(long since) {
+            if (since < forgotten) {
+                return null;
+            }
+            Set<UUID> members = new HashSet<>();
+            for (var it = recent.descendingIterator(); it.hasNext();) {
+                Change change = it.next();
+                if (change.version() <= since) {
+                    break;
+                }
+                if (change.members() == null || members.addAll(change.members()) && members.size() > PATCH_LIMIT) {
+                    return null;
+                }
+            }
+            return members;
+        }
+    }
+}

@@ -17,17 +17,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+
 import io.chorus.scoring.PointsLedger.Award;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -39,7 +45,8 @@ import io.quarkus.scheduler.Scheduled;
  * Exact on this node: whatever changes figures, listing or group membership reports the members it touched once its
  * transaction has committed ({@link #changed}), and the next read re-reads just those members' rows and moves them (or
  * rebuilds, after a change of the whole organization or very many members). Changes committed by other nodes are seen
- * within {@code chorus.leaderboards.refresh-after}, when a ranking is rebuilt anyway.
+ * within {@code chorus.leaderboards.refresh-after}: an older ranking is rebuilt in the background while it keeps
+ * answering.
  */
 @ApplicationScoped
 public class Standings {
@@ -55,6 +62,7 @@ public class Standings {
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
+    private final ManagedExecutor refresher;
     private final long refreshAfterNanos;
     private final ConcurrentHashMap<UUID, Changes> changes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Holder> rankings = new ConcurrentHashMap<>();
@@ -62,6 +70,9 @@ public class Standings {
     @Inject
     public Standings(DataSource dataSource, TransactionSynchronizationRegistry transactions, LeaderboardConfig config) {
         this.dataSource = dataSource;
+        // One background thread, and none of the request's context: a refresh must not join its transaction.
+        this.refresher = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING).build();
         this.transactions = transactions;
         this.refreshAfterNanos = config.refreshAfter().toNanos();
     }
@@ -107,15 +118,12 @@ public class Standings {
         long version = organization.version();
         Ranking ranking = holder.ranking;
         if (ranking != null && ranking.version == version) {
-            if (System.nanoTime() - ranking.builtAt < refreshAfterNanos || !holder.lock.tryLock()) {
-                return ranking;
+            if (System.nanoTime() - ranking.builtAt >= refreshAfterNanos
+                    && holder.refreshing.compareAndSet(false, true)) {
+                // Old: rebuilt in the background (to see other instances' changes) while this one keeps answering.
+                refresher.execute(() -> refresh(key, organization, holder));
             }
-            // Old: rebuilt by this request (others keep the current one meanwhile) to see other nodes' changes.
-            try {
-                return holder.ranking = build(key, organization.version());
-            } finally {
-                holder.lock.unlock();
-            }
+            return ranking;
         }
         holder.lock.lock();
         try {
@@ -130,6 +138,24 @@ public class Standings {
         } finally {
             holder.lock.unlock();
         }
+    }
+
+    private void refresh(Key key, Changes organization, Holder holder) {
+        holder.lock.lock();
+        try {
+            long version = organization.version();
+            holder.ranking = build(key, version);
+        } catch (RuntimeException e) {
+            Log.warnf("A leaderboard ranking was not refreshed this time: %s", e.getMessage());
+        } finally {
+            holder.refreshing.set(false);
+            holder.lock.unlock();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** Forgets rankings nobody read for ten minutes (past weeks, groups nobody looks at). */
@@ -287,6 +313,7 @@ public class Standings {
 
     private static final class Holder {
         final ReentrantLock lock = new ReentrantLock();
+        final AtomicBoolean refreshing = new AtomicBoolean();
         volatile Ranking ranking;
         volatile long lastRead;
     }

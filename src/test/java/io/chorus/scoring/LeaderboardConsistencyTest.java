@@ -2,11 +2,13 @@ package io.chorus.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -75,6 +77,32 @@ class LeaderboardConsistencyTest {
                 .statusCode(200);
         ScoringTest.adjust(org, members.get(0), 500);
         everyBoardMatches(org, team, members);
+    }
+
+    @Test
+    void pointsWrittenByAnotherInstanceShowWithinTheRefreshInterval() throws Exception {
+        Org org = Organizations.create();
+        Person leader = org.member("ambassador");
+        Person follower = org.member("ambassador");
+        ScoringTest.adjust(org, leader, 20);
+        ScoringTest.adjust(org, follower, 10);
+        assertThat(board(follower, "points", null).rank()).isEqualTo(2);
+
+        // Another instance's click writer: the same ledger, but this instance is never told.
+        try (Connection connection = database.getConnection()) {
+            PointsLedger.award(connection,
+                    List.of(new PointsLedger.Award(UUID.fromString(org.id()), UUID.fromString(follower.id()),
+                            ScoringAction.CAMPAIGN, "campaign:elsewhere:" + UUID.randomUUID(), null, null, null,
+                            Instant.now(), 50, null, null)));
+        }
+        // chorus.leaderboards.refresh-after is 2 s in tests.
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!board(leader, "points", null).entries().get(0).contains(follower.id())
+                && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        boardMatches(org, leader, "points", null);
+        boardMatches(org, follower, "points", null);
     }
 
     /** Every board of the period "all", as each of {@code askers} sees it. */

@@ -4,6 +4,11 @@
 # (bench/analytics-seed.sql). The service's rollup then rebuilds the organization's aggregates from
 # those rows (timed). Then each analytics endpoint, for the 90 days up to today, in JSON and in CSV,
 # with wrk at CONNECTIONS concurrent clients (one analyst). Target: p95 < 200 ms for each.
+# Those requests repeat one range, so after the first they are answered from memory (warm: the
+# service remembers each answer for chorus.analytics.max-age). Then the cold case, for overview and
+# participation by group (JSON): every request asks for a range no other request of the run asked
+# for (ending 0 to 359 days before today, 90 to 99 days long), so each one is computed. After each
+# case the script prints how many answers were computed and served from memory (/q/metrics).
 # Ends with the aggregates' sizes and EXPLAIN ANALYZE of the heaviest statement (every ambassador's
 # shares and clicks in the range).
 # Usage: ./mvnw package -DskipTests && bench/analytics.sh
@@ -24,6 +29,11 @@ start_app bench-scoring "${PORT:-18085}"
 DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
 export PGPASSWORD=postgres
 PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
+# The answers computed and served from memory so far (the service's counters).
+answers() {
+  curl -sf "$BASE/q/metrics" | awk -v source="$1" \
+    '/^chorus_analytics_answers_total/ && index($0, "source=\"" source "\"") {printf "%d", $NF}'
+}
 
 echo "== seeding $MEMBERS members and $AWARDS ledger rows (scoring benchmark data)"
 time $PSQL -v members="$MEMBERS" -v awards="$AWARDS" -f bench/leaderboard-seed.sql
@@ -71,9 +81,53 @@ LUA
       -H "authorization: Bearer $TOKEN" -H "accept: $format")
     [ "$status" = 200 ] || { echo "$path as $format answered $status" >&2; exit 1; }
     wrk -t2 -c"$CONNECTIONS" -d5s -s $LUA "$BASE" > /dev/null # warm-up (JIT), not reported
-    echo "== GET /api/v1/analytics/$path ($format), $CONNECTIONS connections, $DURATION x $RUNS"
+    computed=$(answers computed); cached=$(answers cache)
+    echo "== WARM GET /api/v1/analytics/$path ($format, the same range each time), $CONNECTIONS connections, $DURATION x $RUNS"
     run_wrk $LUA "$BASE" "$CONNECTIONS"
+    echo "  answers in these runs: $(($(answers computed) - computed)) computed, $(($(answers cache) - cached)) from memory"
   done
+done
+
+# The cold case: every request a range no earlier request of the run asked for.
+NOON=$(date -u -d "$TO 12:00" +%s)
+for path in "overview" "participation?groupBy=group"; do
+  TOKEN=$(login bench-scoring analyst@bench-scoring.example)
+  separator=$([ "${path#*\?}" = "$path" ] && echo "?" || echo "&")
+  LUA=target/bench-analytics-cold.lua
+  rm -f target/bench-analytics-cold-run
+  cat > $LUA <<LUA
+-- 3,600 ranges: ending 0 to 359 days before the last day of the warm range, 90 to 99 days long.
+local noon = $NOON
+local function day(back) return os.date("!%Y-%m-%d", noon - back * 86400) end
+local threads = 0
+function setup(thread)
+  if threads == 0 then -- which run of run_wrk this is: each run takes the next 1,200 ranges
+    local file = io.open("target/bench-analytics-cold-run", "r")
+    run = file and tonumber(file:read("*l")) or 0
+    if file then file:close() end
+    file = io.open("target/bench-analytics-cold-run", "w")
+    file:write(run + 1)
+    file:close()
+  end
+  thread:set("first", run * 1200 + threads)
+  threads = threads + 1
+end
+local n = 0
+request = function()
+  -- Thread t of a run asks for ranges t, t + 2, t + 4, ... of its 1,200 and beyond.
+  local i = (first + 2 * n) % 3600
+  n = n + 1
+  local ending = i % 360
+  local length = 90 + math.floor(i / 360)
+  return wrk.format("GET", "/api/v1/analytics/$path$separator" .. "from=" .. day(ending + length - 1)
+    .. "&to=" .. day(ending), { ["Authorization"] = "Bearer $TOKEN", ["Accept"] = "application/json" })
+end
+dofile("target/bench-report.lua")
+LUA
+  computed=$(answers computed); cached=$(answers cache)
+  echo "== COLD GET /api/v1/analytics/$path (application/json, a new range of 90 to 99 days each time), $CONNECTIONS connections, $DURATION x $RUNS"
+  run_wrk $LUA "$BASE" "$CONNECTIONS"
+  echo "  answers in these runs: $(($(answers computed) - computed)) computed, $(($(answers cache) - cached)) from memory"
 done
 
 echo "== aggregate sizes"

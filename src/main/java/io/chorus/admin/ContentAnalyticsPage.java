@@ -63,12 +63,12 @@ public class ContentAnalyticsPage {
         LocalDate today = LocalDate.now(session.zone());
         try {
             Read<ContentAnalytics> read = AnalyticsFilter.of(days, from, to, group, today)
-                    .read(f -> analytics.content(id, f.from(), f.to(), f.groupId()));
+                    .read(f -> analytics.content(id, f.from(), f.to(), f.groupId()).value());
             ContentAnalytics figures = read.figures();
             AnalyticsFilter filter = figures == null ? read.filter()
                     : read.filter().read(figures.from(), figures.to(), today);
             // Refused range or group: the item's title (and whether it exists) from its default figures.
-            String title = figures != null ? figures.title() : analytics.content(id, null, null, null).title();
+            String title = figures != null ? figures.title() : analytics.content(id, null, null, null).value().title();
             return pages.page(read.status(), Templates.show(session, id, "/admin/content/" + id + "/analytics", title,
                     filter, AdminGroups.all(groups), figures, read.problem(), config.minGroupSize()));
         } catch (ProblemException e) {

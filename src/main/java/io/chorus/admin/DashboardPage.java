@@ -96,7 +96,7 @@ public class DashboardPage {
         }
         LocalDate today = LocalDate.now(session.zone());
         Read<Dashboard> read = AnalyticsFilter.of(days, from, to, group, today)
-                .read(f -> analytics.dashboard(f.from(), f.to(), f.groupId()));
+                .read(f -> analytics.dashboard(f.from(), f.to(), f.groupId()).value());
         AnalyticsFilter filter = read.filter();
         Leaderboard top = null;
         if (read.figures() != null) {

@@ -26,4 +26,19 @@ public interface AnalyticsConfig {
     /** The most new shares one rollup transaction takes on. */
     @WithDefault("100000")
     int rollupShares();
+
+    /**
+     * How long a computed answer may be served again. This instance drops it sooner when it learns that its
+     * organization's figures changed (see {@link AnalyticsAnswers}); changes made on other instances show within this.
+     */
+    @WithDefault("PT1M")
+    Duration maxAge();
+
+    /** How long an answer may still be served after the rollup on this instance counted new shares or clicks in it. */
+    @WithDefault("PT30S")
+    Duration freshFor();
+
+    /** The most rows (days, groups, weeks, cohorts, top items; 100 to 200 bytes each) remembered answers may hold. */
+    @WithDefault("500000")
+    long cacheMaxRows();
 }

@@ -41,7 +41,8 @@ public class AnalyticsResource {
     public Response overview(@RestQuery String from, @RestQuery String to, @RestQuery String groupId,
             @Context HttpHeaders headers) {
         var overview = analytics.overview(from, to, group(groupId));
-        return answer(headers, overview, AnalyticsCsv::overview, "overview", overview.from(), overview.to());
+        return answer(headers, overview, AnalyticsCsv::overview, "overview", overview.value().from(),
+                overview.value().to());
     }
 
     @GET
@@ -52,7 +53,8 @@ public class AnalyticsResource {
                 .orElse(false);
         var participation = analytics.participation(from, to, group(groupId), byWeek);
         return answer(headers, participation, AnalyticsCsv::participation,
-                "participation-by-" + participation.groupBy(), participation.from(), participation.to());
+                "participation-by-" + participation.value().groupBy(), participation.value().from(),
+                participation.value().to());
     }
 
     @GET
@@ -60,7 +62,8 @@ public class AnalyticsResource {
     public Response retention(@RestQuery String from, @RestQuery String to, @RestQuery String groupId,
             @Context HttpHeaders headers) {
         var retention = analytics.retention(from, to, group(groupId));
-        return answer(headers, retention, AnalyticsCsv::retention, "retention", retention.from(), retention.to());
+        return answer(headers, retention, AnalyticsCsv::retention, "retention", retention.value().from(),
+                retention.value().to());
     }
 
     @GET
@@ -68,7 +71,8 @@ public class AnalyticsResource {
     public Response content(@RestPath UUID id, @RestQuery String from, @RestQuery String to, @RestQuery String groupId,
             @Context HttpHeaders headers) {
         var content = analytics.content(id, from, to, group(groupId));
-        return answer(headers, content, AnalyticsCsv::content, "content-" + id, content.from(), content.to());
+        return answer(headers, content, AnalyticsCsv::content, "content-" + id, content.value().from(),
+                content.value().to());
     }
 
     private static UUID group(String groupId) {
@@ -84,16 +88,20 @@ public class AnalyticsResource {
     }
 
     /**
-     * JSON unless the client prefers CSV. The negotiation happens after the figures were read, so that a bad request is
-     * a problem (JSON) whatever was asked for.
+     * JSON unless the client prefers CSV, with {@code Age}: the whole seconds since the figures were read (RFC 9111).
+     * The negotiation happens after the figures were read, so that a bad request is a problem (JSON) whatever was asked
+     * for.
      */
-    private static <T> Response answer(HttpHeaders headers, T body, Function<T, String> csv, String name,
+    private static <T> Response answer(HttpHeaders headers, Answer<T> answer, Function<T, String> csv, String name,
             LocalDate from, LocalDate to) {
+        String age = Long.toString(answer.age().toSeconds());
         if (!prefersCsv(headers.getAcceptableMediaTypes())) {
-            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(answer.value(), MediaType.APPLICATION_JSON_TYPE).header("Age", age).build();
         }
-        return Response.ok(csv.apply(body), CSV + "; charset=utf-8; header=present").header("Content-Disposition",
-                "attachment; filename=\"chorus-" + name + "-" + from + "-" + to + ".csv\"").build();
+        return Response.ok(csv.apply(answer.value()), CSV + "; charset=utf-8; header=present").header("Age", age)
+                .header("Content-Disposition",
+                        "attachment; filename=\"chorus-" + name + "-" + from + "-" + to + ".csv\"")
+                .build();
     }
 
     private static boolean prefersCsv(List<MediaType> acceptable) {

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -21,7 +23,8 @@ import io.quarkus.scheduler.Scheduled;
  * last pass, removes the notes and adds what they hold to the aggregates — so every committed click and share is
  * counted once, in the same commit as the removal of its note. Organizations that have no aggregates yet, or whose time
  * zone changed, are rebuilt from shares and click_events in the same pass. One instance rolls up at a time (an advisory
- * lock); the others skip.
+ * lock); the others skip. After each commit, the organizations whose figures it changed are told to
+ * {@link AnalyticsGenerations}, so that answers computed before are not served as if nothing had happened.
  * <p>
  * Unique visitors are counted per share and day: a visitor already counted for a share on a day is remembered for the
  * days a click can still arrive for ({@link #DEDUPLICATED_DAYS}); a click that arrives later than that (its batch held
@@ -36,11 +39,13 @@ public class AnalyticsRollup {
     private static final long REBUILT_ROWS_TO_ANALYZE = 10_000;
     private final DataSource dataSource;
     private final AnalyticsConfig config;
+    private final AnalyticsGenerations generations;
 
     @Inject
-    public AnalyticsRollup(DataSource dataSource, AnalyticsConfig config) {
+    public AnalyticsRollup(DataSource dataSource, AnalyticsConfig config, AnalyticsGenerations generations) {
         this.dataSource = dataSource;
         this.config = config;
+        this.generations = generations;
     }
 
     @Scheduled(every = "${chorus.analytics.rollup-interval:PT2S}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,17 +68,19 @@ public class AnalyticsRollup {
             try {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                Pass pass = new Pass(true, 0);
+                Pass pass = new Pass(true, 0, Set.of(), List.of());
                 long rebuilt = 0;
                 for (int n = 0; pass.more() && n < 20; n++) {
                     try {
                         pass = pass(connection);
                         connection.commit();
-                        rebuilt += pass.rebuiltRows();
                     } catch (SQLException | RuntimeException e) {
                         connection.rollback();
                         throw e;
                     }
+                    rebuilt += pass.rebuiltRows();
+                    generations.counted(pass.counted());
+                    pass.rebuilt().forEach(generations::changed);
                 }
                 if (rebuilt >= REBUILT_ROWS_TO_ANALYZE) {
                     // Fresh statistics at once, so that the planner does not meet the new rows blind.
@@ -88,8 +95,11 @@ public class AnalyticsRollup {
         }
     }
 
-    /** What a pass did: whether it left notes for another, and how many day rows its rebuilds made. */
-    private record Pass(boolean more, long rebuiltRows) {
+    /**
+     * What a pass did: whether it left notes for another, how many day rows its rebuilds made, the organizations whose
+     * new shares or clicks it counted and those it rebuilt.
+     */
+    private record Pass(boolean more, long rebuiltRows, Set<UUID> counted, List<UUID> rebuilt) {
     }
 
     /** One transaction. */
@@ -132,6 +142,10 @@ public class AnalyticsRollup {
         for (OrganizationRebuild.Stale organization : stale) {
             rebuilt += OrganizationRebuild.rebuild(connection, organization, rememberedFrom);
         }
+        Set<UUID> counted = new HashSet<>();
+        for (Object[] row : Jdbc.rows(connection, "select distinct organization_id from analytics_deltas")) {
+            counted.add((UUID) row[0]);
+        }
         Aggregates.apply(connection);
         Jdbc.update(connection, "delete from analytics_visitors where day < ?", rememberedFrom);
         if (clicks > 0 || shares > 0 || !stale.isEmpty()) {
@@ -141,6 +155,6 @@ public class AnalyticsRollup {
         // This pass's snapshot, less what it took: notes left for the next pass.
         boolean more = (boolean) Jdbc.row(connection, "select exists (select 1 from analytics_click_batches)"
                 + " or exists (select 1 from analytics_share_queue)")[0];
-        return new Pass(more, rebuilt);
+        return new Pass(more, rebuilt, counted, List.of(skipped));
     }
 }

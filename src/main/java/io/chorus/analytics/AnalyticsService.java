@@ -5,14 +5,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.chorus.analytics.AnalyticsAnswers.Key;
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
 import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.analytics.AnalyticsViews.Overview;
@@ -24,7 +25,11 @@ import io.chorus.common.tenant.Tenants;
 
 /**
  * Reads the caller's organization's analytics from the aggregates the rollup keeps, never from shares or click_events:
- * each answer is one read-only transaction (one snapshot), so its figures agree with each other.
+ * each answer is computed in one read-only transaction (one snapshot), so its figures agree with each other, and then
+ * remembered for a while ({@link AnalyticsAnswers}). What an answer is about is checked for every request, before it is
+ * looked up: the organization's time zone (which decides the days), that the group or content item is the
+ * organization's (404 otherwise), and the cost per click the earned media value is estimated with. Whether a group is
+ * large enough (422 otherwise) is decided with the figures, in their snapshot.
  */
 @ApplicationScoped
 public class AnalyticsService {
@@ -32,51 +37,86 @@ public class AnalyticsService {
     private final DataSource dataSource;
     private final Tenants tenants;
     private final AnalyticsConfig config;
+    private final AnalyticsAnswers answers;
 
     @Inject
-    public AnalyticsService(DataSource dataSource, Tenants tenants, AnalyticsConfig config) {
+    public AnalyticsService(DataSource dataSource, Tenants tenants, AnalyticsConfig config, AnalyticsAnswers answers) {
         this.dataSource = dataSource;
         this.tenants = tenants;
         this.config = config;
+        this.answers = answers;
     }
 
-    public Overview overview(String from, String to, UUID groupId) {
-        return read(from, to, groupId,
-                (connection, scope, media) -> OverviewQuery.run(connection, scope, config.minGroupSize(), media));
+    public Answer<Overview> overview(String from, String to, UUID groupId) {
+        return read("overview", from, to, groupId, null,
+                (connection, scope) -> OverviewQuery.run(connection, scope, config.minGroupSize()),
+                (overview, context) -> context.media().onto(overview));
     }
 
     /** The overview, the per-day series and participation by group, from one snapshot. */
-    public Dashboard dashboard(String from, String to, UUID groupId) {
-        return read(from, to, groupId,
-                (connection, scope, media) -> new Dashboard(
-                        OverviewQuery.run(connection, scope, config.minGroupSize(), media),
+    public Answer<Dashboard> dashboard(String from, String to, UUID groupId) {
+        return read("dashboard", from, to, groupId, null,
+                (connection, scope) -> new Dashboard(OverviewQuery.run(connection, scope, config.minGroupSize()),
                         Totals.byDay(connection, scope),
-                        ParticipationQuery.byGroup(connection, scope, config.minGroupSize())));
+                        ParticipationQuery.byGroup(connection, scope, config.minGroupSize())),
+                (dashboard, context) -> context.media().onto(dashboard));
     }
 
-    public Participation participation(String from, String to, UUID groupId, boolean byWeek) {
-        return read(from, to, groupId,
-                (connection, scope, media) -> byWeek ? ParticipationQuery.byWeek(connection, scope)
-                        : ParticipationQuery.byGroup(connection, scope, config.minGroupSize()));
+    public Answer<Participation> participation(String from, String to, UUID groupId, boolean byWeek) {
+        return read(byWeek ? "participation-by-week" : "participation-by-group", from, to, groupId, null,
+                (connection, scope) -> byWeek ? ParticipationQuery.byWeek(connection, scope)
+                        : ParticipationQuery.byGroup(connection, scope, config.minGroupSize()),
+                (participation, context) -> participation);
     }
 
-    public Retention retention(String from, String to, UUID groupId) {
-        return read(from, to, groupId,
-                (connection, scope, media) -> RetentionQuery.run(connection, scope, config.minGroupSize()));
+    public Answer<Retention> retention(String from, String to, UUID groupId) {
+        return read("retention", from, to, groupId, null,
+                (connection, scope) -> RetentionQuery.run(connection, scope, config.minGroupSize()),
+                (retention, context) -> retention);
     }
 
-    public ContentAnalytics content(UUID contentId, String from, String to, UUID groupId) {
-        return read(from, to, groupId,
-                (connection, scope, media) -> ContentQuery.run(connection, scope, contentId, media));
+    public Answer<ContentAnalytics> content(UUID contentId, String from, String to, UUID groupId) {
+        return read("content", from, to, groupId, contentId,
+                (connection, scope) -> ContentQuery.run(connection, scope, contentId),
+                (content, context) -> context.media().onto(content, context.title()));
     }
 
     private interface Work<T> {
-        T run(Connection connection, Scope scope, EarnedMedia media) throws SQLException;
+        T run(Connection connection, Scope scope) throws SQLException;
     }
 
-    private <T> T read(String from, String to, UUID groupId, Work<T> work) {
+    /** Read for every request: the days' time zone, today there, the cost per click, the content item's title. */
+    private record Context(String zone, LocalDate today, EarnedMedia media, String title) {
+    }
+
+    private <T> Answer<T> read(String kind, String from, String to, UUID groupId, UUID contentId, Work<T> work,
+            BiFunction<T, Context, T> finish) {
         UUID organization = tenants.current();
-        try (Connection connection = dataSource.getConnection()) {
+        Object[] row = query(connection -> Jdbc.row(connection, """
+                select coalesce(a.time_zone, s.time_zone, 'UTC'), s.cost_per_click, s.cost_per_click_currency,
+                       exists (select 1 from groups g where g.id = ? and g.organization_id = o.id),
+                       (select c.title from content c where c.id = ? and c.organization_id = o.id)
+                from organizations o
+                left join analytics_organizations a on a.organization_id = o.id
+                left join organization_settings s on s.organization_id = o.id
+                where o.id = ?""", groupId, contentId, organization));
+        String zone = (String) row[0];
+        Context context = new Context(zone, LocalDate.now(ZoneId.of(zone)),
+                new EarnedMedia(row[1] == null ? null : new Money((BigDecimal) row[1], (String) row[2]).normalized()),
+                (String) row[4]);
+        AnalyticsRange range = AnalyticsRange.parse(from, to, context.today());
+        if (groupId != null && !(boolean) row[3]) {
+            throw ProblemException.notFound("This group");
+        }
+        if (contentId != null && context.title() == null) {
+            throw ProblemException.notFound("This content");
+        }
+        Key key = new Key(organization, kind, range.from(), range.to(), context.today(), zone, groupId, contentId);
+        return answers.get(key, () -> compute(key, work)).map(answer -> finish.apply(answer, context));
+    }
+
+    private <T> T compute(Key key, Work<T> work) {
+        return query(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
@@ -88,24 +128,19 @@ public class AnalyticsService {
                 // Each statement planned for its own values (the range's months, the organization's size).
                 Jdbc.update(connection, "set local plan_cache_mode = force_custom_plan");
                 Jdbc.update(connection, "set local work_mem = '32MB'");
-                Object[] settings = Jdbc.row(connection, """
-                        select a.time_zone, a.carried_month, coalesce(s.time_zone, 'UTC'), s.cost_per_click,
-                               s.cost_per_click_currency
-                        from organizations o
+                // The zone the aggregates' days are in (the key's, unless a rebuild has just changed it).
+                Object[] built = Jdbc.row(connection, """
+                        select coalesce(a.time_zone, s.time_zone, 'UTC'), a.carried_month from organizations o
                         left join analytics_organizations a on a.organization_id = o.id
                         left join organization_settings s on s.organization_id = o.id
-                        where o.id = ?""", organization);
-                String zone = settings[0] != null ? (String) settings[0] : (String) settings[2];
-                LocalDate carried = settings[1] == null ? null : ((java.sql.Date) settings[1]).toLocalDate();
-                LocalDate today = LocalDate.now(ZoneId.of(zone));
-                Scope scope = new Scope(organization, groupId, zone, carried, today,
-                        AnalyticsRange.parse(from, to, today));
-                if (groupId != null) {
-                    checkGroup(connection, scope);
+                        where o.id = ?""", key.organizationId());
+                LocalDate carried = built[1] == null ? null : ((java.sql.Date) built[1]).toLocalDate();
+                Scope scope = new Scope(key.organizationId(), key.groupId(), (String) built[0], carried, key.today(),
+                        new AnalyticsRange(key.from(), key.to()));
+                if (key.groupId() != null) {
+                    requireLargeEnough(connection, scope);
                 }
-                EarnedMedia media = new EarnedMedia(settings[3] == null ? null
-                        : new Money((BigDecimal) settings[3], (String) settings[4]).normalized());
-                T result = work.run(connection, scope, media);
+                T result = work.run(connection, scope);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -115,18 +150,23 @@ public class AnalyticsService {
                 connection.setTransactionIsolation(isolation);
                 connection.setAutoCommit(autoCommit);
             }
+        });
+    }
+
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T query(Query<T> query) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Analytics could not be read: " + e.getMessage(), e);
         }
     }
 
-    /** Another organization's group does not exist; a group too small to hide anyone in is refused. */
-    private void checkGroup(Connection connection, Scope scope) throws SQLException {
-        List<Object[]> group = Jdbc.rows(connection, "select 1 from groups where id = ? and organization_id = ?",
-                scope.groupId(), scope.organizationId());
-        if (group.isEmpty()) {
-            throw ProblemException.notFound("This group");
-        }
+    /** A group too small to hide anyone in is refused. */
+    private void requireLargeEnough(Connection connection, Scope scope) throws SQLException {
         long members = ParticipationQuery.activeAmbassadors(connection, scope);
         if (members < config.minGroupSize()) {
             throw new ProblemException(422, "group-too-small", "Group too small", "Analytics of a group need at least "

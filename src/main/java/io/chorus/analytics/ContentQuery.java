@@ -11,7 +11,6 @@ import java.util.UUID;
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
 import io.chorus.analytics.AnalyticsViews.Figures;
 import io.chorus.common.persistence.Columns;
-import io.chorus.common.problem.ProblemException;
 import io.chorus.content.Network;
 
 /**
@@ -22,13 +21,8 @@ final class ContentQuery {
     private ContentQuery() {
     }
 
-    static ContentAnalytics run(Connection connection, Scope scope, UUID contentId, EarnedMedia media)
-            throws SQLException {
-        List<Object[]> found = Jdbc.rows(connection, "select title from content where id = ? and organization_id = ?",
-                contentId, scope.organizationId());
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("This content");
-        }
+    /** Without the title and the earned media value: the item's existence and title are read for every request. */
+    static ContentAnalytics run(Connection connection, Scope scope, UUID contentId) throws SQLException {
         List<Object> parameters = new ArrayList<>(
                 List.of(scope.organizationId(), contentId, scope.range().from(), scope.range().to()));
         String table = scope.groupId() == null ? "analytics_content_days" : "analytics_share_days";
@@ -54,8 +48,7 @@ final class ContentQuery {
         }
         Map<String, Figures> byNetwork = new LinkedHashMap<>();
         networks.forEach((network, sum) -> byNetwork.put(network, new Figures(sum[0], sum[1], sum[2])));
-        return new ContentAnalytics(contentId, (String) found.get(0)[0], scope.range().from(), scope.range().to(),
-                scope.zone(), scope.groupId(), total[0], total[1], total[2], byNetwork, days.figures(),
-                media.of(total[1]));
+        return new ContentAnalytics(contentId, null, scope.range().from(), scope.range().to(), scope.zone(),
+                scope.groupId(), total[0], total[1], total[2], byNetwork, days.figures(), null);
     }
 }

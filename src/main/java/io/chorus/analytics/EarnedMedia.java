@@ -1,9 +1,15 @@
 package io.chorus.analytics;
 
+import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
+import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.analytics.AnalyticsViews.EarnedMediaValue;
+import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.common.Money;
 
-/** The earned media value estimate, when the organization set a cost per click: clicks times it. Never revenue. */
+/**
+ * The earned media value estimate, when the organization set a cost per click: clicks times it. Never revenue. Added to
+ * an answer when it is served, with the cost per click of that moment: remembered answers hold none.
+ */
 record EarnedMedia(Money costPerClick) {
 
     EarnedMediaValue of(long clicks) {
@@ -12,5 +18,20 @@ record EarnedMedia(Money costPerClick) {
         }
         return new EarnedMediaValue(true, costPerClick.times(clicks), costPerClick.currency(), costPerClick.amount(),
                 clicks);
+    }
+
+    Overview onto(Overview o) {
+        return new Overview(o.from(), o.to(), o.timeZone(), o.groupId(), o.members(), o.participationRate(), o.shares(),
+                o.clicks(), o.uniqueVisitors(), o.clicksByNetwork(), o.topContent(), o.concentration(), of(o.clicks()));
+    }
+
+    Dashboard onto(Dashboard d) {
+        return new Dashboard(onto(d.overview()), d.byDay(), d.byGroup());
+    }
+
+    /** The item's figures with its title as it is now. */
+    ContentAnalytics onto(ContentAnalytics c, String title) {
+        return new ContentAnalytics(c.contentId(), title, c.from(), c.to(), c.timeZone(), c.groupId(), c.shares(),
+                c.clicks(), c.uniqueVisitors(), c.byNetwork(), c.byDay(), of(c.clicks()));
     }
 }

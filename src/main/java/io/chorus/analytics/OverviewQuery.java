@@ -26,7 +26,8 @@ final class OverviewQuery {
     private OverviewQuery() {
     }
 
-    static Overview run(Connection connection, Scope scope, int minGroupSize, EarnedMedia media) throws SQLException {
+    /** Without the earned media value ({@link EarnedMedia} adds it). */
+    static Overview run(Connection connection, Scope scope, int minGroupSize) throws SQLException {
         Object[] members = members(connection, scope);
         long total = Columns.number(members[0]);
         long active = Columns.number(members[1]);
@@ -61,7 +62,7 @@ final class OverviewQuery {
 
         return new Overview(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(),
                 new Members(total, active, sharing), Rates.of(sharing, active), shares, clicks, visitors, byNetwork,
-                topContent(connection, scope), new Concentration(concentration, top), media.of(clicks));
+                topContent(connection, scope), new Concentration(concentration, top), null);
     }
 
     /** Ambassadors in scope: all, and those not deactivated. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -28,11 +29,13 @@ public class GroupService {
 
     private final Audit audit;
     private final Caller caller;
+    private final Event<MembershipChanged> membershipChanged;
 
     @Inject
-    public GroupService(Audit audit, Caller caller) {
+    public GroupService(Audit audit, Caller caller, Event<MembershipChanged> membershipChanged) {
         this.audit = audit;
         this.caller = caller;
+        this.membershipChanged = membershipChanged;
     }
 
     @Transactional
@@ -77,6 +80,7 @@ public class GroupService {
         Map<String, Object> after = describe(group);
         if (!after.equals(before)) {
             audit.record(actor(), "group.changed", "group", group.id, Map.of("from", before, "to", after));
+            membershipChanged.fire(new MembershipChanged(group.organization()));
         }
         return view(group);
     }
@@ -103,6 +107,7 @@ public class GroupService {
         detail.put("members", GroupMembership.delete("id.groupId", group.id));
         group.delete();
         audit.record(actor(), "group.deleted", "group", group.id, detail);
+        membershipChanged.fire(new MembershipChanged(group.organization()));
     }
 
     private UUID actor() {

@@ -36,14 +36,16 @@ public class MemberService {
 
     private final InvitationService invitations;
     private final Event<MemberListingChanged> listingChanged;
+    private final Event<MembershipChanged> membershipChanged;
     private final Audit audit;
     private final Caller caller;
 
     @Inject
-    public MemberService(InvitationService invitations, Event<MemberListingChanged> listingChanged, Audit audit,
-            Caller caller) {
+    public MemberService(InvitationService invitations, Event<MemberListingChanged> listingChanged,
+            Event<MembershipChanged> membershipChanged, Audit audit, Caller caller) {
         this.invitations = invitations;
         this.listingChanged = listingChanged;
+        this.membershipChanged = membershipChanged;
         this.audit = audit;
         this.caller = caller;
     }
@@ -78,6 +80,7 @@ public class MemberService {
         member.updatedAt = now;
         member.persistAndFlush();
         groupIds.forEach(groupId -> GroupMembership.of(member.id, groupId).persist());
+        membershipChanged.fire(new MembershipChanged(member.organization()));
         InvitationView invitation = invitations.issue(member);
         return MemberView.of(member, groupIds, invitation);
     }
@@ -140,6 +143,9 @@ public class MemberService {
             audit.record(actor, "member.groups.changed", "member", member.id,
                     Map.of("from", groupsBefore, "to", groupsAfter));
         }
+        if (!member.roles().equals(rolesBefore) || member.status != statusBefore || !groupsAfter.equals(groupsBefore)) {
+            membershipChanged.fire(new MembershipChanged(member.organization()));
+        }
         return view(member);
     }
 
@@ -179,7 +185,10 @@ public class MemberService {
             throw ProblemException.conflict("already-member",
                     "This member has an account; reactivate them instead of inviting them again.");
         }
-        member.status = MemberStatus.INVITED;
+        if (member.status != MemberStatus.INVITED) {
+            member.status = MemberStatus.INVITED; // a deactivated member invited again counts as active again
+            membershipChanged.fire(new MembershipChanged(member.organization()));
+        }
         member.updatedAt = Time.now();
         InvitationView invitation = invitations.issue(member);
         audit.record(caller.memberId().orElse(null), "member.reinvited", "member", member.id,

@@ -21,6 +21,7 @@ import io.chorus.tenancy.Invitation;
 import io.chorus.tenancy.Member;
 import io.chorus.tenancy.MemberListingChanged;
 import io.chorus.tenancy.MemberStatus;
+import io.chorus.tenancy.MembershipChanged;
 
 /**
  * The right to erasure. The member's row stays, as an anonymous identity, so that their shares, clicks and points keep
@@ -50,13 +51,16 @@ public class ErasureService {
     private final Tenants tenants;
     private final Audit audit;
     private final Event<MemberListingChanged> listingChanged;
+    private final Event<MembershipChanged> membershipChanged;
 
     @Inject
-    public ErasureService(EntityManager em, Tenants tenants, Audit audit, Event<MemberListingChanged> listingChanged) {
+    public ErasureService(EntityManager em, Tenants tenants, Audit audit, Event<MemberListingChanged> listingChanged,
+            Event<MembershipChanged> membershipChanged) {
         this.em = em;
         this.tenants = tenants;
         this.audit = audit;
         this.listingChanged = listingChanged;
+        this.membershipChanged = membershipChanged;
     }
 
     /** Erases the member; erasing one already erased changes nothing. */
@@ -80,6 +84,7 @@ public class ErasureService {
             throw ProblemException.conflict("last-admin", "The organization must keep at least one active admin.");
         }
         listingChanged.fire(new MemberListingChanged(member.id));
+        membershipChanged.fire(new MembershipChanged(tenants.current())); // deactivated: no longer an active ambassador
         RefreshToken.deleteAllOf(member.id);
         Invitation.delete("memberId", member.id);
         execute("delete from idempotency_records where principal = ?1", member.id.toString());

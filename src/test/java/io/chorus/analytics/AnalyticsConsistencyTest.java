@@ -275,8 +275,8 @@ class AnalyticsConsistencyTest {
     /** The dashboard's series: every day of the range, in order, with that day's shares, clicks and visitors. */
     private void compareDays(SoftAssertions soft, Org org, LocalDate from, LocalDate to, String group, String what,
             String sharesIn, String clicksIn) {
-        Dashboard dashboard = AsOrganization.call(org.id(), () -> analytics.dashboard(from.toString(), to.toString(),
-                group == null ? null : UUID.fromString(group)));
+        Dashboard dashboard = AsOrganization.call(org.id(), () -> analytics
+                .dashboard(from.toString(), to.toString(), group == null ? null : UUID.fromString(group)).value());
         String clickDay = "(c.at at time zone '" + ZONE + "')::date";
         Map<String, Long> shares = byDay(
                 "select (s.created_at at time zone '" + ZONE + "')::date, count(*) " + sharesIn + " group by 1");

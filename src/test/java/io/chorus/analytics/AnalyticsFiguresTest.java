@@ -219,7 +219,7 @@ class AnalyticsFiguresTest {
     @Test
     void theDashboardHasEveryDayOfTheRangeAndAgreesWithTheEndpoints() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Dashboard dashboard = AsOrganization.call(org.id(), () -> analytics.dashboard(null, null, null));
+        Dashboard dashboard = AsOrganization.call(org.id(), () -> analytics.dashboard(null, null, null).value());
 
         assertThat(dashboard.byDay()).extracting(DayFigures::date)
                 .containsExactlyElementsOf(today.minusDays(29).datesUntil(today.plusDays(1)).toList());
@@ -239,7 +239,7 @@ class AnalyticsFiguresTest {
                 .isEqualTo(participation.getList("rows.clicks", Long.class));
 
         Dashboard inMarketing = AsOrganization.call(org.id(),
-                () -> analytics.dashboard(today.minusDays(6).toString(), null, UUID.fromString(marketing)));
+                () -> analytics.dashboard(today.minusDays(6).toString(), null, UUID.fromString(marketing)).value());
         assertThat(inMarketing.byDay()).hasSize(7);
         assertThat(inMarketing.byDay().get(6)).isEqualTo(new DayFigures(today, 6, 7, 5));
     }

@@ -13,6 +13,6 @@ public interface LeaderboardConfig {
      * How old a ranking held in memory may get before it is rebuilt from the database: the longest that changes
      * committed by another instance of Chorus take to show (this instance's own changes show at once).
      */
-    @WithDefault("PT10S")
+    @WithDefault("PT30S")
     Duration refreshAfter();
 }

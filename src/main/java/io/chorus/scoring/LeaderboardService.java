@@ -28,7 +28,6 @@ import io.chorus.scoring.ScoringViews.Score;
 import io.chorus.scoring.ScoringViews.Standing;
 import io.chorus.scoring.Standings.Ranking;
 import io.chorus.tenancy.Group;
-import io.chorus.tenancy.Organization;
 
 /**
  * Leaderboards read the rankings {@link Standings} keeps in memory from the period totals the ledger keeps in step
@@ -59,12 +58,13 @@ public class LeaderboardService {
         return name;
     }
 
-    @Transactional
+    /** Read without a transaction: every statement is one read, and the ranking holds what they are compared with. */
     public Leaderboard leaderboard(Periods period, String metric, UUID groupId, int limit, UUID me) {
         if (groupId != null && Group.findByIdOptional(groupId).isEmpty()) {
             throw ProblemException.notFound("This group");
         }
-        ZoneId zone = ScoringService.zone(OrganizationSettings.of(tenants.current()));
+        Standings.Calendar calendar = standings.calendar(tenants.current());
+        ZoneId zone = calendar.zone();
         LocalDate today = LocalDate.ofInstant(Time.now(), zone);
         LocalDate start = period.start(today);
         Ranking ranking = standings.of(new Standings.Key(tenants.current(), period, start, metric, groupId));
@@ -81,9 +81,7 @@ public class LeaderboardService {
             entries.add(
                     new Entry(rank, row.member(), names.get(row.member()), row.points(), row.shares(), row.clicks()));
         }
-        LocalDate from = period == Periods.ALL
-                ? LocalDate.ofInstant(Organization.<Organization> findById(tenants.current()).createdAt, zone)
-                : start;
+        LocalDate from = period == Periods.ALL ? LocalDate.ofInstant(calendar.createdAt(), zone) : start;
         LocalDate to = period == Periods.ALL ? today : period.end(start);
         return new Leaderboard(period, metric, groupId, from, to, entries, standing);
     }

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,6 +69,7 @@ public class Standings {
     private final long refreshAfterNanos;
     private final ConcurrentHashMap<UUID, Changes> changes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Holder> rankings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Calendar> calendars = new ConcurrentHashMap<>();
 
     @Inject
     public Standings(DataSource dataSource, TransactionSynchronizationRegistry transactions, LeaderboardConfig config) {
@@ -82,6 +86,9 @@ public class Standings {
      * null means the whole organization.
      */
     public void changed(UUID organizationId, Collection<UUID> members) {
+        if (members == null) {
+            calendars.remove(organizationId);
+        }
         changes.computeIfAbsent(organizationId, id -> new Changes()).add(members == null ? null : Set.copyOf(members));
     }
 
@@ -100,6 +107,36 @@ public class Standings {
                 }
             }
         });
+    }
+
+    /** An organization's calendar: the time zone its periods follow, and when it was created (where "all" starts). */
+    public record Calendar(ZoneId zone, Instant createdAt, long readAt) {
+    }
+
+    /** The organization's calendar, read again after a change of the whole organization or refresh-after. */
+    public Calendar calendar(UUID organizationId) {
+        Calendar calendar = calendars.get(organizationId);
+        if (calendar != null && System.nanoTime() - calendar.readAt() < refreshAfterNanos) {
+            return calendar;
+        }
+        long readAt = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select s.time_zone, o.created_at from organizations o
+                        left join organization_settings s on s.organization_id = o.id where o.id = ?""")) {
+            query.setObject(1, organizationId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No organization " + organizationId);
+                }
+                calendar = new Calendar(PointsLedger.OrganizationScoring.zone(row.getString(1)),
+                        row.getObject(2, OffsetDateTime.class).toInstant(), readAt);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The leaderboard could not be read: " + e.getMessage(), e);
+        }
+        calendars.put(organizationId, calendar);
+        return calendar;
     }
 
     /** The members of each organization the awards are for. */
@@ -165,10 +202,44 @@ public class Standings {
         rankings.values().removeIf(holder -> holder.lastRead - before < 0);
     }
 
+    /**
+     * Reads a ranking: the organization's from its period totals; a group's by keeping the group's members of the
+     * organization's ranking (a set of ids and one pass in memory, rather than a membership check per period row).
+     */
     private Ranking build(Key key, long version) {
         long builtAt = System.nanoTime();
-        List<Row> rows = read(key, null);
+        if (key.group() == null) {
+            return new Ranking(version, builtAt, key.metric(), read(key, null));
+        }
+        Ranking everyone = of(new Key(key.organizationId(), key.period(), key.start(), key.metric(), null));
+        Set<UUID> members = groupMembers(key);
+        Set<Long> high = new HashSet<>();
+        members.forEach(member -> high.add(member.getMostSignificantBits()));
+        List<Row> rows = new ArrayList<>(Math.min(members.size(), everyone.size()));
+        for (int i = 0; i < everyone.size(); i++) {
+            if (high.contains(everyone.msb[i]) && members.contains(new UUID(everyone.msb[i], everyone.lsb[i]))) {
+                rows.add(everyone.row(i));
+            }
+        }
         return new Ranking(version, builtAt, key.metric(), rows);
+    }
+
+    private Set<UUID> groupMembers(Key key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select member_id from group_memberships where organization_id = ? and group_id = ?")) {
+            query.setObject(1, key.organizationId());
+            query.setObject(2, key.group());
+            Set<UUID> members = new HashSet<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    members.add(result.getObject(1, UUID.class));
+                }
+            }
+            return members;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The leaderboard could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** The ranking with the changed members taken out and put back where their rows now place them. */

@@ -23,15 +23,6 @@ public interface ClickConfig {
     @WithDefault("2")
     int writers();
 
-    /**
-     * Threads that join the writers only while a backlog waits (more than two full batches in the buffer): when a burst
-     * saturates the machine, the redirects' event loops take the cores and the steady writers fall behind; more writing
-     * threads get the writing a larger share of the CPU, so that clicks are recorded (and scored) within seconds. Idle
-     * otherwise, so that they cost nothing at ordinary load.
-     */
-    @WithDefault("2")
-    int reserveWriters();
-
     /** The most clicks written in one COPY. */
     @WithDefault("5000")
     int batchSize();

@@ -75,8 +75,8 @@ public class ClickRecorder {
 
     void start(@Observes StartupEvent started) {
         running = true;
-        for (int i = 0; i < config.writers() + config.reserveWriters(); i++) {
-            Writer writer = new Writer(i >= config.writers());
+        for (int i = 0; i < config.writers(); i++) {
+            Writer writer = new Writer();
             writer.thread = new Thread(writer::writeUntilStopped, "click-writer-" + i);
             writer.thread.setDaemon(true); // the shutdown waits for it, within its deadline; the JVM need not
             writers.add(writer);
@@ -122,24 +122,14 @@ public class ClickRecorder {
     private final class Writer {
 
         private final List<Click> pending = new ArrayList<>();
-        /** Writes only while a backlog waits. */
-        private final boolean reserve;
         /** The pending batch failed once: it may have been written all the same. */
         private boolean uncertain;
         private Thread thread;
-
-        Writer(boolean reserve) {
-            this.reserve = reserve;
-        }
 
         private void writeUntilStopped() {
             long pause = 50;
             while (running) {
                 try {
-                    if (reserve && pending.isEmpty() && queue.size() <= 2 * config.batchSize()) {
-                        Thread.sleep(50);
-                        continue;
-                    }
                     fill(config.flushInterval().toMillis());
                     if (flushPending()) {
                         pause = 50;

@@ -88,16 +88,17 @@ public class ClickRecorder {
     void stop(@Observes @Priority(1) ShutdownEvent stopping) throws InterruptedException {
         running = false;
         long deadline = System.nanoTime() + config.shutdownDeadline().toNanos();
+        // Writers are not interrupted: an interrupt in the middle of a JDBC call can leave the pooled connection locked
+        // for whoever uses it next (this drain hung on one). Each ends its round: a wait for clicks (the flush
+        // interval), a batch in flight (the write timeout, written or failed and then kept in its batch), a retry
+        // pause.
+        Duration round = config.flushInterval().plus(config.writeTimeout()).plusMillis(MAX_RETRY_PAUSE_MILLIS + 100);
+        long roundsEnd = System.nanoTime() + round.toNanos();
         for (Writer writer : writers) {
-            writer.thread.interrupt();
-        }
-        // A batch in flight ends within the write timeout, written or failed (then kept in the writer's batch).
-        long inFlightEnds = System.nanoTime() + config.writeTimeout().toNanos();
-        for (Writer writer : writers) {
-            writer.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(inFlightEnds - System.nanoTime())));
+            writer.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(roundsEnd - System.nanoTime())));
             if (writer.thread.isAlive()) {
-                Log.errorf("CLICKS LOST: a click writer did not stop within %s; %d clicks not written",
-                        config.writeTimeout(), buffered());
+                Log.errorf("CLICKS LOST: a click writer did not stop within %s; %d clicks not written", round,
+                        buffered());
                 return;
             }
         }

@@ -213,11 +213,9 @@ public class Standings {
         }
         Ranking everyone = of(new Key(key.organizationId(), key.period(), key.start(), key.metric(), null));
         Set<UUID> members = groupMembers(key);
-        Set<Long> high = new HashSet<>();
-        members.forEach(member -> high.add(member.getMostSignificantBits()));
         List<Row> rows = new ArrayList<>(Math.min(members.size(), everyone.size()));
         for (int i = 0; i < everyone.size(); i++) {
-            if (high.contains(everyone.msb[i]) && members.contains(new UUID(everyone.msb[i], everyone.lsb[i]))) {
+            if (members.contains(everyone.member(i))) {
                 rows.add(everyone.row(i));
             }
         }
@@ -246,12 +244,10 @@ public class Standings {
     private Ranking patch(Ranking old, Key key, Set<UUID> changed, long version) {
         List<Row> moved = read(key, changed);
         moved.sort(old.order);
-        Set<Long> high = new HashSet<>();
-        changed.forEach(member -> high.add(member.getMostSignificantBits()));
         List<Row> rows = new ArrayList<>(old.size() + moved.size());
         int next = 0;
         for (int i = 0; i < old.size(); i++) {
-            if (high.contains(old.msb[i]) && changed.contains(new UUID(old.msb[i], old.lsb[i]))) {
+            if (changed.contains(old.member(i))) {
                 continue;
             }
             Row row = old.row(i);
@@ -355,6 +351,10 @@ public class Standings {
 
         Row row(int i) {
             return new Row(msb[i], lsb[i], points[i], shares[i], clicks[i]);
+        }
+
+        UUID member(int i) {
+            return new UUID(msb[i], lsb[i]);
         }
 
         /** The first {@code limit} rows. */

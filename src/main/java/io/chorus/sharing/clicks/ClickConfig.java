@@ -17,10 +17,11 @@ public interface ClickConfig {
     int bufferCapacity();
 
     /**
-     * How many threads write clicks, each with its own connection: more keep up with heavier traffic when the database
-     * has the cores for it.
+     * How many threads write clicks, each with its own connection and its own lane of sharers: more keep up with
+     * heavier traffic (they get more of the CPU in a burst that saturates it). One sharer's clicks are written by one
+     * writer, so a single viral link is written at one writer's pace.
      */
-    @WithDefault("2")
+    @WithDefault("4")
     int writers();
 
     /** The most clicks written in one COPY. */

@@ -3,8 +3,8 @@ package io.chorus.sharing.clicks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,10 +20,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Takes clicks from the redirect without ever waiting and writes them in batches from one thread: at least every
- * {@code flush-interval}, and on shutdown. While the database is unreachable, clicks wait in a bounded buffer and the
- * batch is retried; only a full buffer drops clicks, counted and logged loudly. Metrics:
- * {@code chorus.clicks.buffered}, {@code chorus.clicks.flushed}, {@code chorus.clicks.dropped}.
+ * Takes clicks from the redirect without ever waiting and writes them in batches from {@code writers} threads: at least
+ * every {@code flush-interval}, and on shutdown. Each writer has its own lane: a sharer's clicks always go to the same
+ * one, so the writers never queue on one member's scores (the awards of a batch lock the sharers' day rows) and each
+ * writes as fast as the database lets it. While the database is unreachable, clicks wait in a bounded buffer (all lanes
+ * together hold at most {@code buffer-capacity}) and the batch is retried; only a full buffer drops clicks, counted and
+ * logged loudly. Metrics: {@code chorus.clicks.buffered}, {@code chorus.clicks.flushed}, {@code chorus.clicks.dropped}.
  */
 @Singleton
 public class ClickRecorder {
@@ -31,8 +33,8 @@ public class ClickRecorder {
     private static final long MAX_RETRY_PAUSE_MILLIS = 2_000;
     private final ClickBatches batches;
     private final ClickConfig config;
-    private final BlockingQueue<Click> queue;
-    private final AtomicLong pendingCount = new AtomicLong();
+    /** Clicks accepted and not written yet, in every lane (queued or in a writer's pending batch). */
+    private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong droppedSinceLog = new AtomicLong();
     private final Counter flushed;
     private final Counter dropped;
@@ -44,7 +46,9 @@ public class ClickRecorder {
     public ClickRecorder(ClickBatches batches, ClickConfig config, MeterRegistry registry) {
         this.batches = batches;
         this.config = config;
-        this.queue = new ArrayBlockingQueue<>(config.bufferCapacity());
+        for (int i = 0; i < config.writers(); i++) {
+            writers.add(new Writer(i));
+        }
         registry.gauge("chorus.clicks.buffered", this, ClickRecorder::buffered);
         this.flushed = Counter.builder("chorus.clicks.flushed").description("Clicks written to the database")
                 .register(registry);
@@ -54,7 +58,8 @@ public class ClickRecorder {
 
     /** Never blocks: a click that does not fit in the buffer is dropped, counted and logged. */
     public void record(Click click) {
-        if (!queue.offer(click)) {
+        if (waiting.incrementAndGet() > config.bufferCapacity()) {
+            waiting.decrementAndGet();
             dropped.increment();
             droppedSinceLog.incrementAndGet();
             long now = System.currentTimeMillis();
@@ -65,21 +70,19 @@ public class ClickRecorder {
                                 + " unreachable); %d clicks dropped since the last report",
                         buffered(), droppedSinceLog.getAndSet(0));
             }
+            return;
         }
+        writers.get(Math.floorMod(click.sharerId().hashCode(), writers.size())).queue.add(click);
     }
 
     /** Clicks accepted and not yet written. */
     public long buffered() {
-        return queue.size() + pendingCount.get();
+        return waiting.get();
     }
 
     void start(@Observes StartupEvent started) {
         running = true;
-        for (int i = 0; i < config.writers(); i++) {
-            Writer writer = new Writer();
-            writer.thread = new Thread(writer::writeUntilStopped, "click-writer-" + i);
-            writer.thread.setDaemon(true); // the shutdown waits for it, within its deadline; the JVM need not
-            writers.add(writer);
+        for (Writer writer : writers) {
             writer.thread.start();
         }
     }
@@ -103,7 +106,7 @@ public class ClickRecorder {
             }
         }
         for (Writer writer : writers) {
-            while (!writer.pending.isEmpty() || !queue.isEmpty()) {
+            while (!writer.pending.isEmpty() || !writer.queue.isEmpty()) {
                 if (System.nanoTime() >= deadline) {
                     break;
                 }
@@ -119,13 +122,20 @@ public class ClickRecorder {
         }
     }
 
-    /** One writing thread: its own batch, its own connection. */
+    /** One writing thread: its own lane of clicks, its own batch, its own connection. */
     private final class Writer {
 
+        /** Unbounded here: {@link #waiting} bounds all lanes together. */
+        private final BlockingQueue<Click> queue = new LinkedBlockingQueue<>();
         private final List<Click> pending = new ArrayList<>();
+        private final Thread thread;
         /** The pending batch failed once: it may have been written all the same. */
         private boolean uncertain;
-        private Thread thread;
+
+        private Writer(int lane) {
+            thread = new Thread(this::writeUntilStopped, "click-writer-" + lane);
+            thread.setDaemon(true); // the shutdown waits for it, within its deadline; the JVM need not
+        }
 
         private void writeUntilStopped() {
             long pause = 50;
@@ -155,7 +165,7 @@ public class ClickRecorder {
                 if (first == null) {
                     return;
                 }
-                add(first);
+                pending.add(first);
                 room--;
                 // Let the batch grow for a moment: one statement for many clicks.
                 long until = System.nanoTime() + Duration.ofMillis(Math.min(waitMillis, 100)).toNanos();
@@ -164,18 +174,11 @@ public class ClickRecorder {
                     if (next == null) {
                         break;
                     }
-                    add(next);
+                    pending.add(next);
                     room--;
                 }
             }
-            List<Click> more = new ArrayList<>(Math.min(room, queue.size()));
-            queue.drainTo(more, room);
-            more.forEach(this::add);
-        }
-
-        private void add(Click click) {
-            pending.add(click);
-            pendingCount.incrementAndGet();
+            queue.drainTo(pending, room);
         }
 
         /** Writes the pending batch; false (and the batch kept) when the database refused. */
@@ -194,7 +197,7 @@ public class ClickRecorder {
             }
             uncertain = false;
             flushed.increment(pending.size());
-            pendingCount.addAndGet(-pending.size());
+            waiting.addAndGet(-pending.size());
             pending.clear();
             return true;
         }

@@ -18,16 +18,17 @@
 #      then, once the buffer is empty, click awards in the ledger against the distinct (share,
 #      visitor) pairs among human, non-self clicks (target: equal).
 # Usage: ./mvnw package -DskipTests && bench/redirect.sh
-#   DURATION=20s RUNS=3 WARMUP=15s PORT=18082 NGINX_PORT=18090 PACED_CONNECTIONS=64 by default;
+#   DURATION=20s RUNS=3 WARMUP=60s PORT=18082 NGINX_PORT=18090 PACED_CONNECTIONS=64 by default;
 #   installs wrk, psql and nginx if missing. Raw wrk output goes to target/bench-redirect-wrk.log.
 #   SCORING_ONLY=1 runs section 4 alone (after a warm-up); JAVA_OPTS passes options to the app, e.g.
-#   JAVA_OPTS=-Dchorus.clicks.writers=4.
+#   JAVA_OPTS=-Dchorus.clicks.writers=2.
 source "$(dirname "$0")/lib.sh"
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
 NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
 NGINX_PORT=${NGINX_PORT:-18090}
-WARMUP=${WARMUP:-15s}
+# Warm-up: on 2 cores under full load the JIT (C2) keeps compiling for about 40 s (per-thread CPU, 2026-11-23).
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=32
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-64}
 CODES=target/bench-redirect-codes.txt

@@ -1,13 +1,13 @@
 package io.chorus.sharing.clicks;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,6 +36,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 import de.bytefish.pgbulkinsert.PgBulkInsert;
 import de.bytefish.pgbulkinsert.mapping.AbstractMapping;
+import de.bytefish.pgbulkinsert.pgsql.handlers.BaseValueHandler;
 import de.bytefish.pgbulkinsert.util.PostgreSqlUtils;
 
 /**
@@ -49,7 +50,6 @@ import de.bytefish.pgbulkinsert.util.PostgreSqlUtils;
 public class ClickBatches {
 
     private static final String SHARERS_SEEN = "select visitor_id, member_id from sharer_visitors where visitor_id = any(?)";
-    private static final PgBulkInsert<Row> COPY = new PgBulkInsert<>(new Rows());
 
     private final DataSource dataSource;
     private final VisitorIds visitors;
@@ -64,25 +64,65 @@ public class ClickBatches {
     private record Session(UUID organizationId, UUID memberId) {
     }
 
-    /** A click_events row. */
-    private record Row(UUID id, UUID organizationId, UUID shareId, ZonedDateTime at, UUID visitorId, boolean robot,
+    /** A click_events row ({@code atMillis}: epoch milliseconds). */
+    private record Row(UUID id, UUID organizationId, UUID shareId, long atMillis, UUID visitorId, boolean robot,
             boolean self, String referrerHost, String agentFamily) {
     }
 
     private static final class Rows extends AbstractMapping<Row> {
         Rows() {
             super("", "click_events");
-            mapUUID("id", Row::id);
-            mapUUID("organization_id", Row::organizationId);
-            mapUUID("share_id", Row::shareId);
-            mapTimeStampTz("at", Row::at);
-            mapUUID("visitor_id", Row::visitorId);
+            map("id", UUIDS, Row::id);
+            map("organization_id", UUIDS, Row::organizationId);
+            map("share_id", UUIDS, Row::shareId);
+            map("at", INSTANTS, Row::atMillis);
+            map("visitor_id", UUIDS, Row::visitorId);
             mapBooleanPrimitive("robot", Row::robot);
             mapBooleanPrimitive("self", Row::self);
             mapText("referrer_host", Row::referrerHost);
             mapText("agent_family", Row::agentFamily);
         }
     }
+
+    /*
+     * PostgreSQL's binary forms, written in one call each: the library's own UUID handler writes a UUID in five pieces
+     * through a fresh buffer, and its timestamp handler wants a ZonedDateTime made per click; together they were a
+     * third of the writers' time under full load (JFR).
+     */
+
+    /** uuid: its 16 bytes, most significant first. */
+    private static final BaseValueHandler<UUID> UUIDS = new BaseValueHandler<>() {
+        @Override
+        protected void internalHandle(DataOutputStream buffer, UUID value) throws IOException {
+            buffer.writeInt(16);
+            buffer.writeLong(value.getMostSignificantBits());
+            buffer.writeLong(value.getLeastSignificantBits());
+        }
+
+        @Override
+        public int getLength(UUID value) {
+            return 16;
+        }
+    };
+
+    /** PostgreSQL's epoch, 2000-01-01T00:00:00Z, in Unix epoch milliseconds. */
+    private static final long POSTGRES_EPOCH_MILLIS = 946_684_800_000L;
+
+    /** timestamptz from epoch milliseconds: microseconds since PostgreSQL's epoch. */
+    private static final BaseValueHandler<Long> INSTANTS = new BaseValueHandler<>() {
+        @Override
+        protected void internalHandle(DataOutputStream buffer, Long millis) throws IOException {
+            buffer.writeInt(8);
+            buffer.writeLong((millis - POSTGRES_EPOCH_MILLIS) * 1_000);
+        }
+
+        @Override
+        public int getLength(Long value) {
+            return 8;
+        }
+    };
+    /** After the handlers it uses (static fields are set in the order they are written). */
+    private static final PgBulkInsert<Row> COPY = new PgBulkInsert<>(new Rows());
 
     @Inject
     public ClickBatches(DataSource dataSource, VisitorIds visitors, RobotDetector robots, JWTParser tokens,
@@ -114,14 +154,14 @@ public class ClickBatches {
                     RobotDetector.Agent agent = robots.classify(click.userAgent());
                     boolean self = click.sharerId().equals(sessionMember(click))
                             || sharersSeen.contains(new SeenSharer(visitorIds[i], click.sharerId()));
-                    Instant at = Instant.ofEpochMilli(click.atMillis());
-                    rows.add(new Row(click.id(), click.organizationId(), click.shareId(), at.atZone(ZoneOffset.UTC),
+                    rows.add(new Row(click.id(), click.organizationId(), click.shareId(), click.atMillis(),
                             visitorIds[i], agent.robot(), self, referrerHost(click.referrer()), agent.family()));
                     if (!agent.robot() && !self) {
                         String key = "click:" + click.shareId() + ":" + visitorIds[i];
                         if (awarded.getIfPresent(key) == null) {
                             awards.add(Award.ruled(click.organizationId(), click.sharerId(), ScoringAction.CLICK, key,
-                                    click.shareId(), click.contentId(), click.id(), at));
+                                    click.shareId(), click.contentId(), click.id(),
+                                    Instant.ofEpochMilli(click.atMillis())));
                         }
                     }
                 }

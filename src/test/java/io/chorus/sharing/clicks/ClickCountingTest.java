@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,7 @@ class ClickCountingTest {
     @Test
     void humansCountRobotsAndTheSharerAreKeptApart() {
         Share share = share("198.18.0.1", SAFARI_MAC);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // People: one visitor twice, two more visitors (one in LinkedIn's in-app browser).
         follow(share, "198.18.1.1", CHROME, "https://www.linkedin.com/feed/");
         follow(share, "198.18.1.1", CHROME, null);
@@ -72,6 +75,12 @@ class ClickCountingTest {
                 .header("User-Agent", FIREFOX).get("/s/{code}", share.code()).then().statusCode(302);
 
         JsonPath counted = countedOnce(share, 12);
+        Instant after = Instant.now();
+        // Every row names its share and organization, and the moment it was followed (written in binary COPY form).
+        assertThat(
+                rows("select count(*) from click_events where share_id = '" + share.id() + "' and organization_id = '"
+                        + share.org().id() + "' and at between '" + before + "' and '" + after + "'"))
+                                .containsExactly("12");
         assertThat(counted.getLong("clicks")).isEqualTo(4);
         assertThat(counted.getLong("uniqueVisitors")).isEqualTo(3);
         assertThat(counted.getLong("robotHits")).isEqualTo(6);

@@ -296,6 +296,13 @@ class DashboardUiTest extends AdminBrowserTest {
         assertThat(page.locator("h1")).hasText("Your role does not open this page");
         page.navigate("/admin/content/" + UUID.randomUUID() + "/analytics");
         assertThat(page.locator("h1")).hasText("This page does not exist");
+        // Another organization's item, which exists and has figures of its own: as if it did not exist.
+        Org other = Organizations.create();
+        String theirs = Contents.published(other.member("curator").token(), Contents.body("Theirs"));
+        click(share(other.member("ambassador"), theirs, "linkedin"), visitor(), CHROME);
+        page.navigate("/admin/content/" + theirs + "/analytics");
+        assertThat(page.locator("h1")).hasText("This page does not exist");
+        assertThat(page.locator("body")).not().containsText("Theirs");
     }
 
     @Test

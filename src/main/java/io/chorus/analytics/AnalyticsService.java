@@ -38,13 +38,16 @@ public class AnalyticsService {
     private final Tenants tenants;
     private final AnalyticsConfig config;
     private final AnalyticsAnswers answers;
+    private final MemberActivity activity;
 
     @Inject
-    public AnalyticsService(DataSource dataSource, Tenants tenants, AnalyticsConfig config, AnalyticsAnswers answers) {
+    public AnalyticsService(DataSource dataSource, Tenants tenants, AnalyticsConfig config, AnalyticsAnswers answers,
+            MemberActivity activity) {
         this.dataSource = dataSource;
         this.tenants = tenants;
         this.config = config;
         this.answers = answers;
+        this.activity = activity;
     }
 
     public Answer<Overview> overview(String from, String to, UUID groupId) {
@@ -81,7 +84,7 @@ public class AnalyticsService {
                 (content, context) -> context.media().onto(content, context.title()));
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection, Scope scope) throws SQLException;
     }
 
@@ -112,10 +115,14 @@ public class AnalyticsService {
             throw ProblemException.notFound("This content");
         }
         Key key = new Key(organization, kind, range.from(), range.to(), context.today(), zone, groupId, contentId);
-        return answers.get(key, () -> compute(key, work)).map(answer -> finish.apply(answer, context));
+        return answers.get(key, () -> compute(key, true, work)).map(answer -> finish.apply(answer, context));
     }
 
-    private <T> T compute(Key key, Work<T> work) {
+    /**
+     * Computes an answer in one snapshot; with {@code index}, from the organization's member activity in memory when it
+     * is at the snapshot's versions ({@link MemberActivity}), otherwise from the per-member statements.
+     */
+    <T> T compute(Key key, boolean index, Work<T> work) {
         return query(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
@@ -135,8 +142,10 @@ public class AnalyticsService {
                         left join organization_settings s on s.organization_id = o.id
                         where o.id = ?""", key.organizationId());
                 LocalDate carried = built[1] == null ? null : ((java.sql.Date) built[1]).toLocalDate();
+                ActivityIndex held = index ? activity.at(connection, key.organizationId(),
+                        ActivityIndex.Versions.read(connection, key.organizationId())) : null;
                 Scope scope = new Scope(key.organizationId(), key.groupId(), (String) built[0], carried, key.today(),
-                        new AnalyticsRange(key.from(), key.to()));
+                        new AnalyticsRange(key.from(), key.to()), held);
                 if (key.groupId() != null) {
                     requireLargeEnough(connection, scope);
                 }

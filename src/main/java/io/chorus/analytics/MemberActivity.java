@@ -233,28 +233,15 @@ public class MemberActivity {
     /** Reads whole, or brings forward, in a snapshot of its own. */
     private void inSnapshot(UUID organization, boolean whole) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                Jdbc.update(connection, "set transaction read only");
+            Jdbc.inReadOnlySnapshot(connection, () -> {
                 Versions versions = Versions.read(connection, organization);
-                if (versions != null) {
-                    if (whole) {
-                        load(connection, organization, versions);
-                    } else {
-                        find(connection, organization, versions);
-                    }
+                if (versions != null && whole) {
+                    load(connection, organization, versions);
+                } else if (versions != null) {
+                    find(connection, organization, versions);
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            }
+                return null;
+            });
         } catch (SQLException | RuntimeException e) {
             Log.warnf("An organization's member activity was not read into memory this time: %s", e.getMessage());
         }

@@ -261,16 +261,7 @@ class MemberActivityTest {
                 .patch("/api/v1/members/{id}", people.get(5).id()).then().statusCode(200);
         LocalDate utc = LocalDate.now(ZoneId.of("UTC"));
         Traffic.awaitOverview(analyst.token(), "?from=" + utc.minusDays(1) + "&to=" + utc.plusDays(1), shares, clicks);
-        // Spread over the past 100 days (a share's clicks up to 30 hours after it), then rebuilt by a time-zone change.
-        execute("""
-                with moved as (
-                  select s.id, (1 + abs(hashtext(s.id::text)) % 99) * interval '1 day'
-                               + (abs(hashtext(s.id::text || 'h')) % 24) * interval '1 hour' as back
-                  from shares s where s.organization_id = ?::uuid)
-                update shares s set created_at = s.created_at - m.back from moved m where m.id = s.id""", org.id());
-        execute("""
-                update click_events c set at = s.created_at + (abs(hashtext(c.id::text)) % 30) * interval '1 hour'
-                from shares s where s.id = c.share_id and s.organization_id = ?::uuid""", org.id());
+        Traffic.spreadOverPastDays(database, org.id());
         Api.as(org.admin().token()).body(Map.of("timeZone", BERLIN, "levelThresholds", List.of(0, 100)))
                 .put("/api/v1/settings/organization").then().statusCode(200);
         Traffic.await(analyst.token(), "/api/v1/analytics/overview", o -> BERLIN.equals(o.getString("timeZone")));

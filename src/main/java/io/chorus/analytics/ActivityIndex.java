@@ -108,10 +108,12 @@ final class ActivityIndex {
         for (int slot = 0; slot < roster.size(); slot++) {
             if ((in == null || in[slot]) && roster.flags[slot] == (AMBASSADOR | ACTIVE)) {
                 int[] timeline = timelineOf[slot];
-                if (shares(timeline, end) - shares(timeline, start) > 0) {
+                int last = last(timeline, end);
+                int before = last(timeline, start);
+                if (total(timeline, last, 1) - total(timeline, before, 1) > 0) {
                     sharing++;
                 }
-                clicks[counted++] = clicks(timeline, end) - clicks(timeline, start);
+                clicks[counted++] = total(timeline, last, 2) - total(timeline, before, 2);
             }
         }
         Arrays.sort(clicks, 0, counted);
@@ -136,8 +138,10 @@ final class ActivityIndex {
         for (int slot = 0; slot < roster.size(); slot++) {
             if (in == null || in[slot]) {
                 int[] timeline = timelineOf[slot];
-                shares[slot] = shares(timeline, end) - shares(timeline, start);
-                clicks[slot] = clicks(timeline, end) - clicks(timeline, start);
+                int last = last(timeline, end);
+                int before = last(timeline, start);
+                shares[slot] = total(timeline, last, 1) - total(timeline, before, 1);
+                clicks[slot] = total(timeline, last, 2) - total(timeline, before, 2);
             }
         }
         List<GroupFigures> rows = new ArrayList<>();
@@ -211,22 +215,15 @@ final class ActivityIndex {
         return sharing;
     }
 
-    /** The member's lifetime shares at the end of {@code day} (an epoch day). */
-    static int shares(int[] timeline, int day) {
-        return at(timeline, day, 1);
+    /** The position of the member's last change on or before {@code day} (an epoch day); -1 if none. */
+    private static int last(int[] timeline, int day) {
+        int i = Arrays.binarySearch(timeline, 0, timeline.length / 3, day);
+        return i < 0 ? -i - 2 : i;
     }
 
-    static int clicks(int[] timeline, int day) {
-        return at(timeline, day, 2);
-    }
-
-    private static int at(int[] timeline, int day, int column) {
-        int n = timeline.length / 3;
-        int i = Arrays.binarySearch(timeline, 0, n, day);
-        if (i < 0) {
-            i = -i - 2; // the last change before the day
-        }
-        return i < 0 ? 0 : timeline[column * n + i];
+    /** The member's lifetime total (column 1: shares, 2: clicks) as of the change at {@code position}. */
+    private static int total(int[] timeline, int position, int column) {
+        return position < 0 ? 0 : timeline[column * (timeline.length / 3) + position];
     }
 
     static int compare(long msbA, long lsbA, long msbB, long lsbB) {

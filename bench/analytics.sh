@@ -76,6 +76,8 @@ echo "== waiting for the member activity to be read into memory (in the backgrou
 until [ "$(metric chorus_analytics_activity_loads_total kind full)" -ge 1 ]; do
   [ "$(metric chorus_analytics_activity_loads_total kind over-budget)" = 0 ] \
     || { echo "larger than chorus.analytics.activity-max-entries" >&2; exit 1; }
+  [ "$(echo "$(date +%s.%N) - $LOAD_START < 600" | bc)" = 1 ] \
+    || { echo "not read after 10 minutes; see $APP_LOG" >&2; exit 1; }
   sleep 0.2
 done
 echo "read in $(echo "$(date +%s.%N) - $LOAD_START" | bc) s; $(curl -sf "$BASE/q/metrics" \

@@ -36,8 +36,10 @@ import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The member activity held in memory gives exactly the figures the per-member statements give — for many ranges, the
@@ -63,6 +65,9 @@ class MemberActivityTest {
 
     @Inject
     AnalyticsAnswers answers;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The figures the index is used for, computed in one snapshot, and whether the index answered. */
     record Figures(Overview overview, Participation byGroup, Participation byWeek, boolean indexed) {
@@ -141,6 +146,32 @@ class MemberActivityTest {
                 .isEqualTo(row(held.byGroup(), history.south()).members());
         assertThat(row(changed.byGroup(), history.south()).shares()).as("person 2's shares count in South too")
                 .isGreaterThan(row(held.byGroup(), history.south()).shares());
+    }
+
+    @Test
+    void theApiAnswersFromThisInstancesMemberActivityOnceItIsRead() throws Exception {
+        History history = history();
+        LocalDate today = LocalDate.now(ZoneId.of(BERLIN));
+        AnalyticsService statements = service(new MemberActivity(database, 1_000_000, new SimpleMeterRegistry()));
+        int[] back = { 0 };
+        JsonPath[] answer = new JsonPath[1];
+        // A new range each time (no remembered answer), until one's member figures came from memory.
+        Traffic.until(() -> "never answered from memory", () -> {
+            double before = fromMemory();
+            back[0]++;
+            answer[0] = Api.as(history.analyst().token())
+                    .get("/api/v1/analytics/overview?from=" + today.minusDays(100 + back[0]) + "&to=" + today).then()
+                    .statusCode(200).extract().jsonPath();
+            return fromMemory() > before;
+        });
+        Overview expected = figures(statements, history, today.minusDays(100 + back[0]), today, null, false).overview();
+        assertThat(answer[0].getLong("members.sharing")).isEqualTo(expected.members().sharing()).isPositive();
+        assertThat(answer[0].getLong("members.active")).isEqualTo(expected.members().active());
+        assertThat(answer[0].getDouble("participationRate")).isEqualTo(expected.participationRate().doubleValue());
+    }
+
+    private double fromMemory() {
+        return registry.counter("chorus.analytics.activity.answers", "source", "memory").count();
     }
 
     @Test

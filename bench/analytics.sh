@@ -6,11 +6,15 @@
 # with wrk at CONNECTIONS concurrent clients (one analyst). Target: p95 < 200 ms for each.
 # Those requests repeat one range, so after the first they are answered from memory (warm: the
 # service remembers each answer for chorus.analytics.max-age). Then the cold case, for overview and
-# participation by group (JSON): every request asks for a range no other request of the run asked
+# participation by group and by week (JSON): every request asks for a range no other request of the run asked
 # for (ending 0 to 359 days before today, 90 to 99 days long), so each one is computed. After each
 # case the script prints how many answers were computed and served from memory (/q/metrics).
+# Cold answers take every member's figures from the member activity held in memory (MemberActivity),
+# read in the background after the first request: the script times that read, waits for it, and after
+# each cold case prints how many answers took their member figures from memory and how many from the
+# database (chorus_analytics_activity_answers_total).
 # Ends with the aggregates' sizes and EXPLAIN ANALYZE of the heaviest statement (every ambassador's
-# shares and clicks in the range).
+# shares and clicks in the range), which answers when the member activity is not in memory.
 # Usage: ./mvnw package -DskipTests && bench/analytics.sh
 #   MEMBERS=100000 AWARDS=10000000 ITEMS=5000 SHARES=2000000 CLICKS=20000000 CONNECTIONS=4
 #   DURATION=20s RUNS=3 PORT=18085; installs wrk and psql if missing. The data lives in
@@ -29,10 +33,18 @@ start_app bench-scoring "${PORT:-18085}"
 DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
 export PGPASSWORD=postgres
 PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
-# The answers computed and served from memory so far (the service's counters).
+# A counter of the service's, by one of its tags: metric NAME TAG VALUE (0 before it counted).
+metric() {
+  curl -sf "$BASE/q/metrics" | awk -v name="$1" -v tag="$2=\"$3\"" \
+    'index($0, name "{") == 1 && index($0, tag) {n = $NF} END {printf "%d", n}'
+}
+# The answers computed and served from memory so far.
 answers() {
-  curl -sf "$BASE/q/metrics" | awk -v source="$1" \
-    '/^chorus_analytics_answers_total/ && index($0, "source=\"" source "\"") {printf "%d", $NF}'
+  metric chorus_analytics_answers_total source "$1"
+}
+# The answers whose member figures came from the member activity in memory / the database so far.
+activity() {
+  metric chorus_analytics_activity_answers_total source "$1"
 }
 
 echo "== seeding $MEMBERS members and $AWARDS ledger rows (scoring benchmark data)"
@@ -57,6 +69,19 @@ TO=$($PSQL -At -c "select (now() at time zone 'UTC')::date")
 FROM=$($PSQL -At -c "select (now() at time zone 'UTC')::date - 89")
 RANGE="from=$FROM&to=$TO"
 TOKEN=$(login bench-scoring analyst@bench-scoring.example)
+LOAD_START=$(date +%s.%N)
+curl -sf "$BASE/api/v1/analytics/overview?$RANGE" -H "authorization: Bearer $TOKEN" -o /dev/null \
+  -w "first request (member figures from the database): %{time_total} s\n"
+echo "== waiting for the member activity to be read into memory (in the background)"
+until [ "$(metric chorus_analytics_activity_loads_total kind full)" -ge 1 ]; do
+  [ "$(metric chorus_analytics_activity_loads_total kind over-budget)" = 0 ] \
+    || { echo "larger than chorus.analytics.activity-max-entries" >&2; exit 1; }
+  [ "$(echo "$(date +%s.%N) - $LOAD_START < 600" | bc)" = 1 ] \
+    || { echo "not read after 10 minutes; see $APP_LOG" >&2; exit 1; }
+  sleep 0.2
+done
+echo "read in $(echo "$(date +%s.%N) - $LOAD_START" | bc) s; $(curl -sf "$BASE/q/metrics" \
+  | awk '/^chorus_analytics_activity_entries/ {printf "%d", $NF}') timeline entries held"
 curl -sf "$BASE/api/v1/analytics/overview?$RANGE" -H "authorization: Bearer $TOKEN" | head -c 600; echo
 CONTENT=$(curl -sf "$BASE/api/v1/analytics/overview?$RANGE" -H "authorization: Bearer $TOKEN" \
   | sed 's/.*"topContent":\[{"contentId":"\([^"]*\)".*/\1/')
@@ -90,7 +115,7 @@ done
 
 # The cold case: every request a range no earlier request of the run asked for.
 NOON=$(date -u -d "$TO 12:00" +%s)
-for path in "overview" "participation?groupBy=group"; do
+for path in "overview" "participation?groupBy=group" "participation?groupBy=week"; do
   TOKEN=$(login bench-scoring analyst@bench-scoring.example)
   separator=$([ "${path#*\?}" = "$path" ] && echo "?" || echo "&")
   LUA=target/bench-analytics-cold.lua
@@ -125,9 +150,12 @@ end
 dofile("target/bench-report.lua")
 LUA
   computed=$(answers computed); cached=$(answers cache)
+  memory=$(activity memory); database=$(activity database)
   echo "== COLD GET /api/v1/analytics/$path (application/json, a new range of 90 to 99 days each time), $CONNECTIONS connections, $DURATION x $RUNS"
   run_wrk $LUA "$BASE" "$CONNECTIONS"
   echo "  answers in these runs: $(($(answers computed) - computed)) computed, $(($(answers cache) - cached)) from memory"
+  echo "  member figures of the computed ones: $(($(activity memory) - memory)) from memory," \
+    "$(($(activity database) - database)) from the database"
 done
 
 echo "== aggregate sizes"

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.chorus.common.persistence.Columns;
+
 /**
  * Adds a pass's deltas (per share and day) to every aggregate, set-based: a handful of statements whatever the number
  * of clicks. See V9__analytics.sql for what each aggregate holds.
@@ -71,9 +73,12 @@ final class Aggregates {
      * Running totals per member and month. Dense: first the organization's months up to the newest one touched are
      * carried forward (every member seen gets a row, totals so far), then each touched member gets rows from their
      * earliest touched month on, the counts go into the months' running totals, and where an earlier month changed, the
-     * later months' totals before them are summed again.
+     * later months' totals before them are summed again. The rows whose totals change get this pass's version, and so
+     * does their organization ({@code members_version}): what {@link MemberActivity} reads again. Carried-forward
+     * months change no one's totals and keep theirs.
      */
     private static void memberMonths(Connection connection) throws SQLException {
+        long version = Columns.number(Jdbc.row(connection, "select nextval('analytics_versions')")[0]);
         Jdbc.update(connection, """
                 insert into analytics_member_deltas
                 select organization_id, member_id, date_trunc('month', day)::date, extract(day from day)::integer,
@@ -115,14 +120,15 @@ final class Aggregates {
         Jdbc.update(connection, """
                 update analytics_member_months m
                 set shares = analytics_running_add(m.shares, d.days, d.shares),
-                    clicks = analytics_running_add(m.clicks, d.days, d.clicks)
+                    clicks = analytics_running_add(m.clicks, d.days, d.clicks), version = ?
                 from (select organization_id, member_id, month, array_agg(day_of_month) as days,
                              array_agg(shares) as shares, array_agg(clicks) as clicks
                       from analytics_member_deltas group by 1, 2, 3) d
-                where m.organization_id = d.organization_id and m.month = d.month and m.member_id = d.member_id""");
+                where m.organization_id = d.organization_id and m.month = d.month and m.member_id = d.member_id""",
+                version);
         Jdbc.update(connection, """
                 update analytics_member_months m
-                set shares_before = x.shares_before, clicks_before = x.clicks_before
+                set shares_before = x.shares_before, clicks_before = x.clicks_before, version = ?
                 from (select r.organization_id, r.month, r.member_id, r.month >= t.first as later,
                              coalesce(sum(case when r.month < t.first
                                                then r.shares_before + coalesce(r.shares[cardinality(r.shares)], 0)
@@ -142,6 +148,10 @@ final class Aggregates {
                                          rows between unbounded preceding and 1 preceding)) x
                 where x.later and m.organization_id = x.organization_id and m.month = x.month
                   and m.member_id = x.member_id
-                  and (m.shares_before, m.clicks_before) is distinct from (x.shares_before, x.clicks_before)""");
+                  and (m.shares_before, m.clicks_before) is distinct from (x.shares_before, x.clicks_before)""",
+                version);
+        Jdbc.update(connection, """
+                update analytics_organizations set members_version = ?
+                where organization_id in (select organization_id from analytics_member_deltas)""", version);
     }
 }

@@ -41,4 +41,13 @@ public interface AnalyticsConfig {
     /** The most rows (days, groups, weeks, cohorts, top items; 100 to 200 bytes each) remembered answers may hold. */
     @WithDefault("500000")
     long cacheMaxRows();
+
+    /**
+     * The most member activity timeline entries (a member and a day on which their shares or clicks changed; 12 bytes
+     * each) held in memory over all organizations, so that overview and participation figures need not read every
+     * member's running totals. An organization with more is answered from the database. The default holds an
+     * organization of 100,000 ambassadors with a year of daily activity (about 8 million entries).
+     */
+    @WithDefault("15000000")
+    long activityMaxEntries();
 }

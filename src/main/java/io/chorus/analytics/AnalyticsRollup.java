@@ -40,12 +40,15 @@ public class AnalyticsRollup {
     private final DataSource dataSource;
     private final AnalyticsConfig config;
     private final AnalyticsGenerations generations;
+    private final MemberActivity activity;
 
     @Inject
-    public AnalyticsRollup(DataSource dataSource, AnalyticsConfig config, AnalyticsGenerations generations) {
+    public AnalyticsRollup(DataSource dataSource, AnalyticsConfig config, AnalyticsGenerations generations,
+            MemberActivity activity) {
         this.dataSource = dataSource;
         this.config = config;
         this.generations = generations;
+        this.activity = activity;
     }
 
     @Scheduled(every = "${chorus.analytics.rollup-interval:PT2S}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -81,6 +84,8 @@ public class AnalyticsRollup {
                     rebuilt += pass.rebuiltRows();
                     generations.counted(pass.counted());
                     pass.rebuilt().forEach(generations::changed);
+                    activity.changed(pass.counted());
+                    activity.changed(pass.rebuilt());
                 }
                 if (rebuilt >= REBUILT_ROWS_TO_ANALYZE) {
                     // Fresh statistics at once, so that the planner does not meet the new rows blind.

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -34,17 +35,24 @@ import io.chorus.common.tenant.Tenants;
 @ApplicationScoped
 public class AnalyticsService {
 
+    /** The answers with figures per member (who shared, the top ambassadors, per group, per week). */
+    private static final Set<String> MEMBER_FIGURES = Set.of("overview", "dashboard", "participation-by-group",
+            "participation-by-week");
+
     private final DataSource dataSource;
     private final Tenants tenants;
     private final AnalyticsConfig config;
     private final AnalyticsAnswers answers;
+    private final MemberActivity activity;
 
     @Inject
-    public AnalyticsService(DataSource dataSource, Tenants tenants, AnalyticsConfig config, AnalyticsAnswers answers) {
+    public AnalyticsService(DataSource dataSource, Tenants tenants, AnalyticsConfig config, AnalyticsAnswers answers,
+            MemberActivity activity) {
         this.dataSource = dataSource;
         this.tenants = tenants;
         this.config = config;
         this.answers = answers;
+        this.activity = activity;
     }
 
     public Answer<Overview> overview(String from, String to, UUID groupId) {
@@ -81,7 +89,7 @@ public class AnalyticsService {
                 (content, context) -> context.media().onto(content, context.title()));
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection, Scope scope) throws SQLException;
     }
 
@@ -112,45 +120,39 @@ public class AnalyticsService {
             throw ProblemException.notFound("This content");
         }
         Key key = new Key(organization, kind, range.from(), range.to(), context.today(), zone, groupId, contentId);
-        return answers.get(key, () -> compute(key, work)).map(answer -> finish.apply(answer, context));
+        return answers.get(key, () -> compute(key, MEMBER_FIGURES.contains(kind), work))
+                .map(answer -> finish.apply(answer, context));
     }
 
-    private <T> T compute(Key key, Work<T> work) {
-        return query(connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                Jdbc.update(connection, "set transaction read only");
-                // Plans are simple and the statements short: compiling them (JIT) would cost more than it saves.
-                Jdbc.update(connection, "set local jit = off");
-                // Each statement planned for its own values (the range's months, the organization's size).
-                Jdbc.update(connection, "set local plan_cache_mode = force_custom_plan");
-                Jdbc.update(connection, "set local work_mem = '32MB'");
-                // The zone the aggregates' days are in (the key's, unless a rebuild has just changed it).
-                Object[] built = Jdbc.row(connection, """
-                        select coalesce(a.time_zone, s.time_zone, 'UTC'), a.carried_month from organizations o
-                        left join analytics_organizations a on a.organization_id = o.id
-                        left join organization_settings s on s.organization_id = o.id
-                        where o.id = ?""", key.organizationId());
-                LocalDate carried = built[1] == null ? null : ((java.sql.Date) built[1]).toLocalDate();
-                Scope scope = new Scope(key.organizationId(), key.groupId(), (String) built[0], carried, key.today(),
-                        new AnalyticsRange(key.from(), key.to()));
-                if (key.groupId() != null) {
-                    requireLargeEnough(connection, scope);
-                }
-                T result = work.run(connection, scope);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
+    /**
+     * Computes an answer in one snapshot; with {@code index}, from the organization's member activity in memory when it
+     * is at the snapshot's versions ({@link MemberActivity}), otherwise from the per-member statements.
+     */
+    <T> T compute(Key key, boolean index, Work<T> work) {
+        return query(connection -> Jdbc.inReadOnlySnapshot(connection, () -> {
+            // Plans are simple and the statements short: compiling them (JIT) would cost more than it saves.
+            Jdbc.update(connection, "set local jit = off");
+            // Each statement planned for its own values (the range's months, the organization's size).
+            Jdbc.update(connection, "set local plan_cache_mode = force_custom_plan");
+            Jdbc.update(connection, "set local work_mem = '32MB'");
+            // The zone the aggregates' days are in (the key's, unless a rebuild has just changed it).
+            Object[] built = Jdbc.row(connection, """
+                    select coalesce(a.time_zone, s.time_zone, 'UTC'), a.carried_month from organizations o
+                    left join analytics_organizations a on a.organization_id = o.id
+                    left join organization_settings s on s.organization_id = o.id
+                    where o.id = ?""", key.organizationId());
+            LocalDate carried = built[1] == null ? null : ((java.sql.Date) built[1]).toLocalDate();
+            ActivityIndex held = index
+                    ? activity.at(connection, key.organizationId(),
+                            ActivityIndex.Versions.read(connection, key.organizationId()))
+                    : null;
+            Scope scope = new Scope(key.organizationId(), key.groupId(), (String) built[0], carried, key.today(),
+                    new AnalyticsRange(key.from(), key.to()), held);
+            if (key.groupId() != null) {
+                requireLargeEnough(connection, scope);
             }
-        });
+            return work.run(connection, scope);
+        }));
     }
 
     private interface Query<T> {

@@ -44,10 +44,12 @@ final class OrganizationRebuild {
                 delete from analytics_visitors v using shares s where s.id = v.share_id and s.organization_id = ?""",
                 id);
         Jdbc.update(connection, """
-                insert into analytics_organizations (organization_id, time_zone, carried_month, built_at)
-                values (?, ?, date_trunc('month', now() at time zone ?)::date, now())
+                insert into analytics_organizations (organization_id, time_zone, carried_month, built_at,
+                                                     members_built)
+                values (?, ?, date_trunc('month', now() at time zone ?)::date, now(), nextval('analytics_versions'))
                 on conflict (organization_id) do update set time_zone = excluded.time_zone,
-                  carried_month = excluded.carried_month, built_at = excluded.built_at""", id, zone, zone);
+                  carried_month = excluded.carried_month, built_at = excluded.built_at,
+                  members_built = excluded.members_built""", id, zone, zone);
         int rows = Jdbc.update(connection, """
                 insert into analytics_deltas
                 select s.organization_id, s.id, s.member_id, s.content_id, s.network, x.day, sum(x.shares),

@@ -28,9 +28,10 @@ final class OverviewQuery {
 
     /** Without the earned media value ({@link EarnedMedia} adds it). */
     static Overview run(Connection connection, Scope scope, int minGroupSize) throws SQLException {
-        Object[] members = members(connection, scope);
-        long total = Columns.number(members[0]);
-        long active = Columns.number(members[1]);
+        ActivityIndex activity = scope.activity();
+        long[] members = activity != null ? activity.ambassadors(scope.groupId()) : members(connection, scope);
+        long total = members[0];
+        long active = members[1];
         long top = (long) Math.ceil(active * TOP_SHARE);
 
         Map<String, Long> byNetwork = new LinkedHashMap<>();
@@ -47,6 +48,35 @@ final class OverviewQuery {
             visitors += Columns.number(row[3]);
         }
 
+        long[] people = activity != null
+                ? activity.sharingAndTopClicks(scope.groupId(), scope.range().from(), scope.range().to(), top)
+                : sharingAndTopClicks(connection, scope, top);
+        long sharing = people[0];
+        long topClicks = people[1];
+        BigDecimal concentration = top < minGroupSize || clicks == 0 ? null : Rates.of(topClicks, clicks);
+
+        return new Overview(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(),
+                new Members(total, active, sharing), Rates.of(sharing, active), shares, clicks, visitors, byNetwork,
+                topContent(connection, scope), new Concentration(concentration, top), null);
+    }
+
+    /** Ambassadors in scope: all, and those not deactivated. */
+    private static long[] members(Connection connection, Scope scope) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(scope.organizationId());
+        Object[] row = Jdbc.row(connection,
+                "select count(*), count(*) filter (where m.status <> 'deactivated') from members m"
+                        + " where m.organization_id = ? and 'ambassador' = any(m.roles)"
+                        + scope.members("m.id", parameters),
+                parameters.toArray());
+        return new long[] { Columns.number(row[0]), Columns.number(row[1]) };
+    }
+
+    /**
+     * The active ambassadors in scope who shared in the range, and the clicks of the {@code top} of them with the most,
+     * from every member's running totals.
+     */
+    private static long[] sharingAndTopClicks(Connection connection, Scope scope, long top) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String figures = scope.memberFigures(parameters);
         String ambassadors = scope.activeAmbassadors(parameters);
@@ -56,22 +86,7 @@ final class OverviewQuery {
                 + " select count(*) filter (where shares > 0),"
                 + " (select coalesce(sum(clicks), 0) from (select clicks from p order by clicks desc limit ?) t)"
                 + " from p", parameters.toArray());
-        long sharing = Columns.number(people[0]);
-        long topClicks = Columns.number(people[1]);
-        BigDecimal concentration = top < minGroupSize || clicks == 0 ? null : Rates.of(topClicks, clicks);
-
-        return new Overview(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(),
-                new Members(total, active, sharing), Rates.of(sharing, active), shares, clicks, visitors, byNetwork,
-                topContent(connection, scope), new Concentration(concentration, top), null);
-    }
-
-    /** Ambassadors in scope: all, and those not deactivated. */
-    private static Object[] members(Connection connection, Scope scope) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(scope.organizationId());
-        return Jdbc.row(connection, "select count(*), count(*) filter (where m.status <> 'deactivated') from members m"
-                + " where m.organization_id = ? and 'ambassador' = any(m.roles)" + scope.members("m.id", parameters),
-                parameters.toArray());
+        return new long[] { Columns.number(people[0]), Columns.number(people[1]) };
     }
 
     private static List<TopContent> topContent(Connection connection, Scope scope) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.ParticipationRow;
@@ -33,7 +34,35 @@ final class ParticipationQuery {
     private ParticipationQuery() {
     }
 
+    /** A group's figures; the "other" fold has no id nor name. */
+    record GroupFigures(UUID id, String name, long members, long sharing, long shares, long clicks) {
+    }
+
     static Participation byGroup(Connection connection, Scope scope, int minGroupSize) throws SQLException {
+        List<GroupFigures> figures = scope.activity() != null
+                ? scope.activity().byGroup(scope.groupId(), scope.range().from(), scope.range().to(), minGroupSize)
+                : groupFigures(connection, scope, minGroupSize);
+        List<ParticipationRow> rows = new ArrayList<>();
+        ParticipationRow other = null;
+        for (GroupFigures group : figures) {
+            if (group.id() == null) {
+                other = row(OTHER, "Other groups", group);
+            } else {
+                rows.add(row(group.id().toString(), group.name(), group));
+            }
+        }
+        rows.sort(Comparator.comparing((ParticipationRow r) -> r.label().toLowerCase(Locale.ROOT))
+                .thenComparing(ParticipationRow::key));
+        if (other != null && other.members() >= minGroupSize) {
+            rows.add(other);
+        }
+        return new Participation(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(), "group",
+                rows);
+    }
+
+    /** The groups large enough, and then the "other" fold, from the aggregates. */
+    private static List<GroupFigures> groupFigures(Connection connection, Scope scope, int minGroupSize)
+            throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String figures = scope.memberFigures(parameters);
         String ambassadors = scope.activeAmbassadors(parameters);
@@ -42,8 +71,7 @@ final class ParticipationQuery {
         parameters.add(scope.organizationId());
         parameters.add(minGroupSize);
         parameters.add(minGroupSize);
-        List<ParticipationRow> rows = new ArrayList<>();
-        ParticipationRow other = null;
+        List<GroupFigures> groups = new ArrayList<>();
         for (Object[] row : Jdbc.rows(connection, "with v as materialized (" + figures + ")," + " a as materialized ("
                 + ambassadors + "),"
                 + " r as materialized (select gm.group_id, gm.member_id, a.id is not null as active,"
@@ -60,26 +88,15 @@ final class ParticipationQuery {
                 + "   coalesce(sum(o.clicks), 0)"
                 + " from (select distinct r.member_id, r.active, r.shares, r.clicks from r"
                 + "   where r.group_id in (select id from g where g.members < ?)) o", parameters.toArray())) {
-            if (row[0] == null) {
-                other = row(OTHER, "Other groups", row);
-            } else {
-                rows.add(row(row[0].toString(), (String) row[1], row));
-            }
+            groups.add(new GroupFigures((UUID) row[0], (String) row[1], Columns.number(row[2]), Columns.number(row[3]),
+                    Columns.number(row[4]), Columns.number(row[5])));
         }
-        rows.sort(Comparator.comparing((ParticipationRow r) -> r.label().toLowerCase(Locale.ROOT))
-                .thenComparing(ParticipationRow::key));
-        if (other != null && other.members() >= minGroupSize) {
-            rows.add(other);
-        }
-        return new Participation(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(), "group",
-                rows);
+        return groups;
     }
 
-    private static ParticipationRow row(String key, String label, Object[] row) {
-        long members = Columns.number(row[2]);
-        long sharing = Columns.number(row[3]);
-        return new ParticipationRow(key, label, members, sharing, Rates.of(sharing, members), Columns.number(row[4]),
-                Columns.number(row[5]));
+    private static ParticipationRow row(String key, String label, GroupFigures group) {
+        return new ParticipationRow(key, label, group.members(), group.sharing(),
+                Rates.of(group.sharing(), group.members()), group.shares(), group.clicks());
     }
 
     /** Whole weeks, Monday to Sunday, from the week of {@code from} to the week of {@code to}. */
@@ -95,6 +112,27 @@ final class ParticipationQuery {
             totals.put(((java.sql.Date) row[0]).toLocalDate(), row);
         }
 
+        long[] sharing = scope.activity() != null ? scope.activity().sharingByWeek(scope.groupId(), weeks)
+                : sharingByWeek(connection, scope, weeks);
+        long members = activeAmbassadors(connection, scope);
+
+        List<ParticipationRow> rows = new ArrayList<>();
+        for (int i = 0; i < weeks.size(); i++) {
+            LocalDate monday = weeks.get(i);
+            Object[] total = totals.getOrDefault(monday, new Object[4]);
+            long shared = sharing[i];
+            rows.add(new ParticipationRow(monday.toString(),
+                    String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                            monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                    members, shared, Rates.of(shared, members), Columns.number(total[1]), Columns.number(total[2])));
+        }
+        return new Participation(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(), "week", rows);
+    }
+
+    /** Per week (from each Monday given), the active ambassadors in scope who shared in it, from the aggregates. */
+    private static long[] sharingByWeek(Connection connection, Scope scope, List<LocalDate> weeks) throws SQLException {
+        LocalDate first = weeks.get(0);
+        LocalDate last = weeks.get(weeks.size() - 1);
         List<Object> parameters = new ArrayList<>();
         List<String> counts = new ArrayList<>();
         for (LocalDate monday : weeks) {
@@ -108,26 +146,21 @@ final class ParticipationQuery {
         parameters.add((int) (ChronoUnit.WEEKS.between(FIRST_MONDAY, first) / 64));
         parameters.add((int) (ChronoUnit.WEEKS.between(FIRST_MONDAY, last) / 64));
         // One count per week over one row per ambassador and block of 64 weeks.
-        Object[] sharing = Jdbc.row(connection,
+        Object[] counted = Jdbc.row(connection,
                 "select " + String.join(", ", counts) + " from analytics_member_weeks w join (" + ambassadors
                         + ") a on a.id = w.member_id where w.organization_id = ? and w.block between ? and ?",
                 parameters.toArray());
-        long members = activeAmbassadors(connection, scope);
-
-        List<ParticipationRow> rows = new ArrayList<>();
-        for (int i = 0; i < weeks.size(); i++) {
-            LocalDate monday = weeks.get(i);
-            Object[] total = totals.getOrDefault(monday, new Object[4]);
-            long shared = Columns.number(sharing[i]);
-            rows.add(new ParticipationRow(monday.toString(),
-                    String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-                            monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
-                    members, shared, Rates.of(shared, members), Columns.number(total[1]), Columns.number(total[2])));
+        long[] sharing = new long[weeks.size()];
+        for (int i = 0; i < sharing.length; i++) {
+            sharing[i] = Columns.number(counted[i]);
         }
-        return new Participation(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(), "week", rows);
+        return sharing;
     }
 
     static long activeAmbassadors(Connection connection, Scope scope) throws SQLException {
+        if (scope.activity() != null) {
+            return scope.activity().ambassadors(scope.groupId())[1];
+        }
         List<Object> parameters = new ArrayList<>();
         return Columns.number(Jdbc.row(connection,
                 "select count(*) from (" + scope.activeAmbassadors(parameters) + ") a", parameters.toArray())[0]);

@@ -8,9 +8,11 @@ import java.util.UUID;
 /**
  * Whose figures and which days: an organization, or the members of one of its groups, over a range of days in the time
  * zone the aggregates were built in. {@code carried} is the newest month of the member running totals (null before the
- * first rollup).
+ * first rollup). {@code activity}: the organization's member activity in memory at exactly this snapshot's versions, to
+ * be used instead of the per-member statements below; null when there is none (they answer).
  */
-record Scope(UUID organizationId, UUID groupId, String zone, LocalDate carried, LocalDate today, AnalyticsRange range) {
+record Scope(UUID organizationId, UUID groupId, String zone, LocalDate carried, LocalDate today, AnalyticsRange range,
+        ActivityIndex activity) {
 
     /** An SQL condition on a {@code member_id} column: the group's members (nothing for the whole organization). */
     String members(String column, List<Object> parameters) {

@@ -99,17 +99,7 @@ class AnalyticsConsistencyTest {
         LocalDate utc = LocalDate.now(ZoneOffset.UTC);
         Traffic.awaitOverview(analyst.token(), "?from=" + utc.minusDays(1) + "&to=" + utc.plusDays(1), shares, clicks);
 
-        // Spread the history over the past 100 days: a share and its clicks move back together (clicks a few hours
-        // after the share, so some land on the next day), members' later shares later than their first.
-        execute("""
-                with moved as (
-                  select s.id, (2 + abs(hashtext(s.id::text)) % 98) * interval '1 day'
-                               + (abs(hashtext(s.id::text || 'h')) % 24) * interval '1 hour' as back
-                  from shares s where s.organization_id = ?::uuid)
-                update shares s set created_at = s.created_at - m.back from moved m where m.id = s.id""", org.id());
-        execute("""
-                update click_events c set at = s.created_at + (abs(hashtext(c.id::text)) % 30) * interval '1 hour'
-                from shares s where s.id = c.share_id and s.organization_id = ?::uuid""", org.id());
+        Traffic.spreadOverPastDays(database, org.id());
         Api.as(org.admin().token()).body(Map.of("timeZone", ZONE, "levelThresholds", List.of(0, 100)))
                 .put("/api/v1/settings/organization").then().statusCode(200);
         Traffic.await(analyst.token(), "/api/v1/analytics/overview", o -> ZONE.equals(o.getString("timeZone")));
@@ -307,14 +297,6 @@ class AnalyticsConsistencyTest {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
         return counts;
-    }
-
-    private void execute(String sql, String organization) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, organization);
-            statement.executeUpdate();
-        }
     }
 
     private long count(String sql) {

@@ -2,12 +2,17 @@ package io.chorus.analytics;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import io.chorus.support.Api;
 import io.chorus.support.Organizations.Person;
@@ -79,6 +84,30 @@ public final class Traffic {
     public static JsonPath awaitOverview(String token, String query, long shares, long clicks) {
         return await(token, "/api/v1/analytics/overview" + query,
                 o -> o.getLong("shares") >= shares && o.getLong("clicks") >= clicks);
+    }
+
+    /**
+     * Spreads an organization's shares over the past 100 days, by moving their raw rows back in time (the service has
+     * no clock to turn): a share and its clicks move back together (clicks a few hours after the share, so some land on
+     * the next day). The aggregates count them on those days once rebuilt, e.g. after a time-zone change.
+     */
+    public static void spreadOverPastDays(DataSource database, String organization) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement shares = connection.prepareStatement("""
+                        with moved as (
+                          select s.id, (2 + abs(hashtext(s.id::text)) % 98) * interval '1 day'
+                                       + (abs(hashtext(s.id::text || 'h')) % 24) * interval '1 hour' as back
+                          from shares s where s.organization_id = ?::uuid)
+                        update shares s set created_at = s.created_at - m.back from moved m where m.id = s.id""");
+                PreparedStatement clicks = connection.prepareStatement("""
+                        update click_events c
+                        set at = s.created_at + (abs(hashtext(c.id::text)) % 30) * interval '1 hour'
+                        from shares s where s.id = c.share_id and s.organization_id = ?::uuid""")) {
+            shares.setString(1, organization);
+            shares.executeUpdate();
+            clicks.setString(1, organization);
+            clicks.executeUpdate();
+        }
     }
 
     private static void pause() {

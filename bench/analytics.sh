@@ -6,8 +6,9 @@
 # with wrk at CONNECTIONS concurrent clients (one analyst). Target: p95 < 200 ms for each.
 # Those requests repeat one range, so after the first they are answered from memory (warm: the
 # service remembers each answer for chorus.analytics.max-age). Then the cold case, for overview and
-# participation by group and by week (JSON): every request asks for a range no other request of the run asked
-# for (ending 0 to 359 days before today, 90 to 99 days long), so each one is computed. After each
+# participation by group and by week (JSON and CSV): every request asks for a range no other request of the run asked
+# for (ending 0 to 359 days before today, 90 to 109 days long), so each one is computed (the counts
+# printed say whether some were served from memory after all: a fast endpoint can run out of ranges). After each
 # case the script prints how many answers were computed and served from memory (/q/metrics).
 # Cold answers take every member's figures from the member activity held in memory (MemberActivity),
 # read in the background after the first request: the script times that read, waits for it, and after
@@ -19,7 +20,9 @@
 #   MEMBERS=100000 AWARDS=10000000 ITEMS=5000 SHARES=2000000 CLICKS=20000000 CONNECTIONS=4
 #   DURATION=20s RUNS=3 PORT=18085; installs wrk and psql if missing. The data lives in
 #   target/bench-scoring-data, shared with bench/leaderboard.sh; SEED_ONLY=1 stops once the
-#   aggregates are rebuilt (to seed while the machine is busy, and measure when it is quiet).
+#   aggregates are rebuilt (to seed while the machine is busy, and measure when it is quiet);
+#   COLD_ONLY=1 skips the warm cases; COLD_PATHS (overview, participation by group and week) and
+#   COLD_LENGTHS=20 (ranges of 90 to 109 days) choose the cold cases.
 #   A small smoke run: MEMBERS=2000 AWARDS=200000 ITEMS=200 SHARES=40000 CLICKS=200000 DURATION=5s RUNS=1
 source "$(dirname "$0")/lib.sh"
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
@@ -89,7 +92,9 @@ RAW=$($PSQL -At -c "select count(*) from click_events c join shares s on s.id = 
   where s.organization_id = '$ORG' and not c.robot and not c.self and c.at::date between '$FROM' and '$TO'")
 echo "human clicks in the range, counted from the raw rows: $RAW"
 
-for path in "overview" "participation?groupBy=group" "participation?groupBy=week" "retention" "content/$CONTENT"; do
+WARM_PATHS=("overview" "participation?groupBy=group" "participation?groupBy=week" "retention" "content/$CONTENT")
+[ "${COLD_ONLY:-0}" = 1 ] && WARM_PATHS=()
+for path in "${WARM_PATHS[@]}"; do
   for format in application/json text/csv; do
     # Tokens live 15 minutes: a fresh one for each endpoint and format.
     TOKEN=$(login bench-scoring analyst@bench-scoring.example)
@@ -115,18 +120,37 @@ done
 
 # The cold case: every request a range no earlier request of the run asked for.
 NOON=$(date -u -d "$TO 12:00" +%s)
-for path in "overview" "participation?groupBy=group" "participation?groupBy=week"; do
+# JIT warm-up for the cold case (not reported; needed with COLD_ONLY=1): overview for ranges of 150 to 159 days,
+# which the measured runs never ask for.
+TOKEN=$(login bench-scoring analyst@bench-scoring.example)
+cat > target/bench-analytics-cold-warmup.lua <<LUA
+local n = 0
+request = function()
+  n = n + 1
+  local back = n % 360
+  return wrk.format("GET", "/api/v1/analytics/overview?from=" .. os.date("!%Y-%m-%d", $NOON - (back + 150 + n % 10) * 86400)
+    .. "&to=" .. os.date("!%Y-%m-%d", $NOON - back * 86400), { ["Authorization"] = "Bearer $TOKEN" })
+end
+LUA
+echo "== cold case: JIT warm-up, ${COLD_WARMUP:-30s}, not reported"
+wrk -t2 -c"$CONNECTIONS" -d"${COLD_WARMUP:-30s}" -s target/bench-analytics-cold-warmup.lua "$BASE" > /dev/null
+COLD_LENGTHS=${COLD_LENGTHS:-20}
+COLD_RANGES=$((360 * COLD_LENGTHS))
+COLD_BLOCK=$((COLD_RANGES / (2 * RUNS)))
+for path in ${COLD_PATHS:-overview participation?groupBy=group participation?groupBy=week}; do
+  rm -f target/bench-analytics-cold-run # the CSV runs go on with the ranges after the JSON runs
+  for format in application/json text/csv; do
   TOKEN=$(login bench-scoring analyst@bench-scoring.example)
   separator=$([ "${path#*\?}" = "$path" ] && echo "?" || echo "&")
   LUA=target/bench-analytics-cold.lua
-  rm -f target/bench-analytics-cold-run
   cat > $LUA <<LUA
--- 3,600 ranges: ending 0 to 359 days before the last day of the warm range, 90 to 99 days long.
+-- $COLD_RANGES ranges: ending 0 to 359 days before the last day of the warm range, 90 to $((89 + COLD_LENGTHS)) days
+-- long (there are only 360 ranges of exactly 90 days in the year of data; longer ones are more work, not less).
 local noon = $NOON
 local function day(back) return os.date("!%Y-%m-%d", noon - back * 86400) end
 local threads = 0
 function setup(thread)
-  if threads == 0 then -- which run of run_wrk this is: each run takes the next 1,200 ranges
+  if threads == 0 then -- which run of run_wrk this is (JSON, then CSV): each run takes the next $COLD_BLOCK ranges
     local file = io.open("target/bench-analytics-cold-run", "r")
     run = file and tonumber(file:read("*l")) or 0
     if file then file:close() end
@@ -134,28 +158,29 @@ function setup(thread)
     file:write(run + 1)
     file:close()
   end
-  thread:set("first", run * 1200 + threads)
+  thread:set("first", run * $COLD_BLOCK + threads)
   threads = threads + 1
 end
 local n = 0
 request = function()
-  -- Thread t of a run asks for ranges t, t + 2, t + 4, ... of its 1,200 and beyond.
-  local i = (first + 2 * n) % 3600
+  -- Thread t of a run asks for ranges t, t + 2, t + 4, ... of its $COLD_BLOCK and beyond.
+  local i = (first + 2 * n) % $COLD_RANGES
   n = n + 1
-  local ending = i % 360
-  local length = 90 + math.floor(i / 360)
+  local length = 90 + i % $COLD_LENGTHS -- every run asks for the same mix of lengths
+  local ending = math.floor(i / $COLD_LENGTHS)
   return wrk.format("GET", "/api/v1/analytics/$path$separator" .. "from=" .. day(ending + length - 1)
-    .. "&to=" .. day(ending), { ["Authorization"] = "Bearer $TOKEN", ["Accept"] = "application/json" })
+    .. "&to=" .. day(ending), { ["Authorization"] = "Bearer $TOKEN", ["Accept"] = "$format" })
 end
 dofile("target/bench-report.lua")
 LUA
   computed=$(answers computed); cached=$(answers cache)
   memory=$(activity memory); database=$(activity database)
-  echo "== COLD GET /api/v1/analytics/$path (application/json, a new range of 90 to 99 days each time), $CONNECTIONS connections, $DURATION x $RUNS"
+  echo "== COLD GET /api/v1/analytics/$path ($format, a new range of 90 to $((89 + COLD_LENGTHS)) days each time), $CONNECTIONS connections, $DURATION x $RUNS"
   run_wrk $LUA "$BASE" "$CONNECTIONS"
   echo "  answers in these runs: $(($(answers computed) - computed)) computed, $(($(answers cache) - cached)) from memory"
   echo "  member figures of the computed ones: $(($(activity memory) - memory)) from memory," \
     "$(($(activity database) - database)) from the database"
+  done
 done
 
 echo "== aggregate sizes"

@@ -37,6 +37,9 @@ public class AnalyticsRollup {
     static final int DEDUPLICATED_DAYS = 3;
     private static final long LOCK = 0x0a4a1_7135L;
     private static final long REBUILT_ROWS_TO_ANALYZE = 10_000;
+    /** Whether a pass has anything to do: notes of new clicks or shares, or an organization to rebuild. */
+    private static final String IDLE_CHECK = "select exists (select 1 from analytics_click_batches)"
+            + " or exists (select 1 from analytics_share_queue) or " + OrganizationRebuild.ANY_STALE;
     private final DataSource dataSource;
     private final AnalyticsConfig config;
     private final AnalyticsGenerations generations;
@@ -69,6 +72,9 @@ public class AnalyticsRollup {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             try {
+                if (!(boolean) Jdbc.row(connection, IDLE_CHECK)[0]) {
+                    return; // nothing noted, nothing to rebuild: one statement every interval when idle
+                }
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 Pass pass = new Pass(true, 0, Set.of(), List.of());

@@ -24,12 +24,17 @@ final class OrganizationRebuild {
     record Stale(UUID organizationId, String timeZone) {
     }
 
+    private static final String STALE = """
+            from organizations o
+            left join organization_settings s on s.organization_id = o.id
+            left join analytics_organizations a on a.organization_id = o.id
+            where a.organization_id is null or a.time_zone <> coalesce(s.time_zone, 'UTC')""";
+
+    /** An SQL condition: some organization is stale. */
+    static final String ANY_STALE = "exists (select 1 " + STALE + ")";
+
     static List<Stale> stale(Connection connection) throws SQLException {
-        return Jdbc.rows(connection, """
-                select o.id, coalesce(s.time_zone, 'UTC') from organizations o
-                left join organization_settings s on s.organization_id = o.id
-                left join analytics_organizations a on a.organization_id = o.id
-                where a.organization_id is null or a.time_zone <> coalesce(s.time_zone, 'UTC')""").stream()
+        return Jdbc.rows(connection, "select o.id, coalesce(s.time_zone, 'UTC') " + STALE).stream()
                 .map(row -> new Stale((UUID) row[0], (String) row[1])).toList();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.chorus.analytics.ParticipationQuery.GroupFigures;
+import io.chorus.common.persistence.Columns;
 
 /**
  * One organization's member activity, in memory and immutable: for every member, when their lifetime shares and clicks
@@ -35,8 +36,7 @@ final class ActivityIndex {
                 return null;
             }
             Object[] row = rows.get(0);
-            return new Versions(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    ((Number) row[2]).longValue());
+            return new Versions(Columns.number(row[0]), Columns.number(row[1]), Columns.number(row[2]));
         }
     }
 

@@ -27,6 +27,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.chorus.analytics.ActivityIndex.Roster;
 import io.chorus.analytics.ActivityIndex.Timelines;
 import io.chorus.analytics.ActivityIndex.Versions;
+import io.chorus.common.persistence.Columns;
 import io.chorus.tenancy.MembershipChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,10 +160,9 @@ public class MemberActivity {
             throws SQLException {
         Timelines timelines = held.timelines();
         if (held.versions().members() != versions.members()) {
-            long changed = ((Number) Jdbc.row(connection, """
+            long changed = Columns.number(Jdbc.row(connection, """
                     select count(distinct member_id) from analytics_member_months
-                    where organization_id = ? and version > ?""", organization, held.versions().members())[0])
-                    .longValue();
+                    where organization_id = ? and version > ?""", organization, held.versions().members())[0]);
             if (changed > ALWAYS_PATCHED && changed * 5 > timelines.size()) {
                 loadInBackground(organization);
                 return null;

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -44,30 +46,42 @@ public class ShortLinkRoute {
 
     private static final String BEARER = "Bearer ";
     private static final int ROUTE_ORDER = -1_000;
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence REFERRER_POLICY = HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence NO_REFERRER_WHEN_DOWNGRADE = HttpHeaders
+            .createOptimized("no-referrer-when-downgrade");
+    private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private final ShortLinks links;
     private final ClickRecorder recorder;
     private final Counter redirects;
+    /** Whether client addresses may come from X-Forwarded-For (a trusted proxy is configured). */
+    private final boolean forwarding;
     /** One copy of each user agent in the click buffer: a few thousand strings stand for millions of waiting clicks. */
     private final Cache<String, String> userAgents = Caffeine.newBuilder().maximumSize(10_000).build();
 
     @Inject
-    public ShortLinkRoute(ShortLinks links, ClickRecorder recorder, MeterRegistry registry) {
+    public ShortLinkRoute(ShortLinks links, ClickRecorder recorder, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwarding) {
         this.links = links;
+        this.forwarding = forwarding;
         this.recorder = recorder;
         this.redirects = Counter.builder("chorus.redirects").description("Short-link redirects answered")
                 .register(registry);
     }
 
     void install(@Observes Router router) {
-        // The contract's path in Vert.x's syntax: {code} becomes :code.
-        String path = ShortLinkRoute.class.getAnnotation(PublicRoute.class).path().replaceAll("\\{([^}/]+)}", ":$1");
+        // The contract's path as a prefix: /s/{code} becomes /s/*, matched by comparing strings rather than by a
+        // regular expression, and the code is what follows the prefix. A path with more segments is an unknown code.
+        String path = ShortLinkRoute.class.getAnnotation(PublicRoute.class).path();
+        String prefix = path.substring(0, path.indexOf('{'));
         // Ahead of the security and REST handlers: the link is public and they only cost time here.
-        router.get(path).order(ROUTE_ORDER).handler(this::follow);
-        router.head(path).order(ROUTE_ORDER).handler(this::follow);
+        router.get(prefix + "*").order(ROUTE_ORDER).handler(ctx -> follow(ctx, prefix.length()));
+        router.head(prefix + "*").order(ROUTE_ORDER).handler(ctx -> follow(ctx, prefix.length()));
     }
 
-    private void follow(RoutingContext ctx) {
-        String code = ctx.pathParam("code");
+    private void follow(RoutingContext ctx, int codeStart) {
+        String code = ctx.normalizedPath().substring(codeStart);
         ShortLink link = links.remembered(code);
         if (link != null) {
             redirect(ctx, link);
@@ -90,7 +104,7 @@ public class ShortLinkRoute {
     private void redirect(RoutingContext ctx, ShortLink link) {
         HttpServerRequest request = ctx.request();
         long now = System.currentTimeMillis();
-        Visitor visitor = Visitor.of(request);
+        Visitor visitor = Visitor.of(request, forwarding);
         // A HEAD request fetches no page: it is a robot's hit whatever it calls itself.
         String userAgent = request.method() == HttpMethod.HEAD || visitor.userAgent() == null ? null
                 : userAgents.get(visitor.userAgent(), Function.identity());
@@ -99,8 +113,9 @@ public class ShortLinkRoute {
                 bearer(request.getHeader(HttpHeaders.AUTHORIZATION))));
         redirects.increment();
         HttpServerResponse response = ctx.response().setStatusCode(302);
-        response.headers().set(HttpHeaders.LOCATION, link.location()).set(HttpHeaders.CACHE_CONTROL, "no-store")
-                .set("Referrer-Policy", "no-referrer-when-downgrade").set("X-Content-Type-Options", "nosniff");
+        // A new response has no headers yet: add, not set, and the constant ones as pre-encoded ASCII.
+        response.headers().add(HttpHeaders.LOCATION, link.location()).add(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .add(REFERRER_POLICY, NO_REFERRER_WHEN_DOWNGRADE).add(CONTENT_TYPE_OPTIONS, NOSNIFF);
         response.end();
     }
 

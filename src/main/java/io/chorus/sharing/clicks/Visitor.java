@@ -11,7 +11,18 @@ import io.vertx.core.net.SocketAddress;
 public record Visitor(String clientAddress, String userAgent) {
 
     public static Visitor of(HttpServerRequest request) {
-        SocketAddress client = request.remoteAddress();
+        return of(request.remoteAddress(), request);
+    }
+
+    /**
+     * The same for the short-link redirect, where it counts: without proxy forwarding the address is the socket's,
+     * taken from the connection, so that a routed request does not first work out its forwarded host, scheme and URI.
+     */
+    public static Visitor of(HttpServerRequest request, boolean forwarding) {
+        return of(forwarding ? request.remoteAddress() : request.connection().remoteAddress(), request);
+    }
+
+    private static Visitor of(SocketAddress client, HttpServerRequest request) {
         return new Visitor(client == null ? null : client.hostAddress(), request.getHeader(HttpHeaders.USER_AGENT));
     }
 }

@@ -35,7 +35,8 @@ public class AnalyticsRollup {
 
     /** UTC days (back from today) whose visitors are remembered; visitor ids change every UTC day anyway. */
     static final int DEDUPLICATED_DAYS = 3;
-    private static final long LOCK = 0x0a4a1_7135L;
+    /** The advisory lock a rollup holds (package-visible: a test holds it to keep passes away). */
+    static final long LOCK = 0x0a4a1_7135L;
     private static final long REBUILT_ROWS_TO_ANALYZE = 10_000;
     /** Whether a pass has anything to do: notes of new clicks or shares, or an organization to rebuild. */
     private static final String IDLE_CHECK = "select exists (select 1 from analytics_click_batches)"
@@ -124,19 +125,19 @@ public class AnalyticsRollup {
         int shareLimit = stale.isEmpty() ? config.rollupShares() : Integer.MAX_VALUE;
         LocalDate rememberedFrom = LocalDate.now(ZoneOffset.UTC).minusDays(DEDUPLICATED_DAYS);
 
-        int clicks = Jdbc.update(connection, """
-                with taken as (
-                  delete from analytics_click_batches where id in
-                    (select id from analytics_click_batches order by id limit ?)
-                  returning first_id, last_id, xmin as batch)
-                insert into analytics_new_clicks
-                select s.organization_id, s.id, s.member_id, s.content_id, s.network,
-                       (c.at at time zone a.time_zone)::date, c.visitor_id
-                from taken b
-                join click_events c on c.id between b.first_id and b.last_id and c.xmin = b.batch
-                join shares s on s.id = c.share_id
-                join analytics_organizations a on a.organization_id = s.organization_id
-                where not c.robot and not c.self and s.organization_id <> all(?)""", batchLimit, skipped);
+        int clicks = 0;
+        for (ClickBatchLog.Span span : ClickBatchLog.take(connection, batchLimit)) {
+            clicks += Jdbc.update(connection, """
+                    insert into analytics_new_clicks
+                    select s.organization_id, s.id, s.member_id, s.content_id, s.network,
+                           (c.at at time zone a.time_zone)::date, c.visitor_id
+                    from click_events c
+                    join shares s on s.id = c.share_id
+                    join analytics_organizations a on a.organization_id = s.organization_id
+                    where c.id between ? and ? and c.xmin = any(?::text[]::xid[])
+                      and not c.robot and not c.self and s.organization_id <> all(?)""", span.first(), span.last(),
+                    span.batches().toArray(String[]::new), skipped);
+        }
         int shares = Jdbc.update(connection, """
                 with taken as (
                   delete from analytics_share_queue where share_id in

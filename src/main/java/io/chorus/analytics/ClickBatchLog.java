@@ -3,6 +3,7 @@ package io.chorus.analytics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -39,6 +40,50 @@ public final class ClickBatchLog {
             insert.setObject(2, last);
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * Noted batches whose id ranges overlap, read back with one range scan of {@code click_events}' primary key: the
+     * writers' lanes write the same moments, so each batch's range also holds the other lanes' rows, and reading batch
+     * by batch would read every row once per lane. A batch's rows are told apart by their transaction id (a batch is
+     * one transaction), {@code batches} as text for {@code ?::text[]::xid[]}.
+     */
+    record Span(UUID first, UUID last, List<String> batches) {
+    }
+
+    /**
+     * Takes up to {@code limit} notes, oldest first (deleted in the caller's transaction), merged into spans. Batches
+     * far apart in time (one held back by an outage) stay in spans of their own, so that no scan reads what lies
+     * between them.
+     */
+    static List<Span> take(Connection connection, int limit) throws SQLException {
+        List<Object[]> notes = Jdbc.rows(connection, """
+                delete from analytics_click_batches where id in
+                  (select id from analytics_click_batches order by id limit ?)
+                returning first_id, last_id, xmin::text""", limit);
+        notes.sort((a, b) -> compare((UUID) a[0], (UUID) b[0]));
+        List<Span> spans = new ArrayList<>();
+        UUID first = null;
+        UUID last = null;
+        List<String> batches = new ArrayList<>();
+        for (Object[] note : notes) {
+            if (last != null && compare((UUID) note[0], last) > 0) {
+                spans.add(new Span(first, last, batches));
+                first = null;
+                batches = new ArrayList<>();
+            }
+            if (first == null) {
+                first = (UUID) note[0];
+                last = (UUID) note[1];
+            } else if (compare((UUID) note[1], last) > 0) {
+                last = (UUID) note[1];
+            }
+            batches.add((String) note[2]);
+        }
+        if (first != null) {
+            spans.add(new Span(first, last, batches));
+        }
+        return spans;
     }
 
     /** PostgreSQL's order of uuids: byte by byte, unsigned (UUID.compareTo compares signed halves). */

@@ -78,6 +78,8 @@ final class Jdbc {
                 Object value = parameters[i];
                 if (value instanceof java.util.UUID[] ids) {
                     statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+                } else if (value instanceof String[] texts) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", texts));
                 } else {
                     statement.setObject(i + 1, value);
                 }

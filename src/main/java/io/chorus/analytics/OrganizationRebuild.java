@@ -61,12 +61,14 @@ final class OrganizationRebuild {
                        sum(x.clicks), sum(x.visitors)
                 from (select c.share_id, (c.at at time zone ?)::date as day, 0 as shares, count(*) as clicks,
                              count(distinct c.visitor_id) as visitors
-                      from click_events c where c.organization_id = ? and not c.robot and not c.self
+                      from click_events c
+                      where c.share_id in (select id from shares where organization_id = ?) -- the share index
+                        and c.organization_id = ? and not c.robot and not c.self
                       group by 1, 2
                       union all
                       select id, (created_at at time zone ?)::date, 1, 0, 0 from shares where organization_id = ?) x
                 join shares s on s.id = x.share_id
-                group by 1, 2, 3, 4, 5, 6""", zone, id, zone, id);
+                group by 1, 2, 3, 4, 5, 6""", zone, id, id, zone, id);
         // The visitors of the days still remembered, so that later clicks of those days count against them. Click
         // ids start with their time (UUID version 7): the primary key finds the recent ones.
         Jdbc.update(connection, """

@@ -1,6 +1,7 @@
 package io.chorus.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,8 +72,68 @@ class RollupOrderTest {
         assertThat(overview.getLong("uniqueVisitors")).as("one visitor of one share on one day").isEqualTo(1);
     }
 
+    /**
+     * Two lanes write the same moments, so their batches' id ranges overlap, and a third batch was held back an hour
+     * (an outage): a pass reads the overlapping pair with one range scan and the held-back batch with its own, and
+     * every click is counted once.
+     */
+    @Test
+    void overlappingBatchesAreReadTogetherAndAHeldBackOneAlone() throws SQLException {
+        Org org = Organizations.create();
+        Person analyst = org.member("analyst");
+        String content = Contents.published(org.member("curator").token(), Contents.body("Lanes"));
+        Traffic.Share share = Traffic.share(org.member("ambassador"), content, "linkedin");
+        Traffic.awaitOverview(analyst.token(), "", 1, 0);
+
+        long now = Instant.now().toEpochMilli();
+        long hourAgo = now - 3_600_000;
+        List<UUID> laneA = List.of(clickId(now), clickId(now + 2), clickId(now + 4));
+        List<UUID> laneB = List.of(clickId(now + 1), clickId(now + 3));
+        List<UUID> heldBack = List.of(clickId(hourAgo), clickId(hourAgo + 1));
+        try (Connection rollup = database.getConnection()) {
+            Jdbc.row(rollup, "select pg_advisory_lock(?)", AnalyticsRollup.LOCK);
+            try {
+                for (List<UUID> batch : List.of(laneA, laneB, heldBack)) {
+                    try (Connection writer = database.getConnection()) {
+                        writer.setAutoCommit(false);
+                        for (UUID id : batch) {
+                            insert(writer, id, org.id(), share.id(), id.getMostSignificantBits() >>> 16,
+                                    UUID.randomUUID());
+                        }
+                        ClickBatchLog.note(writer, batch, id -> id);
+                        writer.commit();
+                    }
+                }
+                rollup.setAutoCommit(false);
+                List<ClickBatchLog.Span> spans = ClickBatchLog.take(rollup, 100).stream()
+                        .filter(s -> List.of(laneA.get(0), laneB.get(0), heldBack.get(0)).contains(s.first())).toList();
+                rollup.rollback(); // the notes stay for the rollup's own pass
+                rollup.setAutoCommit(true);
+                assertThat(spans).extracting(ClickBatchLog.Span::first, ClickBatchLog.Span::last)
+                        .containsExactly(tuple(heldBack.get(0), heldBack.get(1)), tuple(laneA.get(0), laneA.get(2)));
+                assertThat(spans.get(0).batches()).hasSize(1);
+                assertThat(spans.get(1).batches()).as("both lanes in one span").hasSize(2);
+            } finally {
+                Jdbc.row(rollup, "select pg_advisory_unlock(?)", AnalyticsRollup.LOCK);
+            }
+        }
+
+        Traffic.await(analyst.token(), "/api/v1/analytics/overview", o -> o.getLong("clicks") >= 7);
+        JsonPath overview = Api.as(analyst.token()).get("/api/v1/analytics/overview").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(overview.getLong("clicks")).as("each click once").isEqualTo(7);
+        assertThat(overview.getLong("uniqueVisitors")).isEqualTo(7);
+    }
+
     /** A human click row and the writer's note of its batch, in the connection's open transaction. */
     private static void write(Connection connection, UUID id, String organization, String shareId, long millis,
+            UUID visitor) throws SQLException {
+        insert(connection, id, organization, shareId, millis, visitor);
+        ClickBatchLog.note(connection, List.of(id), i -> i);
+    }
+
+    /** A human click row. */
+    private static void insert(Connection connection, UUID id, String organization, String shareId, long millis,
             UUID visitor) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into click_events (id, organization_id, share_id, at, visitor_id, robot, self, referrer_host,
@@ -85,7 +146,6 @@ class RollupOrderTest {
             insert.setObject(5, visitor);
             insert.executeUpdate();
         }
-        ClickBatchLog.note(connection, List.of(id), i -> i);
     }
 
     /** A click id as the redirect makes them: the time first (UUID version 7). */

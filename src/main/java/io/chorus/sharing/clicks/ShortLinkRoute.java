@@ -75,9 +75,10 @@ public class ShortLinkRoute {
         // regular expression, and the code is what follows the prefix. A path with more segments is an unknown code.
         String path = ShortLinkRoute.class.getAnnotation(PublicRoute.class).path();
         String prefix = path.substring(0, path.indexOf('{'));
+        int codeStart = prefix.length();
         // Ahead of the security and REST handlers: the link is public and they only cost time here.
-        router.get(prefix + "*").order(ROUTE_ORDER).handler(ctx -> follow(ctx, prefix.length()));
-        router.head(prefix + "*").order(ROUTE_ORDER).handler(ctx -> follow(ctx, prefix.length()));
+        router.get(prefix + "*").order(ROUTE_ORDER).handler(ctx -> follow(ctx, codeStart));
+        router.head(prefix + "*").order(ROUTE_ORDER).handler(ctx -> follow(ctx, codeStart));
     }
 
     private void follow(RoutingContext ctx, int codeStart) {

@@ -3,10 +3,11 @@ package io.chorus.sharing.clicks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -72,7 +73,7 @@ public class ClickRecorder {
             }
             return;
         }
-        writers.get(Math.floorMod(click.sharerId().hashCode(), writers.size())).queue.add(click);
+        writers.get(Math.floorMod(click.sharerId().hashCode(), writers.size())).add(click);
     }
 
     /** Clicks accepted and not yet written. */
@@ -90,6 +91,7 @@ public class ClickRecorder {
     /** Before the datasource goes away: stop the loops, then write what is left while the deadline allows. */
     void stop(@Observes @Priority(1) ShutdownEvent stopping) throws InterruptedException {
         running = false;
+        writers.forEach(writer -> LockSupport.unpark(writer.thread));
         long deadline = System.nanoTime() + config.shutdownDeadline().toNanos();
         // Writers are not interrupted: an interrupt in the middle of a JDBC call can leave the pooled connection locked
         // for whoever uses it next (this drain hung on one). Each ends its round: a wait for clicks (the flush
@@ -122,19 +124,33 @@ public class ClickRecorder {
         }
     }
 
-    /** One writing thread: its own lane of clicks, its own batch, its own connection. */
+    /**
+     * One writing thread: its own lane of clicks, its own batch, its own connection. The redirect wakes a writer only
+     * when it is idle, waiting for a first click: a writer that is busy (writing, or letting its batch grow) finds the
+     * clicks queued when it looks. Waking a thread for every click had cost the event loops a system call for one
+     * redirect in five under full load, and the writers as many context switches.
+     */
     private final class Writer {
 
         /** Unbounded here: {@link #waiting} bounds all lanes together. */
-        private final BlockingQueue<Click> queue = new LinkedBlockingQueue<>();
+        private final Queue<Click> queue = new ConcurrentLinkedQueue<>();
         private final List<Click> pending = new ArrayList<>();
         private final Thread thread;
+        /** Parked until a first click arrives: the next click unparks it. */
+        private volatile boolean idle;
         /** The pending batch failed once: it may have been written all the same. */
         private boolean uncertain;
 
         private Writer(int lane) {
             thread = new Thread(this::writeUntilStopped, "click-writer-" + lane);
             thread.setDaemon(true); // the shutdown waits for it, within its deadline; the JVM need not
+        }
+
+        private void add(Click click) {
+            queue.add(click);
+            if (idle) {
+                LockSupport.unpark(thread);
+            }
         }
 
         private void writeUntilStopped() {
@@ -154,31 +170,46 @@ public class ClickRecorder {
             }
         }
 
-        /** Moves clicks from the queue into the pending batch: waits up to {@code waitMillis} for the first one. */
+        /**
+         * Moves clicks from the queue into the pending batch: when it is empty, waits up to {@code waitMillis} for a
+         * first click and then a moment longer, so that one statement writes many clicks.
+         */
         private void fill(long waitMillis) throws InterruptedException {
             int room = config.batchSize() - pending.size();
             if (room <= 0) {
                 return;
             }
             if (pending.isEmpty() && waitMillis > 0) {
-                Click first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (!awaitFirst(waitMillis)) {
                     return;
                 }
-                pending.add(first);
-                room--;
-                // Let the batch grow for a moment: one statement for many clicks.
-                long until = System.nanoTime() + Duration.ofMillis(Math.min(waitMillis, 100)).toNanos();
-                while (room > 0 && System.nanoTime() < until) {
-                    Click next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    pending.add(next);
-                    room--;
-                }
+                Thread.sleep(Math.min(waitMillis, 100));
             }
-            queue.drainTo(pending, room);
+            for (Click next; room > 0 && (next = queue.poll()) != null; room--) {
+                pending.add(next);
+            }
+        }
+
+        /** Whether a click is queued within {@code waitMillis}. */
+        private boolean awaitFirst(long waitMillis) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+            // Idle before looking: a click queued after the look sees the flag and unparks this thread.
+            idle = true;
+            try {
+                while (queue.isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !running) {
+                        return false;
+                    }
+                    LockSupport.parkNanos(this, left);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+                return true;
+            } finally {
+                idle = false;
+            }
         }
 
         /** Writes the pending batch; false (and the batch kept) when the database refused. */

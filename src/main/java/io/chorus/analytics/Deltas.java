@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 /**
- * A rollup pass's work tables (temporary, emptied at commit): the new human clicks and new shares it took, and what
- * they add per share and day — the one shape every aggregate is updated from.
+ * A rollup pass's work tables (temporary, emptied at commit): the new human clicks it took (counted per share, day and
+ * visitor as they are read: a row per click cost the rollup more than the reading), the new shares, and what they add
+ * per share and day — the one shape every aggregate is updated from.
  */
 final class Deltas {
 
@@ -18,7 +19,7 @@ final class Deltas {
         Jdbc.update(connection, """
                 create temporary table if not exists analytics_new_clicks (
                   organization_id uuid, share_id uuid, member_id uuid, content_id uuid, network text, day date,
-                  visitor_id uuid) on commit delete rows""");
+                  visitor_id uuid, clicks integer) on commit delete rows""");
         Jdbc.update(connection, """
                 create temporary table if not exists analytics_new_shares (
                   organization_id uuid, share_id uuid, member_id uuid, content_id uuid, network text, day date)
@@ -51,7 +52,7 @@ final class Deltas {
                              0 as visitors
                       from analytics_new_shares
                       union all
-                      select organization_id, share_id, member_id, content_id, network, day, 0, count(*), 0
+                      select organization_id, share_id, member_id, content_id, network, day, 0, sum(clicks), 0
                       from analytics_new_clicks group by 1, 2, 3, 4, 5, 6
                       union all
                       select s.organization_id, s.id, s.member_id, s.content_id, s.network, f.day, 0, 0, count(*)

@@ -22,12 +22,8 @@ class ShortLinkTest {
     void theShortLinkRedirectsToTheContentWithUtmParametersAndOutlivesArchiving() {
         Org org = Organizations.create();
         Person curator = org.member("curator");
-        Person ambassador = org.member("ambassador");
-        Map<String, Object> body = Contents.body("Tracked");
-        body.put("url", "https://news.example.com/story?id=42#comments");
-        String content = Contents.published(curator.token(), body);
-        String code = Api.as(ambassador.token()).body(Map.of("network", "linkedin"))
-                .post("/api/v1/content/{id}/shares", content).then().statusCode(201).extract().path("code");
+        String content = published(curator, "https://news.example.com/story?id=42#comments");
+        String code = share(org.member("ambassador"), content, "linkedin");
         String expected = "https://news.example.com/story?id=42&utm_source=linkedin&utm_medium=employee_advocacy"
                 + "&utm_campaign=always-on&utm_content=" + code + "#comments";
 
@@ -43,9 +39,32 @@ class ShortLinkTest {
     }
 
     @Test
+    void aDestinationWithCharactersBeyondAsciiIsSentPercentEncoded() {
+        Org org = Organizations.create();
+        String content = published(org.member("curator"), "https://news.example.com/städte/日本?q=ü#teil-ä");
+        String code = share(org.member("ambassador"), content, "xing");
+
+        // A header is bytes: UTF-8 percent-encoded, the way a browser sends the URL it was given.
+        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
+                equalTo("https://news.example.com/st%C3%A4dte/%E6%97%A5%E6%9C%AC?q=%C3%BC&utm_source=xing"
+                        + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code + "#teil-%C3%A4"));
+    }
+
+    @Test
     void anUnknownCodeIsA404Page() {
         given().redirects().follow(false).get("/s/{code}", "nosuchcode").then().statusCode(404).contentType("text/html")
                 .body(containsString("does not exist"));
         given().redirects().follow(false).get("/s/{code}", "x".repeat(300)).then().statusCode(404);
+    }
+
+    private static String published(Person curator, String url) {
+        Map<String, Object> body = Contents.body("Tracked");
+        body.put("url", url);
+        return Contents.published(curator.token(), body);
+    }
+
+    private static String share(Person ambassador, String content, String network) {
+        return Api.as(ambassador.token()).body(Map.of("network", network)).post("/api/v1/content/{id}/shares", content)
+                .then().statusCode(201).extract().path("code");
     }
 }

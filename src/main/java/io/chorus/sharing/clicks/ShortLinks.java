@@ -1,5 +1,6 @@
 package io.chorus.sharing.clicks;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.sharing.UtmLinks;
+import io.vertx.core.http.HttpHeaders;
 
 /**
  * Where each short link leads, remembered so that a redirect does not wait for the database. Codes are unique across
@@ -33,8 +35,11 @@ import io.chorus.sharing.UtmLinks;
 @Singleton
 public class ShortLinks {
 
-    /** A share's short link: whose it is and the tagged destination. */
-    public record ShortLink(UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, String location) {
+    /**
+     * A share's short link: whose it is and the tagged destination, as the bytes of the Location header
+     * (percent-encoded UTF-8 beyond ASCII), made once per link rather than once per redirect.
+     */
+    public record ShortLink(UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, CharSequence location) {
     }
 
     private static final int LONGEST_CODE = 32;
@@ -89,10 +94,11 @@ public class ShortLinks {
                 if (!row.next()) {
                     return null;
                 }
+                String location = UtmLinks.tag(row.getString(6), row.getString(5),
+                        Optional.ofNullable(row.getString(7)).orElse(UtmLinks.ALWAYS_ON), code);
                 return new ShortLink(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                         row.getObject(3, UUID.class), row.getObject(4, UUID.class),
-                        UtmLinks.tag(row.getString(6), row.getString(5),
-                                Optional.ofNullable(row.getString(7)).orElse(UtmLinks.ALWAYS_ON), code));
+                        HttpHeaders.createOptimized(URI.create(location).toASCIIString()));
             }
         }
     }

@@ -172,20 +172,24 @@ public class ClickRecorder {
 
         /**
          * Moves clicks from the queue into the pending batch: when it is empty, waits up to {@code waitMillis} for a
-         * first click and then a moment longer, so that one statement writes many clicks.
+         * first click and, unless a full batch is already queued (a backlog is written without pause), a moment longer,
+         * so that one statement writes many clicks.
          */
         private void fill(long waitMillis) throws InterruptedException {
-            int room = config.batchSize() - pending.size();
-            if (room <= 0) {
-                return;
-            }
             if (pending.isEmpty() && waitMillis > 0) {
                 if (!awaitFirst(waitMillis)) {
                     return;
                 }
-                Thread.sleep(Math.min(waitMillis, 100));
+                drain();
+                if (pending.size() < config.batchSize()) {
+                    Thread.sleep(Math.min(waitMillis, 100));
+                }
             }
-            for (Click next; room > 0 && (next = queue.poll()) != null; room--) {
+            drain();
+        }
+
+        private void drain() {
+            for (Click next; pending.size() < config.batchSize() && (next = queue.poll()) != null;) {
                 pending.add(next);
             }
         }

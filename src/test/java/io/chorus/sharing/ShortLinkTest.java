@@ -1,11 +1,19 @@
 package io.chorus.sharing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.support.Api;
@@ -13,10 +21,17 @@ import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.chorus.support.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ShortLinkTest {
+
+    @Inject
+    DataSource database;
+
+    @ConfigProperty(name = "chorus.clicks.link-cache-ttl")
+    Duration linkCacheTtl;
 
     @Test
     void theShortLinkRedirectsToTheContentWithUtmParametersAndOutlivesArchiving() {
@@ -48,6 +63,27 @@ class ShortLinkTest {
         given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
                 equalTo("https://news.example.com/st%C3%A4dte/%E6%97%A5%E6%9C%AC?q=%C3%BC&utm_source=xing"
                         + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code + "#teil-%C3%A4"));
+    }
+
+    @Test
+    void aDestinationChangedByAnotherInstanceIsFollowedWithinTheLinkCacheTtl() {
+        Org org = Organizations.create();
+        String content = published(org.member("curator"), "https://news.example.com/first");
+        String code = share(org.member("ambassador"), content, "linkedin");
+        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
+                startsWith("https://news.example.com/first?"));
+
+        // Another instance's edit: this one hears nothing of it, its remembered link is read again within the TTL.
+        Rows.of(database,
+                "update content set url = 'https://news.example.com/second' where id = '" + content + "' returning id");
+        long deadline = System.nanoTime() + linkCacheTtl.plusSeconds(10).toNanos();
+        String location;
+        do {
+            location = given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).extract()
+                    .header("Location");
+        } while (!location.startsWith("https://news.example.com/second?") && System.nanoTime() < deadline);
+        assertThat(location).isEqualTo("https://news.example.com/second?utm_source=linkedin"
+                + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code);
     }
 
     @Test

@@ -44,8 +44,9 @@ public interface ClickConfig {
     Duration shutdownDeadline();
 
     /**
-     * How long a short link's destination is remembered without asking the database. Edits made on this instance apply
-     * at once; this bounds how stale another instance can be.
+     * How often the remembered short links are read again from the database (all of them, a thousand to a statement).
+     * Edits made on this instance apply at once; this bounds how stale another instance can be, and how late a
+     * campaign's start or end reaches the links' UTM parameters.
      */
     @WithDefault("PT30S")
     Duration linkCacheTtl();

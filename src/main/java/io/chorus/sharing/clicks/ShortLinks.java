@@ -6,6 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,20 +20,20 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.sharing.UtmLinks;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpHeaders;
 
 /**
  * Where each short link leads, remembered so that a redirect does not wait for the database. Codes are unique across
- * the deployment, so the look-up names no organization. A remembered link is refreshed in the background once it is
- * older than {@code link-cache-ttl} and kept as it is while the database cannot answer, so links keep working through
+ * the deployment, so the look-up names no organization. Every {@code link-cache-ttl} all remembered links are read
+ * again, a thousand to a statement, so that an edit made on another instance (or a campaign that starts or ends)
+ * applies within that time; while the database cannot answer they are kept as they are, so links keep working through
  * an outage. Unknown codes are remembered briefly too, so that a flood of made-up codes cannot hammer the database.
  */
 @Singleton
@@ -43,15 +47,28 @@ public class ShortLinks {
     }
 
     private static final int LONGEST_CODE = 32;
+    /** Codes read again in one statement: a statement per link was a query a second for every 30 links held. */
+    private static final int REFRESH_BATCH = 1_000;
+    private static final String LINKS = """
+            select s.code, s.id, s.organization_id, s.member_id, s.content_id, s.network, c.url,
+                   (select cp.slug from campaign_content cc
+                    join campaigns cp on cp.id = cc.campaign_id
+                    where cc.organization_id = s.organization_id and cc.content_id = s.content_id
+                      and cp.starts_at <= now() and cp.ends_at > now()
+                    order by cp.starts_at desc, cp.id limit 1)
+            from shares s
+            join content c on c.id = s.content_id and c.organization_id = s.organization_id
+            where s.code = any(?)""";
     private final DataSource dataSource;
-    private final LoadingCache<String, ShortLink> known;
+    private final Cache<String, ShortLink> known;
     private final Cache<String, Boolean> unknown;
+    private volatile boolean refreshFailed;
 
     @Inject
-    public ShortLinks(DataSource dataSource, ClickConfig config, ManagedExecutor refresher) {
+    public ShortLinks(DataSource dataSource, ClickConfig config) {
         this.dataSource = dataSource;
-        this.known = Caffeine.newBuilder().maximumSize(config.linkCacheSize()).refreshAfterWrite(config.linkCacheTtl())
-                .expireAfterAccess(Duration.ofDays(1)).executor(refresher).build(this::query);
+        this.known = Caffeine.newBuilder().maximumSize(config.linkCacheSize()).expireAfterAccess(Duration.ofDays(1))
+                .build();
         this.unknown = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.linkCacheTtl()).build();
     }
 
@@ -70,36 +87,69 @@ public class ShortLinks {
         if (code.length() > LONGEST_CODE) {
             return Optional.empty();
         }
-        ShortLink link = known.get(code);
+        ShortLink link = known.get(code, c -> {
+            try {
+                return read(List.of(c)).get(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The short link could not be read: " + e.getMessage(), e);
+            }
+        });
         if (link == null) {
             unknown.put(code, Boolean.TRUE);
         }
         return Optional.ofNullable(link);
     }
 
-    private ShortLink query(String code) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select s.id, s.organization_id, s.member_id, s.content_id, s.network, c.url,
-                               (select cp.slug from campaign_content cc
-                                join campaigns cp on cp.id = cc.campaign_id
-                                where cc.organization_id = s.organization_id and cc.content_id = s.content_id
-                                  and cp.starts_at <= now() and cp.ends_at > now()
-                                order by cp.starts_at desc, cp.id limit 1)
-                        from shares s
-                        join content c on c.id = s.content_id and c.organization_id = s.organization_id
-                        where s.code = ?""")) {
-            query.setString(1, code);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return null;
+    /**
+     * Reads every remembered link again. A link is replaced only if nothing replaced it meanwhile (an edit on this
+     * instance, a new read), so that an answer read before that never overwrites it.
+     */
+    @Scheduled(every = "${chorus.clicks.link-cache-ttl:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        List<Map.Entry<String, ShortLink>> held = new ArrayList<>(known.asMap().entrySet());
+        for (int from = 0; from < held.size(); from += REFRESH_BATCH) {
+            List<Map.Entry<String, ShortLink>> batch = held.subList(from, Math.min(held.size(), from + REFRESH_BATCH));
+            Map<String, ShortLink> fresh;
+            try {
+                fresh = read(batch.stream().map(Map.Entry::getKey).toList());
+            } catch (SQLException | RuntimeException e) {
+                if (!refreshFailed) {
+                    refreshFailed = true;
+                    Log.warnf("Short links could not be read again (%s); they are answered as they were until the"
+                            + " database answers", e.getMessage());
                 }
-                String location = UtmLinks.tag(row.getString(6), row.getString(5),
-                        Optional.ofNullable(row.getString(7)).orElse(UtmLinks.ALWAYS_ON), code);
-                return new ShortLink(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        row.getObject(3, UUID.class), row.getObject(4, UUID.class),
-                        HttpHeaders.createOptimized(URI.create(location).toASCIIString()));
+                return;
             }
+            refreshFailed = false;
+            for (Map.Entry<String, ShortLink> entry : batch) {
+                ShortLink link = fresh.get(entry.getKey());
+                if (link == null) {
+                    known.asMap().remove(entry.getKey(), entry.getValue());
+                } else if (!link.equals(entry.getValue())) {
+                    known.asMap().replace(entry.getKey(), entry.getValue(), link);
+                }
+            }
+        }
+    }
+
+    /** The links of these codes that exist, by code. */
+    private Map<String, ShortLink> read(List<String> codes) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(LINKS)) {
+            query.setArray(1, connection.createArrayOf("text", codes.toArray()));
+            Map<String, ShortLink> links = new HashMap<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    String code = row.getString(1);
+                    String location = UtmLinks.tag(row.getString(7), row.getString(6),
+                            Optional.ofNullable(row.getString(8)).orElse(UtmLinks.ALWAYS_ON), code);
+                    links.put(code,
+                            new ShortLink(row.getObject(2, UUID.class), row.getObject(3, UUID.class),
+                                    row.getObject(4, UUID.class), row.getObject(5, UUID.class),
+                                    HttpHeaders.createOptimized(URI.create(location).toASCIIString())));
+                }
+            }
+            return links;
         }
     }
 

@@ -55,9 +55,7 @@ class ShortLinkTest {
 
     @Test
     void aDestinationWithCharactersBeyondAsciiIsSentPercentEncoded() {
-        Org org = Organizations.create();
-        String content = published(org.member("curator"), "https://news.example.com/städte/日本?q=ü#teil-ä");
-        String code = share(org.member("ambassador"), content, "xing");
+        String code = sharedLink("https://news.example.com/städte/日本?q=ü#teil-ä", "xing").code();
 
         // A header is bytes: UTF-8 percent-encoded, the way a browser sends the URL it was given.
         given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
@@ -67,9 +65,9 @@ class ShortLinkTest {
 
     @Test
     void aDestinationChangedByAnotherInstanceIsFollowedWithinTheLinkCacheTtl() {
-        Org org = Organizations.create();
-        String content = published(org.member("curator"), "https://news.example.com/first");
-        String code = share(org.member("ambassador"), content, "linkedin");
+        SharedLink link = sharedLink("https://news.example.com/first", "linkedin");
+        String content = link.content();
+        String code = link.code();
         given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
                 startsWith("https://news.example.com/first?"));
 
@@ -91,6 +89,16 @@ class ShortLinkTest {
         given().redirects().follow(false).get("/s/{code}", "nosuchcode").then().statusCode(404).contentType("text/html")
                 .body(containsString("does not exist"));
         given().redirects().follow(false).get("/s/{code}", "x".repeat(300)).then().statusCode(404);
+    }
+
+    private record SharedLink(String content, String code) {
+    }
+
+    /** Content at this URL, published in a new organization and shared by an ambassador on the network. */
+    private static SharedLink sharedLink(String url, String network) {
+        Org org = Organizations.create();
+        String content = published(org.member("curator"), url);
+        return new SharedLink(content, share(org.member("ambassador"), content, network));
     }
 
     private static String published(Person curator, String url) {

@@ -19,6 +19,7 @@ import io.chorus.admin.AnalyticsFilter.Read;
 import io.chorus.analytics.AnalyticsConfig;
 import io.chorus.analytics.AnalyticsService;
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
+import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.Role;
@@ -60,7 +61,7 @@ public class ContentAnalyticsPage {
     public Response show(@RestPath UUID id, @RestQuery String days, @RestQuery String from, @RestQuery String to,
             @RestQuery String group) {
         AdminSession session = pages.session();
-        LocalDate today = LocalDate.now(session.zone());
+        LocalDate today = Time.today(session.zone());
         try {
             Read<ContentAnalytics> read = AnalyticsFilter.of(days, from, to, group, today)
                     .read(f -> analytics.content(id, f.from(), f.to(), f.groupId()).value());

@@ -18,6 +18,7 @@ import io.chorus.admin.AnalyticsFilter.Read;
 import io.chorus.analytics.AnalyticsConfig;
 import io.chorus.analytics.AnalyticsService;
 import io.chorus.analytics.AnalyticsViews.Dashboard;
+import io.chorus.common.Time;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentStatus;
 import io.chorus.identity.Caller;
@@ -94,7 +95,7 @@ public class DashboardPage {
         if (!session.analyzes()) {
             return pages.page(Templates.show(session, tiles, null));
         }
-        LocalDate today = LocalDate.now(session.zone());
+        LocalDate today = Time.today(session.zone());
         Read<Dashboard> read = AnalyticsFilter.of(days, from, to, group, today)
                 .read(f -> analytics.dashboard(f.from(), f.to(), f.groupId()).value());
         AnalyticsFilter filter = read.filter();

@@ -15,9 +15,9 @@ import io.chorus.common.persistence.Columns;
 
 /**
  * One organization's member activity, in memory and immutable: for every member, when their lifetime shares and clicks
- * changed ({@link Timelines}), and who counts ({@link Roster}: ambassadors, who is deactivated, the groups). What a
- * member did in a range is two binary searches: the running total at its last day less the one before its first. Read
- * from {@code analytics_member_months}, members, groups and group_memberships, at the {@link Versions} it carries: it
+ * changed ({@link Timelines}), and who counts ({@link Roster}: ambassadors, who is active, the groups). What a member
+ * did in a range is two binary searches: the running total at its last day less the one before its first. Read from
+ * {@code analytics_member_months}, members, groups and group_memberships, at the {@link Versions} it carries: it
  * answers for a snapshot that shows exactly those versions, and for no other.
  */
 final class ActivityIndex {
@@ -78,7 +78,7 @@ final class ActivityIndex {
         return timelines.entries;
     }
 
-    /** Ambassadors in scope (any status) and those not deactivated. */
+    /** Ambassadors in scope (any status) and the active ones (accepted, not deactivated). */
     long[] ambassadors(UUID group) {
         boolean[] in = roster.scope(group);
         long total = 0;
@@ -455,7 +455,8 @@ final class ActivityIndex {
 
     /**
      * Who the figures are counted over: the organization's members (ids sorted as PostgreSQL sorts uuids) with whether
-     * each is an ambassador and not deactivated, and its groups with their members (positions in the member arrays).
+     * each is an ambassador and active (accepted, not deactivated), and its groups with their members (positions in the
+     * member arrays).
      */
     static final class Roster {
 
@@ -497,7 +498,7 @@ final class ActivityIndex {
 
         static Roster read(Connection connection, UUID organization) throws SQLException {
             List<Object[]> members = Jdbc.rows(connection, """
-                    select id, 'ambassador' = any(roles), status <> 'deactivated' from members
+                    select id, 'ambassador' = any(roles), status = 'active' from members
                     where organization_id = ? order by id""", organization);
             long[] msb = new long[members.size()];
             long[] lsb = new long[members.size()];

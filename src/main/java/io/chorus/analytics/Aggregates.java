@@ -3,8 +3,10 @@ package io.chorus.analytics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.chorus.common.Time;
 import io.chorus.common.persistence.Columns;
 
 /**
@@ -86,9 +88,10 @@ final class Aggregates {
                 from analytics_deltas group by 1, 2, 3, 4""");
         for (Object[] row : Jdbc.rows(connection, """
                 select a.organization_id, a.carried_month,
-                       greatest(date_trunc('month', now() at time zone a.time_zone)::date, t.newest)
+                       greatest(date_trunc('month', ?::timestamptz at time zone a.time_zone)::date, t.newest)
                 from (select organization_id, max(month) as newest from analytics_member_deltas group by 1) t
-                join analytics_organizations a on a.organization_id = t.organization_id""")) {
+                join analytics_organizations a on a.organization_id = t.organization_id""",
+                Time.now().atOffset(ZoneOffset.UTC))) {
             UUID organization = (UUID) row[0];
             LocalDate carried = ((java.sql.Date) row[1]).toLocalDate();
             LocalDate target = ((java.sql.Date) row[2]).toLocalDate();

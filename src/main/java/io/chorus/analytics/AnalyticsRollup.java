@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.chorus.common.Time;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -128,7 +129,7 @@ public class AnalyticsRollup {
         // A rebuild counts every visible row of its organization: every note visible now must go in this pass.
         int batchLimit = stale.isEmpty() ? config.rollupBatches() : Integer.MAX_VALUE;
         int shareLimit = stale.isEmpty() ? config.rollupShares() : Integer.MAX_VALUE;
-        LocalDate rememberedFrom = LocalDate.now(ZoneOffset.UTC).minusDays(DEDUPLICATED_DAYS);
+        LocalDate rememberedFrom = Time.today(ZoneOffset.UTC).minusDays(DEDUPLICATED_DAYS);
 
         int clicks = 0;
         for (ClickBatchLog.Span span : ClickBatchLog.take(connection, batchLimit)) {

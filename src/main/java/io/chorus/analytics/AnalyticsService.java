@@ -21,6 +21,7 @@ import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.Retention;
 import io.chorus.common.Money;
+import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 
@@ -109,7 +110,7 @@ public class AnalyticsService {
                 left join organization_settings s on s.organization_id = o.id
                 where o.id = ?""", groupId, contentId, organization));
         String zone = (String) row[0];
-        Context context = new Context(zone, LocalDate.now(ZoneId.of(zone)),
+        Context context = new Context(zone, Time.today(ZoneId.of(zone)),
                 new EarnedMedia(row[1] == null ? null : new Money((BigDecimal) row[1], (String) row[2]).normalized()),
                 (String) row[4]);
         AnalyticsRange range = AnalyticsRange.parse(from, to, context.today());

@@ -12,7 +12,7 @@ public final class AnalyticsViews {
     private AnalyticsViews() {
     }
 
-    /** Ambassadors in scope: all of them, the active ones (not deactivated), the active ones who shared. */
+    /** Ambassadors in scope: all of them, the active ones (accepted, not deactivated), the active ones who shared. */
     public record Members(long total, long active, long sharing) {
     }
 

@@ -3,9 +3,12 @@ package io.chorus.analytics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+
+import io.chorus.common.Time;
 
 /**
  * Builds an organization's aggregates from scratch, from every share and human click it has: the first time (a new
@@ -42,19 +45,22 @@ final class OrganizationRebuild {
     static long rebuild(Connection connection, Stale organization, LocalDate rememberedFrom) throws SQLException {
         UUID id = organization.organizationId();
         String zone = organization.timeZone();
+        OffsetDateTime now = Time.now().atOffset(ZoneOffset.UTC);
         for (String table : AGGREGATES) {
             Jdbc.update(connection, "delete from " + table + " where organization_id = ?", id);
         }
         Jdbc.update(connection, """
                 delete from analytics_visitors v using shares s where s.id = v.share_id and s.organization_id = ?""",
                 id);
-        Jdbc.update(connection, """
-                insert into analytics_organizations (organization_id, time_zone, carried_month, built_at,
-                                                     members_built)
-                values (?, ?, date_trunc('month', now() at time zone ?)::date, now(), nextval('analytics_versions'))
-                on conflict (organization_id) do update set time_zone = excluded.time_zone,
-                  carried_month = excluded.carried_month, built_at = excluded.built_at,
-                  members_built = excluded.members_built""", id, zone, zone);
+        Jdbc.update(connection,
+                """
+                        insert into analytics_organizations (organization_id, time_zone, carried_month, built_at,
+                                                             members_built)
+                        values (?, ?, date_trunc('month', ?::timestamptz at time zone ?)::date, ?, nextval('analytics_versions'))
+                        on conflict (organization_id) do update set time_zone = excluded.time_zone,
+                          carried_month = excluded.carried_month, built_at = excluded.built_at,
+                          members_built = excluded.members_built""",
+                id, zone, now, zone, now);
         int rows = Jdbc.update(connection, """
                 insert into analytics_deltas
                 select s.organization_id, s.id, s.member_id, s.content_id, s.network, x.day, sum(x.shares),

@@ -60,12 +60,12 @@ final class OverviewQuery {
                 topContent(connection, scope), new Concentration(concentration, top), null);
     }
 
-    /** Ambassadors in scope: all, and those not deactivated. */
+    /** Ambassadors in scope: all, and the active ones (accepted their invitation, not deactivated). */
     private static long[] members(Connection connection, Scope scope) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         parameters.add(scope.organizationId());
         Object[] row = Jdbc.row(connection,
-                "select count(*), count(*) filter (where m.status <> 'deactivated') from members m"
+                "select count(*), count(*) filter (where m.status = 'active') from members m"
                         + " where m.organization_id = ? and 'ambassador' = any(m.roles)"
                         + scope.members("m.id", parameters),
                 parameters.toArray());

@@ -29,7 +29,7 @@ record Scope(UUID organizationId, UUID groupId, String zone, LocalDate carried, 
     String activeAmbassadors(List<Object> parameters) {
         parameters.add(organizationId);
         return "select m.id from members m where m.organization_id = ? and 'ambassador' = any(m.roles)"
-                + " and m.status <> 'deactivated'" + members("m.id", parameters);
+                + " and m.status = 'active'" + members("m.id", parameters);
     }
 
     /**

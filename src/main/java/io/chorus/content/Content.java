@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.chorus.common.Time;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.tenant.TenantOwned;
 import io.quarkus.panache.common.Parameters;
@@ -151,8 +152,8 @@ public class Content extends TenantOwned {
             PageRequest page) {
         // Someone who does not curate counts only what their feed shows, so no topic of a draft, of someone else's
         // submission or of content targeted elsewhere is revealed to them.
-        String visible = feedOf.map(member -> " and c.status in ('published', 'scheduled') and c.published_at <= now()"
-                + " and (c.expires_at is null or c.expires_at > now()) and (c.targets_everyone or c.target_group_ids"
+        String visible = feedOf.map(member -> " and c.status in ('published', 'scheduled') and c.published_at <= :now"
+                + " and (c.expires_at is null or c.expires_at > :now) and (c.targets_everyone or c.target_group_ids"
                 + " && array(select m.group_id from group_memberships m where m.member_id = :member))").orElse("");
         String having = page.cursor()
                 .map(c -> " having count(*) < :afterCount or (count(*) = :afterCount and topic > :afterTopic)")
@@ -162,7 +163,7 @@ public class Content extends TenantOwned {
                         + " where c.organization_id = :org and c.status <> 'archived'" + visible + " group by topic"
                         + having + " order by count(*) desc, topic limit :limit")
                 .setParameter("org", organizationId).setParameter("limit", page.fetchSize());
-        feedOf.ifPresent(member -> query.setParameter("member", member));
+        feedOf.ifPresent(member -> query.setParameter("member", member).setParameter("now", Time.now()));
         page.cursor().ifPresent(
                 c -> query.setParameter("afterCount", PageRequest.number(c, 0)).setParameter("afterTopic", c.get(1)));
         return ((List<Object[]>) query.getResultList()).stream()

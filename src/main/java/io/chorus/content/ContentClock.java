@@ -1,10 +1,13 @@
 package io.chorus.content;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.chorus.common.Time;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -25,9 +28,10 @@ public class ContentClock {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void tick() {
-        em.createNativeQuery("update content set status = 'published', updated_at = now()"
-                + " where status = 'scheduled' and published_at <= now()").executeUpdate();
-        em.createNativeQuery("update content set status = 'expired', updated_at = now()"
-                + " where status = 'published' and expires_at <= now()").executeUpdate();
+        Instant now = Time.now();
+        em.createNativeQuery("update content set status = 'published', updated_at = ?1"
+                + " where status = 'scheduled' and published_at <= ?1").setParameter(1, now).executeUpdate();
+        em.createNativeQuery("update content set status = 'expired', updated_at = ?1"
+                + " where status = 'published' and expires_at <= ?1").setParameter(1, now).executeUpdate();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.common.Time;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.tenant.Tenants;
@@ -39,7 +40,7 @@ public class FeedService {
                                       and s.member_id = :member and s.content_id = c.id))::text
             from content c
             where c.organization_id = :org and c.status in ('published', 'scheduled')
-              and c.published_at <= now() and (c.expires_at is null or c.expires_at > now())
+              and c.published_at <= :now and (c.expires_at is null or c.expires_at > :now)
               and (c.targets_everyone or c.target_group_ids
                     && array(select m.group_id from group_memberships m where m.member_id = :member))
             """;
@@ -65,7 +66,8 @@ public class FeedService {
         page.cursor().ifPresent(c -> sql.append(" and (c.published_at, c.id) < (:afterTime, :afterId)"));
         sql.append(" order by c.published_at desc, c.id desc limit :limit");
         var query = em.createNativeQuery(sql.toString()).setParameter("org", tenants.current())
-                .setParameter("member", memberId).setParameter("limit", page.fetchSize());
+                .setParameter("member", memberId).setParameter("now", Time.now())
+                .setParameter("limit", page.fetchSize());
         topic.ifPresent(t -> query.setParameter("topic", t));
         language.ifPresent(l -> query.setParameter("language", l));
         page.cursor().ifPresent(c -> query.setParameter("afterTime", PageRequest.instant(c, 0)).setParameter("afterId",

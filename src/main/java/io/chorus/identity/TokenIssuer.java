@@ -1,5 +1,6 @@
 package io.chorus.identity;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,10 +32,12 @@ public class TokenIssuer {
         }
     }
 
+    // Access tokens are timed by the machine's clock, not the service's (Time): the JWT library checks their expiry
+    // against it.
     public TokenResponse forMember(Member member, UUID familyId) {
         Set<String> roles = member.roles().stream().map(Role::id).collect(Collectors.toSet());
         String access = Jwt.issuer(chorus.publicBaseUrl()).subject(member.id.toString()).upn(member.email).groups(roles)
-                .claim(OrganizationClaim.NAME, member.organizationId).issuedAt(Time.now())
+                .claim(OrganizationClaim.NAME, member.organizationId).issuedAt(Instant.now())
                 .expiresIn(auth.accessTokenLifetime()).sign();
         return new TokenResponse(access, "Bearer", auth.accessTokenLifetime().toSeconds(),
                 newRefreshToken(member.organization(), member.id, RefreshToken.MEMBER, familyId));
@@ -42,7 +45,7 @@ public class TokenIssuer {
 
     public TokenResponse forOperator(Operator operator, UUID familyId) {
         String access = Jwt.issuer(chorus.publicBaseUrl()).subject(operator.id.toString()).upn(operator.email)
-                .groups(Set.of(Role.OPERATOR_ID)).issuedAt(Time.now()).expiresIn(auth.accessTokenLifetime()).sign();
+                .groups(Set.of(Role.OPERATOR_ID)).issuedAt(Instant.now()).expiresIn(auth.accessTokenLifetime()).sign();
         return new TokenResponse(access, "Bearer", auth.accessTokenLifetime().toSeconds(),
                 newRefreshToken(null, operator.id, RefreshToken.OPERATOR, familyId));
     }

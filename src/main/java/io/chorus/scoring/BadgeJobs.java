@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,13 +58,14 @@ public class BadgeJobs {
     /** Sets goal_reached_at on running campaigns whose participants' total reached the goal. */
     private static void markReached(Connection connection) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                update campaigns c set goal_reached_at = now()
+                update campaigns c set goal_reached_at = t.now from (select ?::timestamptz as now) t
                 where c.goal_metric is not null and c.goal_reached_at is null
-                  and c.starts_at <= now() and c.ends_at > now() - interval '1 minute'
+                  and c.starts_at <= t.now and c.ends_at > t.now - interval '1 minute'
                   and (select coalesce(sum(case c.goal_metric when 'points' then s.points when 'shares' then s.shares
                                                 else s.clicks end), 0)
                        from campaign_scores s where s.campaign_id = c.id and """ + CampaignService.ELIGIBLE + """
                 ) >= c.goal_target""")) {
+            update.setObject(1, now());
             update.executeUpdate();
         }
     }
@@ -71,10 +74,12 @@ public class BadgeJobs {
         List<Reached> reached = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 select organization_id, id, bonus_points from campaigns
-                where goal_reached_at is not null and ends_at > now() - interval '1 minute'""");
-                ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                reached.add(new Reached(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3)));
+                where goal_reached_at is not null and ends_at > ?::timestamptz - interval '1 minute'""")) {
+            query.setObject(1, now());
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    reached.add(new Reached(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3)));
+                }
             }
         }
         return reached;
@@ -104,10 +109,11 @@ public class BadgeJobs {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into member_badges (organization_id, member_id, badge, qualifier, awarded_at)
-                select ?, m, 'campaign_goal', ?, now() from unnest(?::uuid[]) m on conflict do nothing""")) {
+                select ?, m, 'campaign_goal', ?, ? from unnest(?::uuid[]) m on conflict do nothing""")) {
             insert.setObject(1, campaign.organizationId());
             insert.setString(2, campaign.campaignId().toString());
-            insert.setArray(3, connection.createArrayOf("uuid", participants.toArray()));
+            insert.setObject(3, now());
+            insert.setArray(4, connection.createArrayOf("uuid", participants.toArray()));
             insert.executeUpdate();
         }
         if (campaign.bonusPoints() > 0) {
@@ -130,23 +136,29 @@ public class BadgeJobs {
                 try (PreparedStatement insert = connection.prepareStatement(
                         """
                                 insert into member_badges (organization_id, member_id, badge, qualifier, awarded_at)
-                                select r.organization_id, r.member_id, 'top10_month', to_char(r.period_start, 'YYYY-MM'), now()
+                                select r.organization_id, r.member_id, 'top10_month', to_char(r.period_start, 'YYYY-MM'), ?
                                 from (select t.organization_id, t.member_id, t.period_start,
                                              rank() over (partition by t.organization_id order by t.points desc) as rank
                                       from organizations o
                                       left join organization_settings s on s.organization_id = o.id
                                       join score_totals t on t.organization_id = o.id and t.period = 'm' and t.listed
                                         and t.points > 0
-                                        and t.period_start = (date_trunc('month', now() at time zone coalesce(s.time_zone, 'UTC'))
+                                        and t.period_start = (date_trunc('month', ?::timestamptz at time zone coalesce(s.time_zone, 'UTC'))
                                                               - interval '1 month')::date) r
                                 where r.rank <= 10
                                 on conflict do nothing""")) {
+                    insert.setObject(1, now());
+                    insert.setObject(2, now());
                     insert.executeUpdate();
                 }
             });
         } catch (SQLException | RuntimeException e) {
             Log.warnf("Monthly top 10 badges not awarded this time: %s", e.getMessage());
         }
+    }
+
+    private static OffsetDateTime now() {
+        return Time.now().atOffset(ZoneOffset.UTC);
     }
 
     private interface Work {

@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.chorus.common.Time;
 import io.chorus.scoring.PointsLedger.Awarded;
 
 /**
@@ -38,6 +41,7 @@ final class Badges {
     }
 
     static void earn(Connection connection, List<Awarded> written) throws SQLException {
+        OffsetDateTime now = Time.now().atOffset(ZoneOffset.UTC);
         Set<Member> counted = new LinkedHashSet<>();
         Set<Member> submitted = new LinkedHashSet<>();
         Set<Week> sharedIn = new LinkedHashSet<>();
@@ -60,7 +64,7 @@ final class Badges {
             List<Member> members = new ArrayList<>(counted);
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into member_badges (organization_id, member_id, badge, awarded_at)
-                    select t.organization_id, t.member_id, b.badge, now()
+                    select t.organization_id, t.member_id, b.badge, ?
                     from score_totals t
                     join unnest(?::uuid[], ?::uuid[]) k(o, m) on t.organization_id = k.o and t.member_id = k.m
                     cross join lateral (values ('first_share', t.shares >= 1), ('shares_10', t.shares >= 10),
@@ -69,9 +73,10 @@ final class Badges {
                                b(badge, earned)
                     where t.period = 'a' and t.period_start = ?::date and b.earned
                     on conflict do nothing""")) {
-                insert.setArray(1, array(connection, "uuid", members, Member::organizationId));
-                insert.setArray(2, array(connection, "uuid", members, Member::memberId));
-                insert.setString(3, Periods.BEGINNING.toString());
+                insert.setObject(1, now);
+                insert.setArray(2, array(connection, "uuid", members, Member::organizationId));
+                insert.setArray(3, array(connection, "uuid", members, Member::memberId));
+                insert.setString(4, Periods.BEGINNING.toString());
                 insert.executeUpdate();
             }
         }
@@ -79,10 +84,11 @@ final class Badges {
             List<Member> members = new ArrayList<>(submitted);
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into member_badges (organization_id, member_id, badge, awarded_at)
-                    select o, m, 'submission_approved', now() from unnest(?::uuid[], ?::uuid[]) k(o, m)
+                    select o, m, 'submission_approved', ? from unnest(?::uuid[], ?::uuid[]) k(o, m)
                     on conflict do nothing""")) {
-                insert.setArray(1, array(connection, "uuid", members, Member::organizationId));
-                insert.setArray(2, array(connection, "uuid", members, Member::memberId));
+                insert.setObject(1, now);
+                insert.setArray(2, array(connection, "uuid", members, Member::organizationId));
+                insert.setArray(3, array(connection, "uuid", members, Member::memberId));
                 insert.executeUpdate();
             }
         }
@@ -90,14 +96,15 @@ final class Badges {
             List<Week> weeks = new ArrayList<>(sharedIn);
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into member_badges (organization_id, member_id, badge, awarded_at)
-                    select k.o, k.m, 'streak_4_weeks', now() from unnest(?::uuid[], ?::uuid[], ?::date[]) k(o, m, w)
+                    select k.o, k.m, 'streak_4_weeks', ? from unnest(?::uuid[], ?::uuid[], ?::date[]) k(o, m, w)
                     where (select count(*) from score_totals t
                            where t.organization_id = k.o and t.member_id = k.m and t.period = 'w'
                              and t.period_start in (k.w, k.w - 7, k.w - 14, k.w - 21) and t.shares > 0) = 4
                     on conflict do nothing""")) {
-                insert.setArray(1, array(connection, "uuid", weeks, Week::organizationId));
-                insert.setArray(2, array(connection, "uuid", weeks, Week::memberId));
-                insert.setArray(3, array(connection, "text", weeks, Week::start));
+                insert.setObject(1, now);
+                insert.setArray(2, array(connection, "uuid", weeks, Week::organizationId));
+                insert.setArray(3, array(connection, "uuid", weeks, Week::memberId));
+                insert.setArray(4, array(connection, "text", weeks, Week::start));
                 insert.executeUpdate();
             }
         }

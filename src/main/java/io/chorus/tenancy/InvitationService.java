@@ -29,16 +29,18 @@ public class InvitationService {
     private final Tenants tenants;
     private final Audit audit;
     private final Event<MemberListingChanged> listingChanged;
+    private final Event<MembershipChanged> membershipChanged;
 
     @Inject
     public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants, Audit audit,
-            Event<MemberListingChanged> listingChanged) {
+            Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged) {
         this.auth = auth;
         this.config = config;
         this.hasher = hasher;
         this.tenants = tenants;
         this.audit = audit;
         this.listingChanged = listingChanged;
+        this.membershipChanged = membershipChanged;
     }
 
     /** Issues a new invitation for the member, revoking any earlier one. Runs in the caller's transaction. */
@@ -103,6 +105,8 @@ public class InvitationService {
             invitation.acceptedAt = now;
             // Points given before the member accepted (an adjustment) now show on the leaderboards.
             listingChanged.fire(new MemberListingChanged(member.id));
+            // An invited member is not an active ambassador until now: the organization's figures change.
+            membershipChanged.fire(new MembershipChanged(organizationId));
             audit.record(member.id, "invitation.accepted", "member", member.id, java.util.Map.of());
             Organization organization = Organization.findByIdOptional(organizationId).orElseThrow();
             return new AcceptedInvitation(member.id, OrganizationRef.of(organization));

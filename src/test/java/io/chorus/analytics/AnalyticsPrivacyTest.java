@@ -11,8 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Dates.AtEdges;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
 import io.chorus.support.Rows;
+import io.chorus.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -95,8 +97,14 @@ class AnalyticsPrivacyTest {
         }
     }
 
-    @Test
-    void smallCohortsAreFoldedIntoOther() throws SQLException {
+    @AtEdges
+    void smallCohortsAreFoldedIntoOther(ZonedDateTime at) throws SQLException {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            cohortsFolded();
+        }
+    }
+
+    private void cohortsFolded() {
         Org org = Organizations.create();
         Person analyst = org.member("analyst");
         String item = Contents.published(org.member("curator").token(), Contents.body("Cohorts"));
@@ -107,26 +115,33 @@ class AnalyticsPrivacyTest {
             share(person, item, "linkedin");
         }
         Traffic.awaitOverview(analyst.token(), "", 10, 0);
-        // Two first shared two months ago, three last month (the 11th, midday UTC), five this month.
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        // Two first shared two months ago, three last month (the 11th, midday UTC), five this month (in Lisbon, where
+        // the figures are counted: the shares of this month were made today, and a test runs in less than an hour).
+        ZoneId lisbon = ZoneId.of("Europe/Lisbon");
+        LocalDate today = Time.today(lisbon);
+        YearMonth now = YearMonth.from(today);
         moveShares(people.subList(0, 2), now.minusMonths(2).atDay(11));
         moveShares(people.subList(2, 5), now.minusMonths(1).atDay(11));
         Api.as(org.admin().token()).body(Map.of("timeZone", "Europe/Lisbon", "levelThresholds", List.of(0, 10)))
                 .put("/api/v1/settings/organization").then().statusCode(200);
-        String query = "/api/v1/analytics/retention?from=" + now.minusMonths(2).atDay(1) + "&to="
-                + LocalDate.now(ZoneOffset.UTC);
+        String query = "/api/v1/analytics/retention?from=" + now.minusMonths(2).atDay(1) + "&to=" + today;
         Traffic.await(analyst.token(), query, r -> "Europe/Lisbon".equals(r.getString("timeZone")));
 
         JsonPath retention = Api.as(analyst.token()).get(query).then().statusCode(200).extract().jsonPath();
         assertThat(retention.getList("cohorts.cohort")).containsExactly(now.toString(), "other");
         assertThat(retention.getLong("cohorts[0].members")).isEqualTo(5);
         assertThat(retention.getLong("cohorts[1].members")).as("2 + 3 first-time sharers").isEqualTo(5);
-        // The other cohort's weeks are those ended for its latest member (last month's, shared on the 11th).
-        long ended = Math.min(12,
-                (ChronoUnit.DAYS.between(now.minusMonths(1).atEndOfMonth(), LocalDate.now(ZoneId.of("Europe/Lisbon")))
-                        - 7) / 7);
-        assertThat(retention.getList("cohorts[1].activeByWeek")).hasSize((int) Math.max(0, ended));
-        assertThat(retention.getList("cohorts[1].activeByWeek", Integer.class)).containsOnly(0);
+        // The other cohort's weeks are those ended for every member it could hold: last month's cohort may have first
+        // shared up to the month's last day. activeByWeek[j] is the week j + 1 after a first share (its days 7(j + 1)
+        // to 7(j + 1) + 6), given once its last day is before today.
+        LocalDate latestFirstShare = now.minusMonths(1).atEndOfMonth();
+        int ended = 0;
+        while (ended < 12 && latestFirstShare.plusDays(7L * (ended + 1) + 6).isBefore(today)) {
+            ended++;
+        }
+        List<Integer> weeks = retention.getList("cohorts[1].activeByWeek", Integer.class);
+        assertThat(weeks).as("today %s", today).hasSize(ended);
+        assertThat(weeks).as("no one shared again").allMatch(active -> active == 0);
 
         // Alone, last month's three are too few: left out rather than shown.
         JsonPath lastMonth = Api.as(analyst.token()).get("/api/v1/analytics/retention?from="
@@ -140,10 +155,16 @@ class AnalyticsPrivacyTest {
         Org org = Organizations.create();
         Person analyst = org.member("analyst");
         String item = Contents.published(org.member("curator").token(), Contents.body("Champions"));
-        // 100 active ambassadors (94 invited, 6 who take part): the top 5% are 5 people.
-        for (int i = 0; i < 94; i++) {
-            Api.as(org.admin().token()).body(Map.of("email", "invited-" + i + "@" + org.slug() + ".example", "name",
-                    "Invited " + i, "roles", List.of("ambassador"))).post("/api/v1/members").then().statusCode(201);
+        // 100 active ambassadors (94 who joined and do not share yet, 6 who take part): the top 5% are 5 people. Ten
+        // more are invited and have not accepted: they are no active ambassadors yet.
+        for (int i = 0; i < 104; i++) {
+            String token = Api.as(org.admin().token())
+                    .body(Map.of("email", "joined-" + i + "@" + org.slug() + ".example", "name", "Joined " + i, "roles",
+                            List.of("ambassador")))
+                    .post("/api/v1/members").then().statusCode(201).extract().path("invitation.token");
+            if (i < 94) {
+                Organizations.accept(token, "Joined " + i);
+            }
         }
         int[] clicks = { 10, 5, 3, 2, 1, 1 };
         for (int count : clicks) {
@@ -155,6 +176,7 @@ class AnalyticsPrivacyTest {
         JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 6, 22);
 
         assertThat(overview.getLong("members.active")).isEqualTo(100);
+        assertThat(overview.getLong("members.total")).isEqualTo(110);
         assertThat(overview.getLong("concentration.topAmbassadors")).isEqualTo(5);
         assertThat(overview.getDouble("concentration.top5PercentShareOfClicks")).as("21 of 22 clicks, 4 decimals")
                 .isEqualTo(0.9545);

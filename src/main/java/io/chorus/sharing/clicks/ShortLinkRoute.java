@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.Pages;
+import io.chorus.common.Time;
 import io.chorus.common.http.PublicRoute;
 import io.chorus.sharing.clicks.ShortLinks.ShortLink;
 import io.micrometer.core.instrument.Counter;
@@ -82,7 +83,9 @@ public class ShortLinkRoute {
     }
 
     private void follow(RoutingContext ctx, int codeStart) {
-        String code = ctx.normalizedPath().substring(codeStart);
+        // The bare prefix (/s, /s/) matches too: it names no code.
+        String path = ctx.normalizedPath();
+        String code = path.length() > codeStart ? path.substring(codeStart) : "";
         ShortLink link = links.remembered(code);
         if (link != null) {
             redirect(ctx, link);
@@ -104,14 +107,14 @@ public class ShortLinkRoute {
 
     private void redirect(RoutingContext ctx, ShortLink link) {
         HttpServerRequest request = ctx.request();
-        long now = System.currentTimeMillis();
+        long now = Time.millis();
         Visitor visitor = Visitor.of(request, forwarding);
         // A HEAD request fetches no page: it is a robot's hit whatever it calls itself.
         String userAgent = request.method() == HttpMethod.HEAD || visitor.userAgent() == null ? null
                 : userAgents.get(visitor.userAgent(), Function.identity());
-        recorder.record(new Click(Click.newId(now), link.shareId(), link.organizationId(), link.sharerId(),
-                link.contentId(), now, visitor.clientAddress(), userAgent, request.getHeader(HttpHeaders.REFERER),
-                bearer(request.getHeader(HttpHeaders.AUTHORIZATION))));
+        recorder.record(new Click(Click.newId(System.currentTimeMillis()), link.shareId(), link.organizationId(),
+                link.sharerId(), link.contentId(), now, visitor.clientAddress(), userAgent,
+                request.getHeader(HttpHeaders.REFERER), bearer(request.getHeader(HttpHeaders.AUTHORIZATION))));
         redirects.increment();
         HttpServerResponse response = ctx.response().setStatusCode(302);
         // A new response has no headers yet: add, not set, and the constant ones as pre-encoded ASCII.

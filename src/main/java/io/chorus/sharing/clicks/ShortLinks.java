@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.chorus.common.Time;
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.sharing.UtmLinks;
 import io.quarkus.logging.Log;
@@ -54,7 +57,7 @@ public class ShortLinks {
                    (select cp.slug from campaign_content cc
                     join campaigns cp on cp.id = cc.campaign_id
                     where cc.organization_id = s.organization_id and cc.content_id = s.content_id
-                      and cp.starts_at <= now() and cp.ends_at > now()
+                      and cp.starts_at <= ? and cp.ends_at > ?
                     order by cp.starts_at desc, cp.id limit 1)
             from shares s
             join content c on c.id = s.content_id and c.organization_id = s.organization_id
@@ -79,12 +82,12 @@ public class ShortLinks {
 
     /** Whether the code is remembered as unknown; never blocks. */
     public boolean knownUnknown(String code) {
-        return code.length() > LONGEST_CODE || unknown.getIfPresent(code) != null;
+        return code.isEmpty() || code.length() > LONGEST_CODE || unknown.getIfPresent(code) != null;
     }
 
     /** Asks the database (blocking) and remembers the answer. */
     public Optional<ShortLink> load(String code) {
-        if (code.length() > LONGEST_CODE) {
+        if (code.isEmpty() || code.length() > LONGEST_CODE) {
             return Optional.empty();
         }
         ShortLink link = known.get(code, c -> {
@@ -136,7 +139,10 @@ public class ShortLinks {
     private Map<String, ShortLink> read(List<String> codes) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(LINKS)) {
-            query.setArray(1, connection.createArrayOf("text", codes.toArray()));
+            OffsetDateTime now = Time.now().atOffset(ZoneOffset.UTC);
+            query.setObject(1, now);
+            query.setObject(2, now);
+            query.setArray(3, connection.createArrayOf("text", codes.toArray()));
             Map<String, ShortLink> links = new HashMap<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

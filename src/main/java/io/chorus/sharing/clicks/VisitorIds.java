@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.chorus.common.Time;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -65,7 +66,7 @@ public class VisitorIds {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return Time.today(ZoneOffset.UTC);
     }
 
     /**

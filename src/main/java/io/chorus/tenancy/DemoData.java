@@ -124,7 +124,7 @@ public class DemoData {
                    API docs (Swagger UI) %1$s/q/swagger-ui
                    OpenAPI contract      %1$s/q/openapi
                    Health / metrics      %1$s/q/health  %1$s/q/metrics
-                   Admin UI              %1$s/admin (not built yet)
+                   Admin UI              %1$s/admin
                  Demo accounts: organization "demo", password "%2$s"
                    admin@demo.example, curator@demo.example, analyst@demo.example,
                    ambassador01@demo.example ... ambassador12@demo.example

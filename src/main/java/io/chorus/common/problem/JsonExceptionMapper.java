@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.chorus.common.http.StrictJson;
+
 /** Bodies that are not valid JSON, or not the expected shape: 400, never a stack trace. */
 public class JsonExceptionMapper {
 
@@ -38,7 +40,9 @@ public class JsonExceptionMapper {
             return Problems.response(Problems.plain(400, "The body is not valid JSON.", path), Map.of());
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "has the wrong type or format";
+        String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+                : e.getOriginalMessage().endsWith(StrictJson.UNPAIRED_SURROGATE) ? StrictJson.UNPAIRED_SURROGATE
+                        : "has the wrong type or format";
         if (field.isEmpty()) {
             return Problems.response(Problems.plain(400, "The body does not have the expected shape.", path), Map.of());
         }
@@ -46,8 +50,10 @@ public class JsonExceptionMapper {
                 List.of(new Problem.Violation(field, message))), Map.of());
     }
 
+    /** The field, as {@code a.b[2].c}; a key that is not text (a lone surrogate) is not echoed: its map is named. */
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
+                .takeWhile(ref -> ref.getFieldName() == null || StrictJson.wellFormed(ref.getFieldName()))
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }

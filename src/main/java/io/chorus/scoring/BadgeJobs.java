@@ -42,7 +42,7 @@ public class BadgeJobs {
     }
 
     @Scheduled(every = "${chorus.campaigns.goal-check-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void campaignGoals() {
+    public void campaignGoals() {
         try (Connection connection = dataSource.getConnection()) {
             markReached(connection);
             for (Reached campaign : reachedAndRunning(connection)) {
@@ -130,7 +130,7 @@ public class BadgeJobs {
 
     /** Every listed member ranked in the top 10 (ties included) of the last month that is over. */
     @Scheduled(every = "${chorus.badges.monthly-check-interval:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void monthlyTop10() {
+    public void monthlyTop10() {
         try (Connection connection = dataSource.getConnection()) {
             transaction(connection, () -> {
                 try (PreparedStatement insert = connection.prepareStatement(

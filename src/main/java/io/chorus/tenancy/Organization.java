@@ -20,8 +20,6 @@ public class Organization extends PanacheEntityBase {
     public UUID id;
     public String slug;
     public String name;
-    @Column(name = "time_zone")
-    public String timeZone;
     @Column(name = "created_at")
     public Instant createdAt;
 

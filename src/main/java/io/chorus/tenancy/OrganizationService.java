@@ -47,7 +47,6 @@ public class OrganizationService {
             organization.id = id;
             organization.slug = request.slug();
             organization.name = Inputs.requireText("name", request.name());
-            organization.timeZone = "UTC";
             organization.createdAt = Time.now();
             organization.persistAndFlush();
             var admin = members.create(request.adminEmail(), request.adminName(), EnumSet.of(Role.ADMIN), List.of(),

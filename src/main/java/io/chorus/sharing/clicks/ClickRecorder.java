@@ -57,8 +57,19 @@ public class ClickRecorder {
                 .register(registry);
     }
 
+    /**
+     * A short link followed at {@code atMillis} by this client (the bearer token of its request, if any): recorded like
+     * every click, never blocking. The id is time-ordered by the machine's clock, so that the primary key index keeps
+     * growing at its right edge whatever the service's clock says.
+     */
+    public void followed(ShortLinks.ShortLink link, long atMillis, String clientAddress, String userAgent,
+            String referrer, String bearer) {
+        record(new Click(Click.newId(System.currentTimeMillis()), link.shareId(), link.organizationId(),
+                link.sharerId(), link.contentId(), atMillis, clientAddress, userAgent, referrer, bearer));
+    }
+
     /** Never blocks: a click that does not fit in the buffer is dropped, counted and logged. */
-    public void record(Click click) {
+    void record(Click click) {
         if (waiting.incrementAndGet() > config.bufferCapacity()) {
             waiting.decrementAndGet();
             dropped.increment();
@@ -74,6 +85,18 @@ public class ClickRecorder {
             return;
         }
         writers.get(Math.floorMod(click.sharerId().hashCode(), writers.size())).add(click);
+    }
+
+    /** Waits, up to {@code timeout}, until every click accepted so far is written; whether they all were. */
+    public boolean awaitWritten(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (buffered() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
     }
 
     /** Clicks accepted and not yet written. */

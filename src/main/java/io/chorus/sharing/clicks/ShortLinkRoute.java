@@ -112,9 +112,8 @@ public class ShortLinkRoute {
         // A HEAD request fetches no page: it is a robot's hit whatever it calls itself.
         String userAgent = request.method() == HttpMethod.HEAD || visitor.userAgent() == null ? null
                 : userAgents.get(visitor.userAgent(), Function.identity());
-        recorder.record(new Click(Click.newId(System.currentTimeMillis()), link.shareId(), link.organizationId(),
-                link.sharerId(), link.contentId(), now, visitor.clientAddress(), userAgent,
-                request.getHeader(HttpHeaders.REFERER), bearer(request.getHeader(HttpHeaders.AUTHORIZATION))));
+        recorder.followed(link, now, visitor.clientAddress(), userAgent, request.getHeader(HttpHeaders.REFERER),
+                bearer(request.getHeader(HttpHeaders.AUTHORIZATION)));
         redirects.increment();
         HttpServerResponse response = ctx.response().setStatusCode(302);
         // A new response has no headers yet: add, not set, and the constant ones as pre-encoded ASCII.

@@ -1,15 +1,18 @@
-package io.chorus.tenancy;
+package io.chorus.demo;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -17,12 +20,19 @@ import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.PasswordHasher;
+import io.chorus.tenancy.Group;
+import io.chorus.tenancy.GroupKind;
+import io.chorus.tenancy.GroupMembership;
+import io.chorus.tenancy.Member;
+import io.chorus.tenancy.MemberStatus;
+import io.chorus.tenancy.Organization;
+import io.chorus.tenancy.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
- * The demo organization for dev mode: built into the dev build only, never into the production jar. Created once; the
- * data directory keeps it across restarts.
+ * The demo organization for the demo mode (the dev profile; never in production): its people and groups, then a quarter
+ * of its history ({@link DemoHistory}). Created once; the data directory keeps it across restarts.
  */
 @ApplicationScoped
 public class DemoData {
@@ -33,25 +43,34 @@ public class DemoData {
     private final Tenants tenants;
     private final PasswordHasher hasher;
     private final ChorusConfig config;
+    private final DemoHistory history;
 
     @Inject
-    public DemoData(Tenants tenants, PasswordHasher hasher, ChorusConfig config) {
+    public DemoData(Tenants tenants, PasswordHasher hasher, ChorusConfig config, DemoHistory history) {
         this.tenants = tenants;
         this.hasher = hasher;
         this.config = config;
+        this.history = history;
     }
 
-    void onStart(@Observes Startup event) {
+    /** After the other start-up work (the click writers must be running to write the history's clicks). */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) Startup event) throws SQLException {
         if (!config.demo().enabled() || ConfigUtils.getProfiles().contains("prod")) {
             return;
         }
-        if (QuarkusTransaction.requiringNew().call(() -> Organization.findBySlug("demo").isEmpty())) {
-            create();
+        UUID id = QuarkusTransaction.requiringNew()
+                .call(() -> Organization.findBySlug("demo").map(organization -> organization.id).orElse(null));
+        if (id == null) {
+            id = create();
+        }
+        if (history.missing(id)) {
+            LOG.info("Writing the demo company's last quarter (content, shares, clicks, campaigns)...");
+            history.write(id);
         }
         LOG.info(banner());
     }
 
-    private void create() {
+    private UUID create() {
         UUID id = UUID.randomUUID();
         String hash = hasher.hash(PASSWORD);
         tenants.runAs(id, () -> {
@@ -59,7 +78,6 @@ public class DemoData {
             organization.id = id;
             organization.slug = "demo";
             organization.name = "Demo Company";
-            organization.timeZone = "Europe/Paris";
             organization.createdAt = Time.now();
             organization.persistAndFlush();
             Group marketing = group("Marketing", GroupKind.DEPARTMENT);
@@ -84,6 +102,7 @@ public class DemoData {
                         EnumSet.of(Role.AMBASSADOR), hash, groups);
             }
         });
+        return id;
     }
 
     private static final List<String> AMBASSADOR_NAMES = List.of("Amélie Martin", "Bruno Bernard", "Chloé Dubois",

@@ -180,4 +180,70 @@ public interface DashboardMessages {
 
     @Message("The member is erased.")
     String erase_done();
+
+    @Message("What the figures mean")
+    String definitions_title();
+
+    @Message("Every figure of the dashboard and of content analytics, and what it counts. Each can be traced back to the shares and clicks it was counted from.")
+    String definitions_intro();
+
+    @Message("Ambassadors")
+    String def_ambassadors_term();
+
+    @Message("Members who hold the ambassador role, whatever else they do. \"In all\" counts every one of them: invited, active or deactivated.")
+    String def_ambassadors();
+
+    @Message("Active ambassadors")
+    String def_active_term();
+
+    @Message("Ambassadors who have accepted their invitation and are not deactivated. Someone invited who has not accepted yet is not an active ambassador, anywhere in analytics: they count in \"in all\" only.")
+    String def_active();
+
+    @Message("Active ambassadors with at least one share in the range.")
+    String def_sharing();
+
+    @Message("Ambassadors sharing divided by active ambassadors.")
+    String def_participation();
+
+    @Message("Shares made in the range, one per person, content item and network, by members of any role or status.")
+    String def_shares();
+
+    @Message("Clicks by people on the shared links, in the range. Link-preview robots, crawlers and the sharer's own clicks never count.")
+    String def_clicks();
+
+    @Message("For each share and each day, the different visitors who clicked it, added up. Visitors are anonymous ids that change every day at midnight UTC: a person counts again on another day or for another share.")
+    String def_visitors();
+
+    @Message("Concentration")
+    String def_concentration_term();
+
+    @Message("The part of all clicks earned by the top 5% of active ambassadors (ranked by their clicks in the range), to see whether a programme rests on a few people. Shown when that top 5% is at least {min} people.")
+    String def_concentration(int min);
+
+    @Message("Clicks multiplied by the cost per click set in the settings: what the same visits would have cost in advertising. An estimate, never revenue.")
+    String def_emv();
+
+    @Message("Groups")
+    String def_groups_term();
+
+    @Message("A figure by group covers the group's members. A group with fewer than {min} active ambassadors is folded into \"Other groups\", and cannot be chosen alone, so that no one can be singled out.")
+    String def_groups(int min);
+
+    @Message("Days")
+    String def_days_term();
+
+    @Message("Days are those of the organization's time zone (in the settings); a range includes its first and last day.")
+    String def_days();
+
+    @Message("How fresh")
+    String def_freshness_term();
+
+    @Message("A share or click shows within a few seconds. A figure already shown may be served again for up to a minute; a change to members or groups shows at once.")
+    String def_freshness();
+
+    @Message("Back to the dashboard")
+    String back_to_dashboard();
+
+    @Message("What the figures mean")
+    String definitions_link();
 }

@@ -57,8 +57,13 @@ public final class Time {
         clock = Clock.offset(SYSTEM, Duration.between(SYSTEM.instant(), start));
     }
 
-    /** Back to the machine's clock. */
-    public static void reset() {
-        clock = SYSTEM;
+    /** The clock in use, to {@link #restore} after moving it. */
+    public static Clock clock() {
+        return clock;
+    }
+
+    /** The clock as it was before it was moved. */
+    public static void restore(Clock previous) {
+        clock = previous;
     }
 }

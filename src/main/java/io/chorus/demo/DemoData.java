@@ -55,9 +55,14 @@ public class DemoData {
 
     /** After the other start-up work (the click writers must be running to write the history's clicks). */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) Startup event) throws SQLException {
-        if (!config.demo().enabled() || ConfigUtils.getProfiles().contains("prod")) {
-            return;
+        if (config.demo().enabled() && !ConfigUtils.getProfiles().contains("prod")) {
+            seed();
+            LOG.info(banner());
         }
+    }
+
+    /** The demo organization and its history, each unless it is there already. */
+    void seed() throws SQLException {
         UUID id = QuarkusTransaction.requiringNew()
                 .call(() -> Organization.findBySlug("demo").map(organization -> organization.id).orElse(null));
         if (id == null) {
@@ -67,7 +72,6 @@ public class DemoData {
             LOG.info("Writing the demo company's last quarter (content, shares, clicks, campaigns)...");
             history.write(id);
         }
-        LOG.info(banner());
     }
 
     private UUID create() {

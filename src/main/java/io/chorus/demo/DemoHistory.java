@@ -2,6 +2,7 @@ package io.chorus.demo;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,13 +111,20 @@ class DemoHistory {
         ZonedDateTime first = end.atZone(ZONE).toLocalDate().minusDays(DAYS).atStartOfDay(ZONE);
         Cast cast = tenants.callAs(organization, () -> Cast.read(organization));
         List<Event> events = plan(cast, first, end);
+        // The services' request-scoped beans (the caller, here nobody) need a request context; at start there is none.
         ManagedContext requests = Arc.container().requestContext();
-        requests.activate();
+        boolean activated = !requests.isActive();
+        if (activated) {
+            requests.activate();
+        }
+        Clock clock = Time.clock();
         try {
             rollup.rebuiltAfter(organization, () -> replay(organization, events, first));
         } finally {
-            Time.reset();
-            requests.terminate();
+            Time.restore(clock);
+            if (activated) {
+                requests.terminate();
+            }
         }
         LOG.infof("Demo history written: %d events over %d days in %d ms", events.size(), DAYS,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());

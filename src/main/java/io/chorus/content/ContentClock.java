@@ -29,9 +29,10 @@ public class ContentClock {
     @Transactional
     void tick() {
         Instant now = Time.now();
-        em.createNativeQuery("update content set status = 'published', updated_at = ?1"
+        // Updated when the change took effect (its publication or its end), not whenever this job came by.
+        em.createNativeQuery("update content set status = 'published', updated_at = greatest(updated_at, published_at)"
                 + " where status = 'scheduled' and published_at <= ?1").setParameter(1, now).executeUpdate();
-        em.createNativeQuery("update content set status = 'expired', updated_at = ?1"
+        em.createNativeQuery("update content set status = 'expired', updated_at = greatest(updated_at, expires_at)"
                 + " where status = 'published' and expires_at <= ?1").setParameter(1, now).executeUpdate();
     }
 }

@@ -1,6 +1,8 @@
 package io.chorus.demo;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,44 +76,81 @@ public class DemoData {
         }
     }
 
+    /** The people and groups, dated a month before the quarter of history begins. */
     private UUID create() {
         UUID id = UUID.randomUUID();
         String hash = hasher.hash(PASSWORD);
-        tenants.runAs(id, () -> {
-            Organization organization = new Organization();
-            organization.id = id;
-            organization.slug = "demo";
-            organization.name = "Demo Company";
-            organization.createdAt = Time.now();
-            organization.persistAndFlush();
-            Group marketing = group("Marketing", GroupKind.DEPARTMENT);
-            Group engineering = group("Engineering", GroupKind.DEPARTMENT);
-            Group sales = group("Sales", GroupKind.DEPARTMENT);
-            Group paris = group("Paris", GroupKind.LOCATION);
-            Group lyon = group("Lyon", GroupKind.LOCATION);
-            Group champions = group("Champions", GroupKind.PROGRAMME);
-            member("admin@demo.example", "Alice Admin", EnumSet.of(Role.ADMIN), hash, List.of(paris));
-            member("curator@demo.example", "Camille Curator", EnumSet.of(Role.CURATOR), hash,
-                    List.of(marketing, paris));
-            member("analyst@demo.example", "Hugo Analyst", EnumSet.of(Role.ANALYST), hash, List.of(lyon));
-            List<Group> departments = List.of(marketing, engineering, sales);
-            for (int i = 1; i <= 12; i++) {
-                List<Group> groups = new ArrayList<>();
-                groups.add(departments.get(i % 3));
-                groups.add(i % 2 == 0 ? paris : lyon);
-                if (i <= 4) {
-                    groups.add(champions);
-                }
-                member(String.format("ambassador%02d@demo.example", i), AMBASSADOR_NAMES.get(i - 1),
-                        EnumSet.of(Role.AMBASSADOR), hash, groups);
-            }
-        });
+        Clock clock = Time.clock();
+        Time.runFrom(Time.now().minus(Duration.ofDays(DemoHistory.DAYS + 30)));
+        try {
+            tenants.runAs(id, () -> people(id, hash));
+        } finally {
+            Time.restore(clock);
+        }
         return id;
     }
 
-    private static final List<String> AMBASSADOR_NAMES = List.of("Amélie Martin", "Bruno Bernard", "Chloé Dubois",
+    private static void people(UUID id, String hash) {
+        Organization organization = new Organization();
+        organization.id = id;
+        organization.slug = "demo";
+        organization.name = "Demo Company";
+        organization.createdAt = Time.now();
+        organization.persistAndFlush();
+        Group marketing = group("Marketing", GroupKind.DEPARTMENT);
+        Group engineering = group("Engineering", GroupKind.DEPARTMENT);
+        Group sales = group("Sales", GroupKind.DEPARTMENT);
+        Group paris = group("Paris", GroupKind.LOCATION);
+        Group lyon = group("Lyon", GroupKind.LOCATION);
+        Group champions = group("Champions", GroupKind.PROGRAMME);
+        member("admin@demo.example", "Alice Admin", EnumSet.of(Role.ADMIN), hash, List.of(paris));
+        member("curator@demo.example", "Camille Curator", EnumSet.of(Role.CURATOR), hash, List.of(marketing, paris));
+        member("analyst@demo.example", "Hugo Analyst", EnumSet.of(Role.ANALYST), hash, List.of(lyon));
+        List<Group> departments = List.of(marketing, engineering, sales);
+        for (int i = 1; i <= AMBASSADORS; i++) {
+            List<Group> groups = new ArrayList<>();
+            groups.add(departments.get(i % 3));
+            groups.add(i % 2 == 0 ? paris : lyon);
+            if (champion(i)) {
+                groups.add(champions);
+            }
+            member(email(i), name(i), EnumSet.of(Role.AMBASSADOR), hash, groups, i > 12 && i % 3 == 0 ? "fr" : "en");
+        }
+    }
+
+    /** Ambassadors ambassador01@demo.example to ambassador100@demo.example. */
+    static final int AMBASSADORS = 100;
+
+    static String email(int ambassador) {
+        return String.format("ambassador%02d@demo.example", ambassador);
+    }
+
+    /** The programme's champions: the first four, and six more. */
+    static boolean champion(int ambassador) {
+        return ambassador <= 4 || (ambassador >= 13 && ambassador <= 18);
+    }
+
+    private static final List<String> FIRST_TWELVE = List.of("Amélie Martin", "Bruno Bernard", "Chloé Dubois",
             "David Thomas", "Emma Robert", "François Richard", "Gabrielle Petit", "Hélène Durand", "Inès Leroy",
             "Julien Moreau", "Karim Simon", "Léa Laurent");
+    private static final List<String> FIRST_NAMES = List.of("Adam", "Aïcha", "Alexandre", "Alice", "Antoine", "Camille",
+            "Céline", "Clément", "Élodie", "Étienne", "Fatima", "Florian", "Guillaume", "Hugo", "Jade", "Jeanne",
+            "Kevin", "Laura", "Lina", "Louis", "Lucas", "Manon", "Marc", "Mathilde", "Maxime", "Mehdi", "Nadia",
+            "Nathan", "Nicolas", "Noémie", "Océane", "Omar", "Pauline", "Pierre", "Quentin", "Rachel", "Romain",
+            "Sarah", "Sofia", "Thomas", "Valentin", "Yasmine", "Zoé");
+    private static final List<String> LAST_NAMES = List.of("Garcia", "Lefebvre", "Michel", "Roux", "Fournier", "Girard",
+            "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Faure", "Blanc", "Guerin",
+            "Boyer", "Chevalier", "Perrin", "Morin", "Mathieu", "Clement", "Gauthier", "Nguyen", "Benali", "Da Silva",
+            "Haddad", "Schmitt", "Colin", "Lemoine", "Renard");
+
+    /** The first twelve as they have always been; the others from two lists, each name once. */
+    static String name(int ambassador) {
+        if (ambassador <= FIRST_TWELVE.size()) {
+            return FIRST_TWELVE.get(ambassador - 1);
+        }
+        int n = ambassador - FIRST_TWELVE.size();
+        return FIRST_NAMES.get(n % FIRST_NAMES.size()) + " " + LAST_NAMES.get((n * 7) % LAST_NAMES.size());
+    }
 
     private static Group group(String name, GroupKind kind) {
         Group group = new Group();
@@ -124,13 +163,18 @@ public class DemoData {
     }
 
     private static void member(String email, String name, Set<Role> roles, String hash, List<Group> groups) {
+        member(email, name, roles, hash, groups, "en");
+    }
+
+    private static void member(String email, String name, Set<Role> roles, String hash, List<Group> groups,
+            String language) {
         Member member = new Member();
         member.id = UUID.randomUUID();
         member.email = email;
         member.name = name;
         member.setRoles(roles);
         member.passwordHash = hash;
-        member.language = "en";
+        member.language = language;
         member.status = MemberStatus.ACTIVE;
         member.createdAt = Time.now();
         member.updatedAt = member.createdAt;

@@ -37,8 +37,15 @@ import io.chorus.trust.CharterService;
 @ApplicationScoped
 class DemoTraffic {
 
-    /** Something that happens at a moment of the quarter, as the organization. */
-    record Event(Instant at, Runnable work) {
+    /**
+     * Something that happens at a moment of the quarter: as the organization, in a transaction of its own, unless it is
+     * a click (handed to the click recorder, as the redirect does).
+     */
+    record Event(Instant at, Runnable work, boolean transaction) {
+
+        Event(Instant at, Runnable work) {
+            this(at, work, true);
+        }
     }
 
     /** An item as it is published: its id once it exists. */
@@ -70,11 +77,11 @@ class DemoTraffic {
                 names.put(group.id, group.name);
             }
             List<Ambassador> ambassadors = new ArrayList<>();
-            for (int n = 1; n <= 12; n++) {
-                Member member = Member.findByEmail(String.format("ambassador%02d@demo.example", n)).orElseThrow();
+            for (int n = 1; n <= DemoData.AMBASSADORS; n++) {
+                Member member = Member.findByEmail(DemoData.email(n)).orElseThrow();
                 Set<String> in = GroupMembership.<GroupMembership> list("id.memberId", member.id).stream()
                         .map(m -> names.get(m.id.groupId)).collect(Collectors.toSet());
-                ambassadors.add(new Ambassador(n, member.id, in, new Visitor("192.0.2." + n, HUMANS.get(n % 3))));
+                ambassadors.add(new Ambassador(n, member.id, in, new Visitor("192.0.2." + n, HUMANS.get(n % 4))));
             }
             return new Cast(Member.findByEmail("admin@demo.example").orElseThrow().id,
                     Member.findByEmail("curator@demo.example").orElseThrow().id, ambassadors, groups);
@@ -89,9 +96,26 @@ class DemoTraffic {
         }
     }
 
-    /** How likely each ambassador (by number) is to share an item they see, and how far their posts reach. */
+    /** How likely the first twelve are to share an item they see, and how far their posts reach (by number). */
     private static final double[] KEENNESS = { 0, .75, .65, .55, .5, .4, .35, .3, .25, .2, .12, 0, 0 };
     private static final double[] REACH = { 0, 1.6, 1.2, 1.0, 1.4, .9, .8, 1.0, .7, .6, .5, 0, 0 };
+
+    /** The others: champions keen, a long tail, and nearly half who have not shared yet. */
+    private static double keenness(int ambassador) {
+        if (ambassador < KEENNESS.length) {
+            return KEENNESS[ambassador];
+        }
+        Random random = new Random(ambassador * 7_919L);
+        if (DemoData.champion(ambassador)) {
+            return .45 + random.nextDouble() * .2;
+        }
+        return random.nextInt(20) < 9 ? 0 : .02 + random.nextDouble() * .22;
+    }
+
+    private static double reach(int ambassador) {
+        return ambassador < REACH.length ? REACH[ambassador] : .4 + new Random(ambassador * 104_729L).nextDouble();
+    }
+
     private static final Network[] NETWORKS = { Network.LINKEDIN, Network.LINKEDIN, Network.LINKEDIN, Network.LINKEDIN,
             Network.LINKEDIN, Network.X, Network.X, Network.FACEBOOK, Network.WHATSAPP, Network.XING, Network.EMAIL };
     private static final Map<Network, Double> CLICKS = Map.of(Network.LINKEDIN, 6.0, Network.X, 3.0, Network.FACEBOOK,
@@ -148,7 +172,7 @@ class DemoTraffic {
         for (Published item : published) {
             for (Ambassador ambassador : cast.ambassadors()) {
                 String audience = item.item.audience();
-                double keenness = KEENNESS[ambassador.number()] * item.item.appeal()
+                double keenness = keenness(ambassador.number()) * item.item.appeal()
                         * (item.item.campaign() == Campaign.NONE ? 1 : 1.3);
                 if ((audience == null || ambassador.groups().contains(audience))
                         && random.nextDouble() < Math.min(.95, keenness)) {
@@ -195,7 +219,7 @@ class DemoTraffic {
         if (random.nextInt(7) == 0) {
             click(events, shared, at.plusSeconds(60 + random.nextInt(2_400)), ambassador.browser(), null);
         }
-        double mean = CLICKS.get(network) * REACH[ambassador.number()] * item.item.appeal()
+        double mean = CLICKS.get(network) * reach(ambassador.number()) * item.item.appeal()
                 * (item.item.campaign() == Campaign.NONE ? 1 : 1.4);
         Visitor last = null;
         for (int n = poisson(mean, random); n > 0; n--) {
@@ -214,7 +238,7 @@ class DemoTraffic {
 
     private void click(List<Event> events, Shared shared, Instant at, Visitor visitor, String referrer) {
         events.add(new Event(at, () -> clicks.followed(shared.link(), at.toEpochMilli(), visitor.clientAddress(),
-                visitor.userAgent(), referrer, null)));
+                visitor.userAgent(), referrer, null), false));
     }
 
     private static int poisson(double mean, Random random) {

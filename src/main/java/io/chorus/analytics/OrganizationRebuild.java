@@ -98,9 +98,13 @@ final class OrganizationRebuild {
         }
     }
 
-    /** The smallest click id of a UTC day (ids are time-ordered: UUID version 7). */
+    /**
+     * The smallest id of a click made on a UTC day of the service's clock. Ids are time-ordered (UUID version 7) by the
+     * machine's clock, which the service's may be moved away from outside production: the bound follows the machine's.
+     */
     static UUID firstIdOf(LocalDate day) {
-        long millis = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long millis = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                + (System.currentTimeMillis() - Time.millis());
         return new UUID(millis << 16, 0);
     }
 }

@@ -26,6 +26,7 @@ import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -57,7 +58,7 @@ class CampaignsUiTest extends AdminBrowserTest {
         Person outsider = org.member("ambassador");
         String launch = Contents.published(curator.token(), Contents.body("Launch week"));
         String other = Contents.published(curator.token(), Contents.body("Not part of it"));
-        LocalDateTime start = LocalDateTime.now(PARIS).minusHours(1).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime start = LocalDateTime.ofInstant(Time.now(), PARIS).minusHours(1).truncatedTo(ChronoUnit.MINUTES);
         List<String> refusedByPolicy = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if (m.text().contains("Content Security Policy")) {
@@ -201,7 +202,7 @@ class CampaignsUiTest extends AdminBrowserTest {
         Person ambassador = org.member("ambassador");
         Person analyst = org.member("analyst");
         String content = Contents.published(curator.token(), Contents.body("Autumn news"));
-        Instant now = Instant.now();
+        Instant now = Time.now();
         String id = campaign(curator, "Autumn", now.minus(Duration.ofHours(2)), now.plus(Duration.ofDays(3)), content);
         share(ambassador, content, "linkedin");
         Org other = Organizations.create();
@@ -246,7 +247,7 @@ class CampaignsUiTest extends AdminBrowserTest {
         Org org = Organizations.create();
         Person curator = org.member("curator");
         String content = Contents.published(curator.token(), Contents.body("Spring"));
-        Instant starts = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MILLIS);
+        Instant starts = Time.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MILLIS);
         String id = campaign(curator, "Spring", starts, starts.plus(Duration.ofDays(2)), content);
         signIn(org, curator);
         page.navigate("/admin/campaigns/" + id + "/edit");
@@ -273,7 +274,7 @@ class CampaignsUiTest extends AdminBrowserTest {
         Org org = Organizations.create();
         Person curator = org.member("curator");
         String content = Contents.published(curator.token(), Contents.body("Winter"));
-        Instant now = Instant.now();
+        Instant now = Time.now();
         String id = campaign(curator, "Winter", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), content);
         signIn(org, curator);
         page.navigate("/admin/campaigns/" + id);

@@ -13,13 +13,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -27,6 +30,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -35,11 +40,14 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.chorus.analytics.Traffic;
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Dates;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.chorus.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -104,8 +112,8 @@ class DashboardUiTest extends AdminBrowserTest {
         click(share(seller, launch, "linkedin"), visitor(), CHROME); // 1 click
         Traffic.awaitOverview(analyst.token(), "", 5, 7);
 
-        // Two shares and their clicks move three days back (the service has no clock to turn); a new time zone makes
-        // the rollup rebuild the aggregates from the raw rows.
+        // Two shares and their clicks move three days back from when they were made (on the service's clock); a new
+        // time zone makes the rollup rebuild the aggregates from the raw rows.
         execute("update shares set created_at = created_at - interval '3 days' where id in (?::uuid, ?::uuid)",
                 facebook.id(), email.id());
         execute("update click_events set at = at - interval '3 days' where share_id in (?::uuid, ?::uuid)",
@@ -116,7 +124,7 @@ class DashboardUiTest extends AdminBrowserTest {
                 .put("/api/v1/settings/organization").then().statusCode(200);
         Traffic.await(analyst.token(), "/api/v1/analytics/overview",
                 o -> ZONE.equals(o.getString("timeZone")) && o.getLong("clicks") == 7);
-        today = LocalDate.now(ZoneId.of(ZONE));
+        today = Time.today(ZoneId.of(ZONE));
         earlier = today.minusDays(3);
     }
 
@@ -222,6 +230,53 @@ class DashboardUiTest extends AdminBrowserTest {
         assertThat(page.locator("h1")).hasText("Your role does not open this page");
         page.navigate("/admin/settings");
         assertThat(page.locator("h1")).hasText("Your role does not open this page");
+    }
+
+    /**
+     * Two of the edges, in Paris: a month that has begun there while UTC is still in the one before, and the 23-hour
+     * day summer time begins on.
+     */
+    static Stream<ZonedDateTime> twoEdges() {
+        Set<LocalDate> chosen = Set.of(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 3, 28));
+        return Dates.edges().filter(at -> chosen.contains(at.toLocalDate()));
+    }
+
+    /** By default the page shows the last 30 days, today there included, and today's share on today's row. */
+    @ParameterizedTest(name = "at {0}")
+    @MethodSource("twoEdges")
+    void theDefaultRangeIsTheLast30DaysInTheOrganizationsTimeZone(ZonedDateTime at) {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            defaultRange(at.getZone());
+        }
+    }
+
+    private void defaultRange(ZoneId zone) {
+        Org own = Organizations.create();
+        Api.as(own.admin().token()).body(Map.of("timeZone", zone.getId(), "levelThresholds", List.of(0, 100)))
+                .put("/api/v1/settings/organization").then().statusCode(200);
+        Person reader = own.member("analyst");
+        String item = Contents.published(own.member("curator").token(), Contents.body("On the edge"));
+        click(share(own.member("ambassador"), item, "linkedin"), visitor(), CHROME);
+        Traffic.await(reader.token(), "/api/v1/analytics/overview",
+                o -> zone.getId().equals(o.getString("timeZone")) && o.getLong("clicks") == 1);
+        LocalDate here = Time.today(zone);
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = here; days.size() < 30; day = day.minusDays(1)) {
+            days.add(0, day);
+        }
+
+        signIn(own, reader);
+        assertThat(page.getByTestId("preset-30")).hasAttribute("aria-current", "true");
+        assertThat(page.getByLabel("From", EXACT)).hasValue(days.get(0).toString());
+        assertThat(page.getByLabel("To", EXACT)).hasValue(here.toString());
+        assertThat(page.getByTestId("analytics-range")).containsText("days in the " + zone.getId() + " time zone");
+        Locator rows = page.getByTestId("day-row");
+        assertThat(rows).hasCount(30);
+        assertThat(rows.nth(0)).hasAttribute("data-day", days.get(0).toString());
+        assertThat(rows.nth(29)).hasAttribute("data-day", here.toString());
+        assertThat(dayRow(here).locator("td")).hasText(new String[] { "1", "1", "1" });
+        assertThat(dayRow(here.minusDays(1)).locator("td")).hasText(new String[] { "0", "0", "0" });
+        assertThat(chartSeries()).containsExactly("Shares:" + series(30, -1, 1), "Clicks:" + series(30, -1, 1));
     }
 
     @Test

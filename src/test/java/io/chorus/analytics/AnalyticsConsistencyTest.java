@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.analytics.AnalyticsViews.DayFigures;
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.Time;
 import io.chorus.common.tenant.AsOrganization;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
@@ -46,9 +47,9 @@ import io.restassured.path.json.JsonPath;
 /**
  * Every figure the API gives equals the same figure computed with plain SQL from the raw rows (shares, click_events,
  * members, group_memberships), over several ranges. The history is made through the API (shares, clicks through the
- * redirect), then spread over the past 100 days by moving its raw rows back in time — the service has no clock to turn
- * — and the organization's time zone is changed, which makes the rollup rebuild every aggregate from the raw rows. New
- * traffic after the rebuild is then rolled up incrementally on top.
+ * redirect), then spread over the past 100 days by moving its raw rows back in time (cheaper than making it at 100
+ * instants of the service's clock), and the organization's time zone is changed, which makes the rollup rebuild every
+ * aggregate from the raw rows. New traffic after the rebuild is then rolled up incrementally on top.
  */
 @QuarkusTest
 class AnalyticsConsistencyTest {
@@ -96,7 +97,7 @@ class AnalyticsConsistencyTest {
                 }
             }
         }
-        LocalDate utc = LocalDate.now(ZoneOffset.UTC);
+        LocalDate utc = Time.today(ZoneOffset.UTC);
         Traffic.awaitOverview(analyst.token(), "?from=" + utc.minusDays(1) + "&to=" + utc.plusDays(1), shares, clicks);
 
         Traffic.spreadOverPastDays(database, org.id());
@@ -110,7 +111,7 @@ class AnalyticsConsistencyTest {
         click(late, visitor(), FIREFOX);
         Api.as(org.admin().token()).body(Map.of("status", "deactivated"))
                 .patch("/api/v1/members/{id}", people.get(8).id()).then().statusCode(200);
-        LocalDate today = LocalDate.now(ZoneId.of(ZONE));
+        LocalDate today = Time.today(ZoneId.of(ZONE));
         Traffic.awaitOverview(analyst.token(), "?from=" + today + "&to=" + today, 1, 2);
 
         SoftAssertions soft = new SoftAssertions();
@@ -241,8 +242,7 @@ class AnalyticsConsistencyTest {
             List<Long> weeks = retention.getList("cohorts[" + i + "].activeByWeek", Long.class);
             soft.assertThat(weeks).as(what + cohort + " weeks").isEqualTo(expected.subList(1, 1 + weeks.size()));
             LocalDate last = YearMonth.parse(cohort).atEndOfMonth();
-            long ended = (ChronoUnit.DAYS.between(last.isAfter(to) ? to : last, LocalDate.now(ZoneId.of(ZONE))) - 7)
-                    / 7;
+            long ended = (ChronoUnit.DAYS.between(last.isAfter(to) ? to : last, Time.today(ZoneId.of(ZONE))) - 7) / 7;
             soft.assertThat(weeks).as(what + cohort + " ended weeks").hasSize((int) Math.max(0, Math.min(12, ended)));
         }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -51,7 +52,7 @@ class AnalyticsFreshnessTest {
         assertThat(age(first)).isNotNegative();
 
         // The same 30 days given explicitly are the same answer: served again until it is a second old.
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Time.today(ZoneOffset.UTC);
         String explicit = OVERVIEW + "?from=" + today.minusDays(29) + "&to=" + today;
         Response aged = awaitAge(analyst.token(), explicit, 1);
         assertThat(aged.jsonPath().getMap("$")).isEqualTo(first.jsonPath().getMap("$"));

@@ -7,17 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Dates.AtEdges;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.chorus.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -82,11 +86,17 @@ class AnalyticsRequestsTest {
 
     /**
      * Days are the organization's: in a zone whose date differs from UTC's right now, today's share and click count on
-     * the local date and not on the UTC date.
+     * the local date and not on the UTC date. At each edge: the local date is then another month's, or another year's.
      */
-    @Test
-    void aRangeIsOfDaysInTheOrganizationsTimeZone() {
-        int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+    @AtEdges
+    void aRangeIsOfDaysInTheOrganizationsTimeZone(ZonedDateTime at) {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            rangeInTheOrganizationsZone();
+        }
+    }
+
+    private void rangeInTheOrganizationsZone() {
+        int hour = Time.now().atZone(ZoneOffset.UTC).getHour();
         String zone = hour >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago"; // UTC+14 or UTC-11
         Org org = Organizations.create();
         Person analyst = org.member("analyst");
@@ -107,10 +117,10 @@ class AnalyticsRequestsTest {
         assertThat(onUtcDay.getLong("shares")).isZero();
         JsonPath byDefault = Api.as(analyst.token()).get("/api/v1/analytics/overview").then().statusCode(200).extract()
                 .jsonPath();
-        assertThat(byDefault.getString("to")).as("today, there").isEqualTo(LocalDate.now(ZoneId.of(zone)).toString());
+        assertThat(byDefault.getString("to")).as("today, there").isEqualTo(Time.today(ZoneId.of(zone)).toString());
         JsonPath content = Api.as(analyst.token()).get("/api/v1/analytics/content/{id}", item).then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(content.getString("byDay[29].date")).isEqualTo(LocalDate.now(ZoneId.of(zone)).toString());
+        assertThat(content.getString("byDay[29].date")).isEqualTo(Time.today(ZoneId.of(zone)).toString());
         assertThat(content.getLong("byDay[29].shares") + content.getLong("byDay[28].shares")).isEqualTo(1);
     }
 }

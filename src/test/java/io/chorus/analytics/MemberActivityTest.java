@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,15 @@ import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.ParticipationRow;
 import io.chorus.analytics.Traffic.Share;
+import io.chorus.common.Time;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Dates.AtEdges;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
+import io.chorus.support.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,7 +90,7 @@ class MemberActivityTest {
         History history = history();
         MemberActivity activity = new MemberActivity(database, 1_000_000, new SimpleMeterRegistry());
         AnalyticsService service = service(activity);
-        LocalDate today = LocalDate.now(ZoneId.of(BERLIN));
+        LocalDate today = Time.today(ZoneId.of(BERLIN));
         awaitIndexed(service, history, today);
 
         SoftAssertions soft = new SoftAssertions();
@@ -148,10 +152,20 @@ class MemberActivityTest {
                 .isGreaterThan(row(held.byGroup(), history.south()).shares());
     }
 
-    @Test
-    void theApiAnswersFromThisInstancesMemberActivityOnceItIsRead() throws Exception {
+    /**
+     * At each edge (the cheapest of these tests: the others stay at the suite's time): the history is the 100 days
+     * before it, across the ends of months and years there.
+     */
+    @AtEdges
+    void theApiAnswersFromThisInstancesMemberActivityOnceItIsRead(ZonedDateTime at) throws Exception {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            answersFromMemory();
+        }
+    }
+
+    private void answersFromMemory() throws Exception {
         History history = history();
-        LocalDate today = LocalDate.now(ZoneId.of(BERLIN));
+        LocalDate today = Time.today(ZoneId.of(BERLIN));
         AnalyticsService statements = service(new MemberActivity(database, 1_000_000, new SimpleMeterRegistry()));
         int[] back = { 0 };
         JsonPath[] answer = new JsonPath[1];
@@ -179,13 +193,13 @@ class MemberActivityTest {
         History history = history();
         MemberActivity activity = new MemberActivity(database, 1_000_000, new SimpleMeterRegistry());
         AnalyticsService service = service(activity);
-        awaitIndexed(service, history, LocalDate.now(ZoneId.of(BERLIN)));
+        awaitIndexed(service, history, Time.today(ZoneId.of(BERLIN)));
 
         Api.as(history.org().admin().token()).body(Map.of("timeZone", ZONE, "levelThresholds", List.of(0, 100)))
                 .put("/api/v1/settings/organization").then().statusCode(200);
         Traffic.await(history.analyst().token(), "/api/v1/analytics/overview",
                 o -> ZONE.equals(o.getString("timeZone")));
-        LocalDate today = LocalDate.now(ZoneId.of(ZONE));
+        LocalDate today = Time.today(ZoneId.of(ZONE));
         assertThat(figures(service, history, today.minusDays(30), today, null, true).indexed())
                 .as("not the index built in Berlin's days").isFalse();
         awaitIndexed(service, history, today);
@@ -209,7 +223,7 @@ class MemberActivityTest {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         MemberActivity activity = new MemberActivity(database, 3, metrics);
         AnalyticsService service = service(activity);
-        LocalDate today = LocalDate.now(ZoneId.of(BERLIN));
+        LocalDate today = Time.today(ZoneId.of(BERLIN));
         figures(service, history, today.minusDays(120), today, null, true); // asks for it to be read
         Traffic.until(() -> "never tried",
                 () -> metrics.counter("chorus.analytics.activity.loads", "kind", "over-budget").count() == 1);
@@ -290,7 +304,7 @@ class MemberActivityTest {
         }
         Api.as(org.admin().token()).body(Map.of("status", "deactivated"))
                 .patch("/api/v1/members/{id}", people.get(5).id()).then().statusCode(200);
-        LocalDate utc = LocalDate.now(ZoneId.of("UTC"));
+        LocalDate utc = Time.today(ZoneId.of("UTC"));
         Traffic.awaitOverview(analyst.token(), "?from=" + utc.minusDays(1) + "&to=" + utc.plusDays(1), shares, clicks);
         Traffic.spreadOverPastDays(database, org.id());
         Api.as(org.admin().token()).body(Map.of("timeZone", BERLIN, "levelThresholds", List.of(0, 100)))

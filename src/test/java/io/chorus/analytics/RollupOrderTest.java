@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -46,9 +47,11 @@ class RollupOrderTest {
         Traffic.Share share = Traffic.share(ambassador, content, "linkedin");
         Traffic.awaitOverview(analyst.token(), "", 1, 0);
 
-        long now = Instant.now().toEpochMilli();
-        UUID earlier = clickId(now);
-        UUID later = clickId(now + 1);
+        // Ids from the machine's clock, as the redirect makes them; the moment on the service's clock.
+        long ids = System.currentTimeMillis();
+        long now = Time.millis();
+        UUID earlier = clickId(ids);
+        UUID later = clickId(ids + 1);
         UUID visitor = UUID.randomUUID();
         try (Connection first = database.getConnection();
                 Connection second = database.getConnection()) {
@@ -85,10 +88,13 @@ class RollupOrderTest {
         Traffic.Share share = Traffic.share(org.member("ambassador"), content, "linkedin");
         Traffic.awaitOverview(analyst.token(), "", 1, 0);
 
-        long now = Instant.now().toEpochMilli();
-        long hourAgo = now - 3_600_000;
-        List<UUID> laneA = List.of(clickId(now), clickId(now + 2), clickId(now + 4));
-        List<UUID> laneB = List.of(clickId(now + 1), clickId(now + 3));
+        // Ids from the machine's clock, as the redirect makes them; each click's moment is its id's, on the service's
+        // clock.
+        long ids = System.currentTimeMillis();
+        long shift = Time.millis() - ids;
+        long hourAgo = ids - 3_600_000;
+        List<UUID> laneA = List.of(clickId(ids), clickId(ids + 2), clickId(ids + 4));
+        List<UUID> laneB = List.of(clickId(ids + 1), clickId(ids + 3));
         List<UUID> heldBack = List.of(clickId(hourAgo), clickId(hourAgo + 1));
         try (Connection rollup = database.getConnection()) {
             Jdbc.row(rollup, "select pg_advisory_lock(?)", AnalyticsRollup.LOCK);
@@ -97,7 +103,7 @@ class RollupOrderTest {
                     try (Connection writer = database.getConnection()) {
                         writer.setAutoCommit(false);
                         for (UUID id : batch) {
-                            insert(writer, id, org.id(), share.id(), id.getMostSignificantBits() >>> 16,
+                            insert(writer, id, org.id(), share.id(), (id.getMostSignificantBits() >>> 16) + shift,
                                     UUID.randomUUID());
                         }
                         ClickBatchLog.note(writer, batch, id -> id);
@@ -148,7 +154,7 @@ class RollupOrderTest {
         }
     }
 
-    /** A click id as the redirect makes them: the time first (UUID version 7). */
+    /** A click id as the redirect makes them: the machine's time first (UUID version 7). */
     private static UUID clickId(long millis) {
         return new UUID((millis << 16) | 0x7000L, 0x8000000000000000L | (long) (Math.random() * 1e15));
     }

@@ -87,9 +87,10 @@ public final class Traffic {
     }
 
     /**
-     * Spreads an organization's shares over the past 100 days, by moving their raw rows back in time (the service has
-     * no clock to turn): a share and its clicks move back together (clicks a few hours after the share, so some land on
-     * the next day). The aggregates count them on those days once rebuilt, e.g. after a time-zone change.
+     * Spreads an organization's shares over the past 100 days, by moving their raw rows back in time from when they
+     * were made (on the service's clock): a share and its clicks move back together (clicks a few hours after the
+     * share, so some land on the next day). The aggregates count them on those days once rebuilt, e.g. after a
+     * time-zone change.
      */
     public static void spreadOverPastDays(DataSource database, String organization) throws SQLException {
         try (Connection connection = database.getConnection();

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -179,7 +180,7 @@ class ContentResourceTest {
         Person curator = org.member("curator");
         Map<String, Object> body = Contents.body("Window");
         body.put("body", "Some text");
-        body.put("expiresAt", Instant.now().plusSeconds(86400).toString());
+        body.put("expiresAt", Time.now().plusSeconds(86400).toString());
         String id = Contents.create(curator.token(), body).getString("id");
 
         Map<String, Object> patch = new HashMap<>();
@@ -263,8 +264,7 @@ class ContentResourceTest {
         Person curator = org.member("curator");
         String draft = Contents.create(curator.token(), Contents.body("Alpha draft", List.of(), "ai")).getString("id");
         String live = Contents.published(curator.token(), Contents.body("Beta news", List.of(), "ai", "cloud"));
-        String later = Contents.scheduled(curator.token(), Contents.body("Gamma later"),
-                Instant.now().plusSeconds(3600));
+        String later = Contents.scheduled(curator.token(), Contents.body("Gamma later"), Time.now().plusSeconds(3600));
 
         Api.as(curator.token()).get("/api/v1/content?status=draft").then().body("items.id", equalTo(List.of(draft)));
         Api.as(curator.token()).get("/api/v1/content?status=published").then().body("items.id", equalTo(List.of(live)));
@@ -290,15 +290,16 @@ class ContentResourceTest {
             String id = Contents.published(curator.token(), Contents.body("Ended " + stored));
             try (Connection c = database.getConnection();
                     PreparedStatement s = c
-                            .prepareStatement("update content set expires_at = now() - interval '1 second',"
-                                    + " status = ? where id = ?::uuid")) {
-                s.setString(1, stored);
-                s.setString(2, id);
+                            .prepareStatement("update content set expires_at = ?, status = ? where id = ?::uuid")) {
+                // A second ago on the service's clock (the database's now() is the machine's).
+                s.setObject(1, Time.now().minusSeconds(1).atOffset(ZoneOffset.UTC));
+                s.setString(2, stored);
+                s.setString(3, id);
                 s.executeUpdate();
             }
             Api.as(curator.token()).get("/api/v1/content/{id}", id).then().body("status", equalTo("expired"));
 
-            Api.as(curator.token()).body(Map.of("expiresAt", Instant.now().plusSeconds(3600).toString()))
+            Api.as(curator.token()).body(Map.of("expiresAt", Time.now().plusSeconds(3600).toString()))
                     .patch("/api/v1/content/{id}", id).then().statusCode(200).body("status", equalTo("published"));
             Api.as(curator.token()).get("/api/v1/content/{id}", id).then().body("status", equalTo("published"));
         }

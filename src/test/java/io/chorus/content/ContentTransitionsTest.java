@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -80,14 +81,16 @@ class ContentTransitionsTest {
                 yield id;
             }
             case "scheduled" ->
-                    Contents.scheduled(curator.token(), Contents.body("Later"), Instant.now().plusSeconds(3600));
+                    Contents.scheduled(curator.token(), Contents.body("Later"), Time.now().plusSeconds(3600));
             case "published" -> Contents.published(curator.token(), Contents.body("Now"));
             case "expired" -> {
                 String id = Contents.published(curator.token(), Contents.body("Gone"));
                 try (Connection c = database.getConnection();
-                        PreparedStatement s = c.prepareStatement(
-                                "update content set expires_at = now() - interval '1 second' where id = ?::uuid")) {
-                    s.setString(1, id);
+                        PreparedStatement s = c
+                                .prepareStatement("update content set expires_at = ? where id = ?::uuid")) {
+                    // A second ago on the service's clock (the database's now() is the machine's).
+                    s.setObject(1, Time.now().minusSeconds(1).atOffset(ZoneOffset.UTC));
+                    s.setString(2, id);
                     s.executeUpdate();
                 }
                 assertThat(status(curator, id)).isEqualTo("expired");

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -71,9 +70,9 @@ class LinkPreviewResourceTest {
 
     @Test
     void anEndlessPageIsReadOnlyUpToTheLimit() {
-        Instant start = Instant.now();
+        long start = System.nanoTime();
         preview(LocalWebServer.url("/endless")).then().statusCode(200).body("title", equalTo("Huge page"));
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Dates.AtEdges;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
 import io.chorus.support.Rows;
+import io.chorus.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -77,7 +83,7 @@ class BadgeTest {
         CampaignTest.waitFor(() -> score(ambassador).getLong("breakdown.click") == 4);
         assertThat(badges(ambassador)).containsExactly("first_share", "shares_10", "first_click");
         JsonPath first = score(ambassador).setRootPath("badges[0]");
-        assertThat(Instant.parse(first.getString("awardedAt"))).isBefore(Instant.now());
+        assertThat(Instant.parse(first.getString("awardedAt"))).isBefore(Time.now());
     }
 
     @Test
@@ -108,30 +114,52 @@ class BadgeTest {
         assertThat(badges(gappy)).doesNotContain("streak_4_weeks");
     }
 
-    @Test
-    void theTopTenOfAMonthThatIsOverGetItsBadgeTiesIncluded() throws SQLException {
+    /**
+     * At each edge, in Paris: last month's top 10 there. A click in the last second of last month there counts for it;
+     * clicks in the first second of this month there (still last month in UTC) do not.
+     */
+    @AtEdges
+    void theTopTenOfAMonthThatIsOverGetItsBadgeTiesIncluded(ZonedDateTime at) throws SQLException {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            topTenOfLastMonth(at.getZone());
+        }
+    }
+
+    private void topTenOfLastMonth(ZoneId zone) throws SQLException {
         Org org = Organizations.create();
-        LocalDate lastMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
-        Instant during = lastMonth.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Api.as(org.admin().token()).body(Map.of("timeZone", zone.getId(), "levelThresholds", List.of(0, 100)))
+                .put("/api/v1/settings/organization").then().statusCode(200);
+        YearMonth thisMonth = YearMonth.from(Time.today(zone));
+        YearMonth lastMonth = thisMonth.minusMonths(1);
+        Instant during = lastMonth.atDay(4).atTime(12, 0).atZone(zone).toInstant();
+        Instant thisMonthStarted = thisMonth.atDay(1).atStartOfDay(zone).toInstant();
         List<Person> members = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Person member = org.member("ambassador");
             members.add(member);
-            // 12, 11, ..., 3, 3, 1 clicks: the 10th and 11th tie.
-            int clicks = i == 10 ? 3 : 12 - i;
+            // Last month: 12, 11, ..., 3, 3, 1 clicks: the 10th and 11th tie. The 11th's third click is in the month's
+            // last second; the 12th clicks 20 times more, in this month's first second.
+            int clicks = i == 10 ? 2 : i == 11 ? 1 : 12 - i;
             for (int c = 0; c < clicks; c++) {
                 award(database, standings, org, member, ScoringAction.CLICK, during);
+            }
+            if (i == 10) {
+                award(database, standings, org, member, ScoringAction.CLICK, thisMonthStarted.minusSeconds(1));
+            }
+            if (i == 11) {
+                for (int c = 0; c < 20; c++) {
+                    award(database, standings, org, member, ScoringAction.CLICK, thisMonthStarted);
+                }
             }
         }
         jobs.monthlyTop10();
         jobs.monthlyTop10();
-        String month = lastMonth.toString().substring(0, 7);
         for (int i = 0; i < 12; i++) {
             List<String> badges = badges(members.get(i));
             if (i <= 10) {
                 assertThat(badges).as("member %d", i).containsOnlyOnce("top10_month");
                 assertThat(score(members.get(i)).getString("badges.find { it.id == 'top10_month' }.month"))
-                        .isEqualTo(month);
+                        .isEqualTo(lastMonth.toString());
             } else {
                 assertThat(badges).as("member %d", i).doesNotContain("top10_month");
             }

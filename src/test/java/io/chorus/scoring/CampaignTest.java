@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -47,7 +48,7 @@ class CampaignTest {
         Person outsider = org.member("ambassador");
         String inCampaign = Contents.published(curator.token(), Contents.body("Launch week"));
         String elsewhere = Contents.published(curator.token(), Contents.body("Not part of it"));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Time.now().truncatedTo(ChronoUnit.SECONDS);
         JsonPath campaign = create(curator,
                 campaign("Launch week: café & co", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)),
                         List.of(inCampaign), List.of(team), Map.of("metric", "shares", "target", 3), 15));
@@ -107,7 +108,7 @@ class CampaignTest {
         Person ambassador = org.member("ambassador");
         String inCampaign = Contents.published(curator.token(), Contents.body("Tagged"));
         String elsewhere = Contents.published(curator.token(), Contents.body("Always on"));
-        Instant now = Instant.now();
+        Instant now = Time.now();
         create(curator, campaign("Spring", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(1)),
                 List.of(inCampaign), List.of(), null, null));
         String tagged = Api.as(ambassador.token()).body(Map.of("network", "linkedin"))
@@ -126,7 +127,7 @@ class CampaignTest {
         Person curator = org.member("curator");
         Person ambassador = org.member("ambassador");
         String content = Contents.published(curator.token(), Contents.body("Rules"));
-        Instant now = Instant.now();
+        Instant now = Time.now();
         Map<String, Object> valid = campaign("Autumn", now, now.plus(Duration.ofDays(3)), List.of(content), List.of(),
                 null, null);
         Api.as(ambassador.token()).body(valid).post("/api/v1/campaigns").then().statusCode(403);

@@ -10,7 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 
 import javax.sql.DataSource;
 
@@ -25,13 +31,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.scoring.PointsLedger.Award;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Dates.AtEdges;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
 import io.chorus.support.Rows;
+import io.chorus.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -47,9 +56,17 @@ class ScoringTest {
     @Inject
     Standings standings;
 
-    @Test
-    void sharesScoreOnceAndTheDailyCapCutsAtItsBoundary() {
+    /** At each edge, in Paris: the cap is of a day there, which starts at midnight there. */
+    @AtEdges
+    void sharesScoreOnceAndTheDailyCapCutsAtItsBoundary(ZonedDateTime at) throws SQLException {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            dailyCap(at.getZone());
+        }
+    }
+
+    private void dailyCap(ZoneId zone) throws SQLException {
         Org org = Organizations.create();
+        inZone(org, zone);
         Person ambassador = org.member("ambassador");
         String content = Contents.published(org.member("curator").token(), Contents.body("Worth sharing"));
         rules(org, List.of(Map.of("action", "share", "points", 10, "dailyCap", 25)));
@@ -68,6 +85,91 @@ class ScoringTest {
                 .statusCode(200).extract().jsonPath();
         assertThat(board.getLong("me.shares")).isEqualTo(4);
         assertThat(board.getLong("me.rank")).isEqualTo(1);
+
+        // Three shares in the last second of yesterday there, three in the first second of today: two days, two caps.
+        Person nightOwl = org.member("ambassador");
+        Instant midnight = Time.today(zone).atStartOfDay(zone).toInstant();
+        for (Instant at : List.of(midnight.minusSeconds(1), midnight.minusSeconds(1), midnight.minusSeconds(1),
+                midnight, midnight, midnight)) {
+            award(database, standings, org, nightOwl, ScoringAction.SHARE, at);
+        }
+        assertThat(rows("select day || ' ' || points || '/' || requested from points_ledger where member_id = '"
+                + nightOwl.id() + "' order by id")).as("midnight in %s: %s", zone, midnight).containsExactly(
+                        yesterday(zone) + " 10/10", yesterday(zone) + " 10/10", yesterday(zone) + " 5/10",
+                        Time.today(zone) + " 10/10", Time.today(zone) + " 10/10", Time.today(zone) + " 5/10");
+        assertThat(score(nightOwl).getLong("points")).isEqualTo(50);
+    }
+
+    private static LocalDate yesterday(ZoneId zone) {
+        return Time.today(zone).minusDays(1);
+    }
+
+    /**
+     * At each edge, in Paris: the week (from Monday), month, quarter and year a leaderboard covers are those of today
+     * there, and a click counts in them from their first second there, not the second before. The expected periods are
+     * counted day by day: the days around today with the same ISO week, month, quarter or year.
+     */
+    @AtEdges
+    void leaderboardPeriodsAreTheCalendarsOnesInTheOrganizationsTimeZone(ZonedDateTime at) throws SQLException {
+        try (TestClock clock = TestClock.runFrom(at)) {
+            periods(at.getZone());
+        }
+    }
+
+    private void periods(ZoneId zone) throws SQLException {
+        Org org = Organizations.create();
+        inZone(org, zone);
+        Person ambassador = org.member("ambassador");
+        LocalDate today = Time.today(zone);
+        Map<String, LocalDate[]> periods = new LinkedHashMap<>();
+        periods.put("week", daysAlike(today,
+                d -> d.get(IsoFields.WEEK_BASED_YEAR) * 100 + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        periods.put("month", daysAlike(today, d -> d.getYear() * 100 + d.getMonthValue()));
+        periods.put("quarter", daysAlike(today, d -> d.getYear() * 10 + d.get(IsoFields.QUARTER_OF_YEAR)));
+        periods.put("year", daysAlike(today, LocalDate::getYear));
+        List<Instant> clicks = new ArrayList<>();
+        for (LocalDate[] days : periods.values()) {
+            Instant first = days[0].atStartOfDay(zone).toInstant();
+            clicks.add(first);
+            clicks.add(first.minusSeconds(1));
+        }
+        for (Instant click : clicks) {
+            award(org, ambassador, click);
+        }
+
+        for (Map.Entry<String, LocalDate[]> period : periods.entrySet()) {
+            LocalDate[] days = period.getValue();
+            Instant from = days[0].atStartOfDay(zone).toInstant();
+            Instant until = days[1].plusDays(1).atStartOfDay(zone).toInstant();
+            long inside = clicks.stream().filter(c -> !c.isBefore(from) && c.isBefore(until)).count();
+            JsonPath board = Api.as(ambassador.token())
+                    .get("/api/v1/leaderboards?metric=clicks&period=" + period.getKey()).then().statusCode(200)
+                    .extract().jsonPath();
+            String what = period.getKey() + " of " + today + " in " + zone;
+            assertThat(board.getString("from")).as(what).isEqualTo(days[0].toString());
+            assertThat(board.getString("to")).as(what).isEqualTo(days[1].toString());
+            assertThat(board.getLong("me.clicks")).as(what + ": clicks at " + clicks).isEqualTo(inside);
+            assertThat(board.getList("entries.clicks", Long.class)).as(what).containsExactly(inside);
+        }
+    }
+
+    /** The first and last of the days around {@code today} that have its key, counted one day at a time. */
+    private static LocalDate[] daysAlike(LocalDate today, ToIntFunction<LocalDate> key) {
+        int of = key.applyAsInt(today);
+        LocalDate first = today;
+        while (key.applyAsInt(first.minusDays(1)) == of) {
+            first = first.minusDays(1);
+        }
+        LocalDate last = today;
+        while (key.applyAsInt(last.plusDays(1)) == of) {
+            last = last.plusDays(1);
+        }
+        return new LocalDate[] { first, last };
+    }
+
+    private static void inZone(Org org, ZoneId zone) {
+        Api.as(org.admin().token()).body(Map.of("timeZone", zone.getId(), "levelThresholds", List.of(0, 100)))
+                .put("/api/v1/settings/organization").then().statusCode(200);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.content.Network;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
@@ -63,7 +63,7 @@ class OneClickShareTest {
         String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         String expired = tokens
                 .sign(new ShareLinkTokens.Claims(UUID.fromString(org.id()), UUID.fromString(ambassador.id()),
-                        UUID.fromString(content), Network.LINKEDIN, Instant.now().minusSeconds(1)));
+                        UUID.fromString(content), Network.LINKEDIN, Time.now().minusSeconds(1)));
 
         follow("/share/" + tampered).then().statusCode(403).contentType("text/html")
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
@@ -88,7 +88,7 @@ class OneClickShareTest {
         Org other = Organizations.create();
         String foreign = Contents.published(other.member("curator").token(), Contents.body("Theirs"));
         String crossed = tokens.sign(new ShareLinkTokens.Claims(UUID.fromString(org.id()),
-                UUID.fromString(ambassador.id()), UUID.fromString(foreign), Network.X, Instant.now().plusSeconds(60)));
+                UUID.fromString(ambassador.id()), UUID.fromString(foreign), Network.X, Time.now().plusSeconds(60)));
         follow("/share/" + crossed).then().statusCode(410);
         Api.as(ambassador.token()).get("/api/v1/content/{id}/share-links", foreign).then().statusCode(404);
         Api.as(ambassador.token()).get("/api/v1/me/shares").then().body("items", hasSize(0));

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -127,7 +127,7 @@ class ShareResourceTest {
         String elsewhere = org.group("Elsewhere", "team");
         Person ambassador = org.member("ambassador");
         String draft = Contents.create(curator.token(), Contents.body("Draft")).getString("id");
-        String later = Contents.scheduled(curator.token(), Contents.body("Later"), Instant.now().plusSeconds(3600));
+        String later = Contents.scheduled(curator.token(), Contents.body("Later"), Time.now().plusSeconds(3600));
         String archived = Contents.published(curator.token(), Contents.body("Old"));
         Api.as(curator.token()).post("/api/v1/content/{id}/archive", archived).then().statusCode(200);
         String notMine = Contents.published(curator.token(), Contents.body("Not for me", List.of(elsewhere)));

@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -55,8 +55,8 @@ class GroupResourceTest {
         Person curator = org.member("curator");
         String content = Contents.published(curator.token(), Contents.body("Lyon only", List.of(lyon)));
         String campaign = Api.as(curator.token())
-                .body(Map.of("name", "Lyon week", "startsAt", Instant.now().toString(), "endsAt",
-                        Instant.now().plusSeconds(86_400).toString(), "contentIds", List.of(content), "targetGroupIds",
+                .body(Map.of("name", "Lyon week", "startsAt", Time.now().toString(), "endsAt",
+                        Time.now().plusSeconds(86_400).toString(), "contentIds", List.of(content), "targetGroupIds",
                         List.of(lyon)))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.common.SecretTokens;
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
@@ -53,9 +55,11 @@ class InvitationResourceTest {
         Org org = Organizations.create();
         String token = invite(org, "slow@x.example").getString("invitation.token");
         try (Connection c = database.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "update invitations set expires_at = now() - interval '1 second' where token_hash = ?")) {
-            s.setString(1, SecretTokens.hash(token));
+                PreparedStatement s = c
+                        .prepareStatement("update invitations set expires_at = ? where token_hash = ?")) {
+            // A second ago on the service's clock (the database's now() is the machine's).
+            s.setObject(1, Time.now().minusSeconds(1).atOffset(ZoneOffset.UTC));
+            s.setString(2, SecretTokens.hash(token));
             s.executeUpdate();
         }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
@@ -48,8 +49,7 @@ class MemberResourceTest {
                 .body("invitation.acceptUrl", startsWith("http"))
                 .body("invitation.acceptUrl", endsWith(response.jsonPath().getString("invitation.token")));
         Instant expires = Instant.parse(response.jsonPath().getString("invitation.expiresAt"));
-        assertThat(expires).isBetween(Instant.now().plusSeconds(7 * 86400 - 120),
-                Instant.now().plusSeconds(7 * 86400 + 120));
+        assertThat(expires).isBetween(Time.now().plusSeconds(7 * 86400 - 120), Time.now().plusSeconds(7 * 86400 + 120));
         Api.as(org.admin().token()).get("/api/v1/members/{id}", response.jsonPath().getString("id")).then()
                 .statusCode(200).body("status", equalTo("invited")).body("$", not(hasKey("invitation")));
     }

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.File;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Clicks;
 import io.chorus.support.Contents;
@@ -72,7 +72,7 @@ class DataAccessTest {
 
         response.then().statusCode(200).contentType("application/json").header("Cache-Control", "no-store").header(
                 "Content-Disposition",
-                "attachment; filename=\"chorus-data-" + org.slug() + "-" + LocalDate.now(ZoneOffset.UTC) + ".json\"");
+                "attachment; filename=\"chorus-data-" + org.slug() + "-" + Time.today(ZoneOffset.UTC) + ".json\"");
         JsonPath data = response.jsonPath();
         assertThat(data.getString("organization.slug")).isEqualTo(org.slug());
         assertThat(data.getString("profile.id")).isEqualTo(ambassador.id());

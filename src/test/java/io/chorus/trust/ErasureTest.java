@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Clicks;
 import io.chorus.support.Contents;
@@ -57,8 +57,8 @@ class ErasureTest {
         String approved = Contents.create(leaver.token(), Contents.body("Zoé's approved idea")).getString("id");
         // A curator put the submission in a campaign before reviewing it.
         String campaign = Api.as(curator.token())
-                .body(Map.of("name", "Launch week", "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt",
-                        Instant.now().plusSeconds(86_400).toString(), "contentIds", List.of(content, pending)))
+                .body(Map.of("name", "Launch week", "startsAt", Time.now().minusSeconds(60).toString(), "endsAt",
+                        Time.now().plusSeconds(86_400).toString(), "contentIds", List.of(content, pending)))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         Api.as(curator.token()).post("/api/v1/content/{id}/approve", approved).then().statusCode(200);
         Api.as(org.admin().token()).body(Map.of("points", 7, "reason", "Zoé Leaver spoke at the fair"))

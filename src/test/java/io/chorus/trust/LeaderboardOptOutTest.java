@@ -3,12 +3,12 @@ package io.chorus.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -90,8 +90,8 @@ class LeaderboardOptOutTest {
         Person other = org.member("ambassador");
         String content = Contents.published(curator.token(), Contents.body("Campaign piece"));
         String campaign = Api.as(curator.token())
-                .body(Map.of("name", "Launch", "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt",
-                        Instant.now().plusSeconds(86_400).toString(), "contentIds", List.of(content)))
+                .body(Map.of("name", "Launch", "startsAt", Time.now().minusSeconds(60).toString(), "endsAt",
+                        Time.now().plusSeconds(86_400).toString(), "contentIds", List.of(content)))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         for (String network : List.of("linkedin", "x")) {
             Api.as(hidden.token()).body(Map.of("network", network)).post("/api/v1/content/{id}/shares", content).then()

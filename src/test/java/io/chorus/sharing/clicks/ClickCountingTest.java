@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -54,7 +54,7 @@ class ClickCountingTest {
     @Test
     void humansCountRobotsAndTheSharerAreKeptApart() {
         Share share = share("198.18.0.1", SAFARI_MAC);
-        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant before = Time.now();
         // People: one visitor twice, two more visitors (one in LinkedIn's in-app browser).
         follow(share, "198.18.1.1", CHROME, "https://www.linkedin.com/feed/");
         follow(share, "198.18.1.1", CHROME, null);
@@ -75,7 +75,7 @@ class ClickCountingTest {
                 .header("User-Agent", FIREFOX).get("/s/{code}", share.code()).then().statusCode(302);
 
         JsonPath counted = countedOnce(share, 12);
-        Instant after = Instant.now();
+        Instant after = Time.now();
         // Every row names its share and organization, and the moment it was followed (written in binary COPY form).
         assertThat(
                 rows("select count(*) from click_events where share_id = '" + share.id() + "' and organization_id = '"
@@ -158,7 +158,8 @@ class ClickCountingTest {
 
         visitorIds.forgetOldSalts(VisitorIds.today());
 
-        assertThat(rows("select day::text from visitor_salts where day < current_date - 1")).isEmpty();
+        assertThat(rows("select day::text from visitor_salts where day < '" + VisitorIds.today().minusDays(1) + "'"))
+                .isEmpty();
         assertThat(visitorIds.of(longAgo, "192.0.2.1", CHROME)).as("a new salt: the old id cannot be recomputed")
                 .isNotEqualTo(first);
     }

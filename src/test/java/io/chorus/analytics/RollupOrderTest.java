@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -157,5 +158,25 @@ class RollupOrderTest {
     /** A click id as the redirect makes them: the machine's time first (UUID version 7). */
     private static UUID clickId(long millis) {
         return new UUID((millis << 16) | 0x7000L, 0x8000000000000000L | (long) (Math.random() * 1e15));
+    }
+
+    /** A rebuild (a new time zone) remembers today's visitors: one who comes back is not counted twice. */
+    @Test
+    void aVisitorCountedBeforeARebuildIsNotCountedAgainAfterIt() {
+        Org org = Organizations.create();
+        Person analyst = org.member("analyst");
+        String item = Contents.published(org.member("curator").token(), Contents.body("Twice"));
+        Traffic.Share shared = Traffic.share(org.member("ambassador"), item, "linkedin");
+        String who = Traffic.visitor();
+        Traffic.click(shared, who, Traffic.CHROME);
+        Traffic.awaitOverview(analyst.token(), "", 1, 1);
+        Api.as(org.admin().token()).body(Map.of("timeZone", "Europe/London", "levelThresholds", List.of(0, 10)))
+                .put("/api/v1/settings/organization").then().statusCode(200);
+        Traffic.await(analyst.token(), "/api/v1/analytics/overview",
+                o -> "Europe/London".equals(o.getString("timeZone")));
+        Traffic.click(shared, who, Traffic.CHROME);
+        JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 1, 2);
+        assertThat(overview.getLong("clicks")).isEqualTo(2);
+        assertThat(overview.getLong("uniqueVisitors")).as("one visitor, one share, one day").isEqualTo(1);
     }
 }

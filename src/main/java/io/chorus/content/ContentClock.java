@@ -27,7 +27,7 @@ public class ContentClock {
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
-    void tick() {
+    public void tick() {
         Instant now = Time.now();
         // Updated when the change took effect (its publication or its end), not whenever this job came by.
         em.createNativeQuery("update content set status = 'published', updated_at = greatest(updated_at, published_at)"

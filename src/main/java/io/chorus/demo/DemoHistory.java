@@ -26,6 +26,7 @@ import io.chorus.common.Money;
 import io.chorus.common.Time;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.Content;
+import io.chorus.content.ContentClock;
 import io.chorus.content.ContentRequests.CreateContent;
 import io.chorus.content.ContentRequests.SuggestedMessages;
 import io.chorus.content.ContentService;
@@ -80,12 +81,14 @@ class DemoHistory {
     private final ClickRecorder clicks;
     private final BadgeJobs badges;
     private final AnalyticsRollup rollup;
+    private final ContentClock contentClock;
     private final DemoTraffic traffic;
 
     @Inject
     DemoHistory(Tenants tenants, ContentService contents, CampaignService campaigns, CharterService charters,
             ScoringService scoring, SharingSettingsService sharing, MeService me, MemberService members,
-            ClickRecorder clicks, BadgeJobs badges, AnalyticsRollup rollup, DemoTraffic traffic) {
+            ClickRecorder clicks, BadgeJobs badges, AnalyticsRollup rollup, ContentClock contentClock,
+            DemoTraffic traffic) {
         this.tenants = tenants;
         this.contents = contents;
         this.campaigns = campaigns;
@@ -97,6 +100,7 @@ class DemoHistory {
         this.clicks = clicks;
         this.badges = badges;
         this.rollup = rollup;
+        this.contentClock = contentClock;
         this.traffic = traffic;
     }
 
@@ -119,7 +123,7 @@ class DemoHistory {
         }
         Clock clock = Time.clock();
         try {
-            rollup.rebuiltAfter(organization, () -> replay(organization, events, first));
+            rollup.rebuiltAfter(organization, () -> replay(organization, events, first, clock));
         } finally {
             Time.restore(clock);
             if (activated) {
@@ -238,7 +242,7 @@ class DemoHistory {
     }
 
     /** Runs the events in order, each at its moment and as its organization; the badge jobs as each day ends. */
-    private void replay(UUID organization, List<Event> events, ZonedDateTime first) {
+    private void replay(UUID organization, List<Event> events, ZonedDateTime first, Clock before) {
         LocalDate day = first.toLocalDate();
         for (Event event : events) {
             LocalDate on = event.at().atZone(ZONE).toLocalDate();
@@ -253,15 +257,18 @@ class DemoHistory {
             }
         }
         clicks.awaitWritten(Duration.ofSeconds(60));
+        Time.restore(before);
+        contentClock.tick();
     }
 
     /**
-     * What the scheduled badge jobs would have done as the day ended: campaign goals checked once the day's clicks are
-     * written, and last month's top 10 when a month begins.
+     * What the scheduled jobs would have done as the day ended: scheduled content published, campaign goals checked
+     * once the day's clicks are written, and last month's top 10 when a month begins.
      */
     private void dayEnded(LocalDate day) {
         Time.runFrom(day.plusDays(1).atStartOfDay(ZONE).plusSeconds(5).toInstant());
         clicks.awaitWritten(Duration.ofSeconds(60));
+        contentClock.tick();
         badges.campaignGoals();
         if (day.plusDays(1).getDayOfMonth() == 1) {
             badges.monthlyTop10();

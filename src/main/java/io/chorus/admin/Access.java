@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.MemberView;
+import io.chorus.web.Formats.InvalidField;
 
 /** The roles and groups ticked in a member's form, as sent (ids as text), and as the member service takes them. */
 public record Access(Set<String> roleIds, Set<String> groupIds) {

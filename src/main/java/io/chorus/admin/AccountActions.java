@@ -1,7 +1,5 @@
 package io.chorus.admin;
 
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,11 +12,14 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.chorus.common.Pages;
-import io.chorus.identity.AuthService;
 import io.chorus.identity.Caller;
 import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
+import io.chorus.web.Sessions;
+import io.chorus.web.Surface;
+import io.chorus.web.WebCookies;
+import io.chorus.web.WebPages;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Signing out, and the language switch (which becomes the member's language everywhere). */
@@ -27,13 +28,13 @@ import io.vertx.core.http.HttpServerRequest;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class AccountActions {
 
-    private final AuthService auth;
+    private final Sessions sessions;
     private final MeService me;
     private final Caller caller;
 
     @Inject
-    public AccountActions(AuthService auth, MeService me, Caller caller) {
-        this.auth = auth;
+    public AccountActions(Sessions sessions, MeService me, Caller caller) {
+        this.sessions = sessions;
         this.me = me;
         this.caller = caller;
     }
@@ -41,19 +42,14 @@ public class AccountActions {
     /** Ends the session: the refresh token is revoked and both cookies are cleared. */
     @POST
     @Path("/logout")
-    public Response signOut(@RestCookie(AdminCookies.REFRESH) String refresh, HttpServerRequest http) {
-        auth.logout(caller.id(), Optional.ofNullable(refresh).filter(r -> !r.isBlank()));
-        boolean secure = AdminCookies.secure(http);
-        return Response.seeOther(AdminPaths.uri(AdminPaths.SIGN_IN))
-                .cookie(AdminCookies.cleared(AdminCookies.ACCESS, secure),
-                        AdminCookies.cleared(AdminCookies.REFRESH, secure))
-                .build();
+    public Response signOut(@RestCookie(WebCookies.REFRESH) String refresh, HttpServerRequest http) {
+        return sessions.signOut(Surface.ADMIN, caller.id(), refresh, WebCookies.secure(http));
     }
 
     @POST
     @Path("/language")
     public Response language(@RestForm String lang, @RestForm String next) {
         me.update(caller.id(), new UpdateMe(null, Pages.localeOf(lang).getLanguage(), null));
-        return AdminPages.seeOther(AdminPaths.safeNext(next));
+        return WebPages.seeOther(Surface.ADMIN.safeNext(next));
     }
 }

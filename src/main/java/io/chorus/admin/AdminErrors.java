@@ -1,7 +1,5 @@
 package io.chorus.admin;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,6 +7,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.chorus.common.Pages;
+import io.chorus.web.Sessions;
+import io.chorus.web.Surface;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,23 +32,15 @@ public final class AdminErrors {
     }
 
     public static Response signIn(UriInfo uri, HttpServerRequest http) {
-        String target = AdminPaths.SIGN_IN;
-        if ("GET".equals(http.method().name())) {
-            String query = uri.getRequestUri().getRawQuery();
-            String next = uri.getPath() + (query == null ? "" : "?" + query);
-            target += "?next=" + URLEncoder.encode(AdminPaths.safeNext(next), StandardCharsets.UTF_8);
-        }
-        boolean secure = AdminCookies.secure(http);
-        return Response.seeOther(AdminPaths.uri(target)).cookie(AdminCookies.cleared(AdminCookies.ACCESS, secure))
-                .build();
+        return Sessions.toSignIn(Surface.ADMIN, uri, http, null);
     }
 
     public static Response forbidden(HttpHeaders headers) {
         Locale locale = Pages.localeOf(headers);
-        return AdminPages.render(403, Templates.forbidden(locale.getLanguage()), locale);
+        return WebPages.render(403, Templates.forbidden(locale.getLanguage()), locale);
     }
 
     public static Response notFound(Locale locale) {
-        return AdminPages.render(404, Templates.notFound(locale.getLanguage()), locale);
+        return WebPages.render(404, Templates.notFound(locale.getLanguage()), locale);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.chorus.common.problem.ProblemException;
+import io.chorus.web.Formats;
 
 /**
  * The days and group an analytics page shows, as its GET form and links carry them: one of the {@link #PRESETS} (the
@@ -20,11 +21,11 @@ public record AnalyticsFilter(int days, String from, String to, String group) {
 
     /** From the query: dates when either is given (checked by the analytics service), else a preset (30 days). */
     static AnalyticsFilter of(String days, String from, String to, String group, LocalDate today) {
-        String chosenGroup = AdminFormats.choice(group, UUID::fromString).map(UUID::toString).orElse("");
+        String chosenGroup = Formats.choice(group, UUID::fromString).map(UUID::toString).orElse("");
         if (!blank(from) || !blank(to)) {
             return new AnalyticsFilter(0, blank(from) ? "" : from.strip(), blank(to) ? "" : to.strip(), chosenGroup);
         }
-        int preset = AdminFormats.choice(days, Integer::valueOf).filter(PRESETS::contains).orElse(DEFAULT_DAYS);
+        int preset = Formats.choice(days, Integer::valueOf).filter(PRESETS::contains).orElse(DEFAULT_DAYS);
         return new AnalyticsFilter(preset, today.minusDays(preset - 1L).toString(), today.toString(), chosenGroup);
     }
 

@@ -13,12 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.CampaignViews.CreateCampaign;
 import io.chorus.scoring.CampaignViews.Goal;
 import io.chorus.scoring.CampaignViews.UpdateCampaign;
 import io.chorus.scoring.LeaderboardService;
+import io.chorus.web.Formats;
+import io.chorus.web.Formats.InvalidField;
 
 /**
  * The campaign form's fields as typed, so that a refused form comes back as it was sent; and their translation into the
@@ -36,8 +37,8 @@ public record CampaignForm(String name, String description, String startsAt, Str
     /** A new campaign: from the next full hour, for two weeks, in the organization's zone. */
     static CampaignForm blank(ZoneId zone, Instant now) {
         ZonedDateTime start = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-        return new CampaignForm("", "", AdminFormats.input(start.toInstant(), zone),
-                AdminFormats.input(start.plusWeeks(2).toInstant(), zone), Set.of(), Set.of(), "", "", "", "");
+        return new CampaignForm("", "", Formats.input(start.toInstant(), zone),
+                Formats.input(start.plusWeeks(2).toInstant(), zone), Set.of(), Set.of(), "", "", "", "");
     }
 
     static CampaignForm of(CampaignView campaign, ZoneId zone) {
@@ -47,8 +48,8 @@ public record CampaignForm(String name, String description, String startsAt, Str
         campaign.targetGroupIds().forEach(id -> groups.add(id.toString()));
         Goal goal = campaign.goal();
         return new CampaignForm(campaign.name(), orEmpty(campaign.description()),
-                AdminFormats.input(campaign.startsAt(), zone), AdminFormats.input(campaign.endsAt(), zone), content,
-                groups, goal == null ? "" : goal.metric(), goal == null ? "" : String.valueOf(goal.target()),
+                Formats.input(campaign.startsAt(), zone), Formats.input(campaign.endsAt(), zone), content, groups,
+                goal == null ? "" : goal.metric(), goal == null ? "" : String.valueOf(goal.target()),
                 orEmpty(campaign.reward()), campaign.bonusPoints() == 0 ? "" : String.valueOf(campaign.bonusPoints()));
     }
 
@@ -118,7 +119,7 @@ public record CampaignForm(String name, String description, String startsAt, Str
     /** An instant typed in the zone; a blank or unreadable one is an error (the window is always required). */
     private static Instant instant(String field, String value, ZoneId zone, FieldErrors errors) {
         try {
-            Optional<Instant> instant = AdminFormats.parseInput(field, value, zone);
+            Optional<Instant> instant = Formats.parseInput(field, value, zone);
             if (instant.isEmpty()) {
                 errors.add(field, field, "");
             }
@@ -155,7 +156,7 @@ public record CampaignForm(String name, String description, String startsAt, Str
     }
 
     private static Instant shownAs(Instant instant, ZoneId zone) {
-        return AdminFormats.inputValue(AdminFormats.input(instant, zone), zone);
+        return Formats.inputValue(Formats.input(instant, zone), zone);
     }
 
     /** An optional text to send: absent when unchanged, empty to clear it. */

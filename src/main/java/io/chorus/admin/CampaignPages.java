@@ -43,6 +43,8 @@ import io.chorus.scoring.LeaderboardService;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.GroupView;
+import io.chorus.web.Formats;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -109,7 +111,7 @@ public class CampaignPages {
 
     @GET
     public Response list(@RestQuery String status, @RestQuery String cursor, @RestQuery String done) {
-        Optional<String> wanted = AdminFormats.choice(status, s -> {
+        Optional<String> wanted = Formats.choice(status, s -> {
             if (!STATUSES.contains(s)) {
                 throw new IllegalArgumentException(s);
             }
@@ -150,7 +152,7 @@ public class CampaignPages {
         }
         try {
             CampaignView created = campaigns.create(request, caller.id());
-            return AdminPages.seeOther("/admin/campaigns/" + created.id() + "?done=created");
+            return WebPages.seeOther("/admin/campaigns/" + created.id() + "?done=created");
         } catch (ProblemException e) {
             return form(400, null, form, refusal(e));
         }
@@ -215,11 +217,11 @@ public class CampaignPages {
         } catch (ProblemException e) {
             return form(400, current.get(), form, refusal(e));
         }
-        return AdminPages.seeOther("/admin/campaigns/" + id + "?done=saved");
+        return WebPages.seeOther("/admin/campaigns/" + id + "?done=saved");
     }
 
     private Optional<Live> figures(UUID id, String metric) {
-        String ranked = AdminFormats.choice(metric, LeaderboardService::metric).orElse("points");
+        String ranked = Formats.choice(metric, LeaderboardService::metric).orElse("points");
         Optional<CampaignView> campaign = find(id);
         if (campaign.isEmpty()) {
             return Optional.empty();
@@ -242,7 +244,7 @@ public class CampaignPages {
                 .items());
         for (String chosen : form.contentIds()) {
             if (choices.stream().noneMatch(c -> c.id().toString().equals(chosen))) {
-                AdminFormats.choice(chosen, UUID::fromString).flatMap(id -> {
+                Formats.choice(chosen, UUID::fromString).flatMap(id -> {
                     try {
                         return Optional.of(content.get(id, reader));
                     } catch (ProblemException e) {

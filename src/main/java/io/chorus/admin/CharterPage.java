@@ -22,6 +22,7 @@ import io.chorus.tenancy.Role;
 import io.chorus.trust.CharterService;
 import io.chorus.trust.CharterViews.CharterView;
 import io.chorus.trust.CharterViews.PublishCharter;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -76,7 +77,7 @@ public class CharterPage {
                     FieldErrors.of("text", problem), null));
         }
         charters.publish(typed, caller.id());
-        return AdminPages.seeOther("/admin/settings/charter?done=charter_published");
+        return WebPages.seeOther("/admin/settings/charter?done=charter_published");
     }
 
     private static int next(Optional<CharterView> current) {

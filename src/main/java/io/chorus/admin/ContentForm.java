@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.content.ContentRequests.CreateContent;
 import io.chorus.content.ContentRequests.SuggestedMessages;
 import io.chorus.content.ContentRequests.UpdateContent;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.Network;
+import io.chorus.web.Formats;
+import io.chorus.web.Formats.InvalidField;
 
 /**
  * The content editor's fields as typed, so that a refused form comes back as it was sent; and their translation into
@@ -47,7 +48,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
         content.targetGroupIds().forEach(id -> groups.add(id.toString()));
         return new ContentForm(content.title(), content.url(), orEmpty(content.body()), orEmpty(content.imageUrl()),
                 content.language(), String.join(", ", content.topics()), groups, content.suggestedMessages(),
-                AdminFormats.input(content.publishAt(), zone), AdminFormats.input(content.expiresAt(), zone));
+                Formats.input(content.publishAt(), zone), Formats.input(content.expiresAt(), zone));
     }
 
     public List<MessageField> messageFields() {
@@ -62,21 +63,21 @@ public record ContentForm(String title, String url, String body, String imageUrl
     /** The schedule typed in the organization's time zone. */
     public CreateContent toCreate(ZoneId zone) throws InvalidField {
         return new CreateContent(title, url, body, imageUrl, language, topicList(), groups(), suggested(),
-                AdminFormats.parseInput("publishAt", publishAt, zone).orElse(null),
-                AdminFormats.parseInput("expiresAt", expiresAt, zone).orElse(null));
+                Formats.parseInput("publishAt", publishAt, zone).orElse(null),
+                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null));
     }
 
     /** Every field as typed; the schedule only when it changed, so that saving alone never reschedules. */
     public UpdateContent toUpdate(ContentView current, ZoneId zone) throws InvalidField {
-        Optional<Instant> publish = AdminFormats.parseInput("publishAt", publishAt, zone);
-        Optional<Instant> expires = AdminFormats.parseInput("expiresAt", expiresAt, zone);
+        Optional<Instant> publish = Formats.parseInput("publishAt", publishAt, zone);
+        Optional<Instant> expires = Formats.parseInput("expiresAt", expiresAt, zone);
         return new UpdateContent(title, url, Optional.of(body), Optional.of(imageUrl), language, topicList(), groups(),
                 suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone));
     }
 
     private static Optional<Instant> changed(Optional<Instant> typed, Instant current, ZoneId zone) {
-        Optional<Instant> before = Optional.ofNullable(current).map(i -> AdminFormats.input(i, zone))
-                .map(v -> AdminFormats.inputValue(v, zone));
+        Optional<Instant> before = Optional.ofNullable(current).map(i -> Formats.input(i, zone))
+                .map(v -> Formats.inputValue(v, zone));
         return typed.equals(before) ? null : typed;
     }
 

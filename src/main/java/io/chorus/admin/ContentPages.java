@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.Problem;
@@ -36,6 +35,8 @@ import io.chorus.identity.Caller;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.GroupView;
+import io.chorus.web.Formats.InvalidField;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -158,7 +159,7 @@ public class ContentPages {
                     .map(c -> editor(e.status(), c, ContentForm.of(c, pages.session().zone()), Set.of("status"), null))
                     .orElseGet(() -> AdminErrors.notFound(pages.session().locale()));
         }
-        return AdminPages.seeOther("/admin/content/" + id + "?done=archived");
+        return WebPages.seeOther("/admin/content/" + id + "?done=archived");
     }
 
     /** "Save draft" stays in the editor; "Publish" saves, then publishes (or schedules). */
@@ -170,9 +171,9 @@ public class ContentPages {
                 return editor(e.status() == 409 ? 409 : 400, saved, ContentForm.of(saved, pages.session().zone()),
                         fields(e), null);
             }
-            return AdminPages.seeOther("/admin/content?done=published");
+            return WebPages.seeOther("/admin/content?done=published");
         }
-        return AdminPages.seeOther("/admin/content/" + saved.id() + "?done=" + done);
+        return WebPages.seeOther("/admin/content/" + saved.id() + "?done=" + done);
     }
 
     private Response editor(int status, ContentView item, ContentForm form, Set<String> errors, String done) {

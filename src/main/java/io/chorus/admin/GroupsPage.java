@@ -27,6 +27,7 @@ import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyRequests.CreateGroup;
 import io.chorus.tenancy.TenancyRequests.UpdateGroup;
 import io.chorus.tenancy.TenancyViews.GroupView;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -89,7 +90,7 @@ public class GroupsPage {
         } catch (ProblemException e) {
             return render(e.status() == 409 ? 409 : 400, null, form, FieldErrors.of("name", e.slug()), null);
         }
-        return AdminPages.seeOther("/admin/groups?done=group_created");
+        return WebPages.seeOther("/admin/groups?done=group_created");
     }
 
     /** Renames a group or changes its kind. */
@@ -111,7 +112,7 @@ public class GroupsPage {
             }
             return render(e.status() == 409 ? 409 : 400, null, form, FieldErrors.of("name", e.slug()), null);
         }
-        return AdminPages.seeOther("/admin/groups?done=group_saved");
+        return WebPages.seeOther("/admin/groups?done=group_saved");
     }
 
     /** Deletes a group: its members stay members; refused while content or campaigns aim at it. */
@@ -127,7 +128,7 @@ public class GroupsPage {
             }
             return AdminErrors.notFound(pages.session().locale());
         }
-        return AdminPages.seeOther("/admin/groups?done=group_deleted");
+        return WebPages.seeOther("/admin/groups?done=group_deleted");
     }
 
     private Response render(int status, String cursor, GroupForm form, FieldErrors errors, String done) {

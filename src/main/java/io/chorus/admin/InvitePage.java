@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.admin.InvitationCsv.Parsed;
 import io.chorus.admin.InvitationCsv.Row;
 import io.chorus.common.problem.Problem;
@@ -35,6 +34,7 @@ import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyRequests.InviteMember;
 import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.tenancy.TenancyViews.MemberView;
+import io.chorus.web.Formats.InvalidField;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

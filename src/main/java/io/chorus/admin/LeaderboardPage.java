@@ -24,6 +24,7 @@ import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.GroupView;
+import io.chorus.web.Formats;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -67,9 +68,9 @@ public class LeaderboardPage {
 
     @GET
     public Response show(@RestQuery String period, @RestQuery String metric, @RestQuery String group) {
-        Periods chosen = AdminFormats.choice(period, Periods::of).orElse(Periods.MONTH);
-        String ranked = AdminFormats.choice(metric, LeaderboardService::metric).orElse("points");
-        Optional<UUID> groupId = AdminFormats.choice(group, UUID::fromString);
+        Periods chosen = Formats.choice(period, Periods::of).orElse(Periods.MONTH);
+        String ranked = Formats.choice(metric, LeaderboardService::metric).orElse("points");
+        Optional<UUID> groupId = Formats.choice(group, UUID::fromString);
         Leaderboard board;
         try {
             board = leaderboards.leaderboard(chosen, ranked, groupId.orElse(null), TOP, caller.id());

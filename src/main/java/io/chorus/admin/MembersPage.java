@@ -20,7 +20,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.chorus.admin.AdminFormats.InvalidField;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
@@ -35,6 +34,9 @@ import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.tenancy.TenancyViews.InvitationView;
 import io.chorus.tenancy.TenancyViews.MemberView;
 import io.chorus.trust.ErasureService;
+import io.chorus.web.Formats;
+import io.chorus.web.Formats.InvalidField;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -52,7 +54,7 @@ public class MembersPage {
     /** The list's filters as chosen, so that the form and the next-page link keep them. */
     public record Filters(String q, String role, String status, String group) {
         public String query() {
-            return "q=" + AdminFormats.urlEncoded(q) + "&role=" + role + "&status=" + status + "&group=" + group;
+            return "q=" + Formats.urlEncoded(q) + "&role=" + role + "&status=" + status + "&group=" + group;
         }
     }
 
@@ -85,9 +87,9 @@ public class MembersPage {
     @GET
     public Response list(@RestQuery String q, @RestQuery String role, @RestQuery String status, @RestQuery String group,
             @RestQuery String cursor, @RestQuery String done) {
-        Optional<Role> wantedRole = AdminFormats.choice(role, Role::of);
-        Optional<MemberStatus> wantedStatus = AdminFormats.choice(status, MemberStatus::of);
-        Optional<UUID> wantedGroup = AdminFormats.choice(group, UUID::fromString);
+        Optional<Role> wantedRole = Formats.choice(role, Role::of);
+        Optional<MemberStatus> wantedStatus = Formats.choice(status, MemberStatus::of);
+        Optional<UUID> wantedGroup = Formats.choice(group, UUID::fromString);
         Optional<String> query = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.length() > 200 ? s.substring(0, 200) : s);
         MemberFilter filter = new MemberFilter(query, wantedGroup, wantedRole, wantedStatus);
@@ -141,7 +143,7 @@ public class MembersPage {
             return render(e.status() == 409 ? 409 : 400, current.get(), access,
                     FieldErrors.of(lastAdmin ? "roles" : "groups", lastAdmin ? e.slug() : "unknown_group"), null, null);
         }
-        return AdminPages.seeOther("/admin/members/" + id + "?done=member_saved");
+        return WebPages.seeOther("/admin/members/" + id + "?done=member_saved");
     }
 
     /** Deactivates (no sign-in, no share, off the leaderboards; what they did stays counted) or reactivates. */
@@ -160,7 +162,7 @@ public class MembersPage {
         } catch (ProblemException e) {
             return refused(e, current.get(), "status");
         }
-        return AdminPages.seeOther("/admin/members/" + id + "?done=" + wanted.id());
+        return WebPages.seeOther("/admin/members/" + id + "?done=" + wanted.id());
     }
 
     /** A new link for a member who has not accepted their invitation yet; earlier links stop working. */
@@ -197,7 +199,7 @@ public class MembersPage {
         } catch (ProblemException e) {
             return refused(e, current.get(), "erase");
         }
-        return AdminPages.seeOther("/admin/members/" + id + "?done=erased");
+        return WebPages.seeOther("/admin/members/" + id + "?done=erased");
     }
 
     private Response refused(ProblemException e, MemberView member, String field) {

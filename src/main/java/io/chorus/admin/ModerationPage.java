@@ -25,6 +25,7 @@ import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.ContentViews.QueueItem;
 import io.chorus.identity.Caller;
 import io.chorus.tenancy.Role;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -67,7 +68,7 @@ public class ModerationPage {
         } catch (ProblemException e) {
             return render(e.status() == 404 ? 404 : 409, null, null, null, true);
         }
-        return AdminPages.seeOther("/admin/moderation?done=approved");
+        return WebPages.seeOther("/admin/moderation?done=approved");
     }
 
     @POST
@@ -82,7 +83,7 @@ public class ModerationPage {
         } catch (ProblemException e) {
             return render(e.status() == 404 ? 404 : 409, null, null, null, true);
         }
-        return AdminPages.seeOther("/admin/moderation?done=rejected");
+        return WebPages.seeOther("/admin/moderation?done=rejected");
     }
 
     /** {@code rejecting}: the item whose rejection lacked a reason, shown with the error. */

@@ -37,6 +37,7 @@ import io.chorus.scoring.ScoringViews.RuleView;
 import io.chorus.sharing.SharingSettingsService;
 import io.chorus.sharing.SharingViews.SharingSettings;
 import io.chorus.tenancy.Role;
+import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -117,7 +118,7 @@ public class SettingsPage {
             return refused(form, errors);
         }
         scoring.replaceRules(rules, caller.id());
-        return AdminPages.seeOther("/admin/settings?done=scoring_saved#scoring");
+        return WebPages.seeOther("/admin/settings?done=scoring_saved#scoring");
     }
 
     @POST
@@ -200,7 +201,7 @@ public class SettingsPage {
             }
             return refused(form, errors);
         }
-        return AdminPages.seeOther("/admin/settings?done=blocklist_saved#blocklist");
+        return WebPages.seeOther("/admin/settings?done=blocklist_saved#blocklist");
     }
 
     /** Calls the service; its refusals name the field at fault. */
@@ -224,7 +225,7 @@ public class SettingsPage {
             }
             return refused(form, errors);
         }
-        return AdminPages.seeOther("/admin/settings?done=" + done);
+        return WebPages.seeOther("/admin/settings?done=" + done);
     }
 
     private Response refused(SettingsForm form, FieldErrors errors) {

@@ -32,4 +32,14 @@ public final class ContentViews {
 
     public record TopicCount(String topic, long count) {
     }
+
+    /** An item of a member's feed, exactly as {@code GET /api/v1/feed} answers it (the FeedItem schema). */
+    public record FeedItem(UUID id, String title, String url, String body, String imageUrl, String language,
+            List<String> topics, Map<String, String> suggestedMessages, Instant publishedAt, Instant expiresAt,
+            boolean sharedByMe) {
+    }
+
+    /** A page of the feed. */
+    public record Feed(List<FeedItem> items, String nextCursor) {
+    }
 }

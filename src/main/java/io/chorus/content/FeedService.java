@@ -30,6 +30,17 @@ import io.chorus.common.tenant.Tenants;
 @ApplicationScoped
 public class FeedService {
 
+    /**
+     * What a member's feed shows: published (or scheduled and due), not expired, for everyone or one of their groups.
+     */
+    private static final String VISIBLE = """
+            from content c
+            where c.organization_id = :org and c.status in ('published', 'scheduled')
+              and c.published_at <= :now and (c.expires_at is null or c.expires_at > :now)
+              and (c.targets_everyone or c.target_group_ids
+                    && array(select m.group_id from group_memberships m where m.member_id = :member))
+            """;
+
     private static final String FEED = """
             select c.published_at, c.id, json_build_object(
                 'id', c.id, 'title', c.title, 'url', c.url, 'body', c.body, 'imageUrl', c.image_url,
@@ -38,12 +49,7 @@ public class FeedService {
                 'expiresAt', to_char(c.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                 'sharedByMe', exists (select 1 from shares s where s.organization_id = c.organization_id
                                       and s.member_id = :member and s.content_id = c.id))::text
-            from content c
-            where c.organization_id = :org and c.status in ('published', 'scheduled')
-              and c.published_at <= :now and (c.expires_at is null or c.expires_at > :now)
-              and (c.targets_everyone or c.target_group_ids
-                    && array(select m.group_id from group_memberships m where m.member_id = :member))
-            """;
+            """ + VISIBLE;
 
     private final EntityManager em;
     private final Tenants tenants;
@@ -88,6 +94,25 @@ public class FeedService {
         return body.append('}').toString();
     }
 
+    /** The languages of what the member's feed holds, for its filter. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> languages(UUID memberId) {
+        return em.createNativeQuery("select distinct c.language " + VISIBLE + " order by 1 limit 50")
+                .setParameter("org", tenants.current()).setParameter("member", memberId).setParameter("now", Time.now())
+                .getResultList();
+    }
+
+    /** The same page, read back into records: for the app, which shows what the API answers. */
+    @Transactional
+    public ContentViews.Feed items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
+        try {
+            return json.readValue(feed(memberId, topic, language, page), ContentViews.Feed.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The feed's own JSON could not be read", e);
+        }
+    }
+
     private String quote(String text) {
         try {
             return json.writeValueAsString(text);
@@ -95,4 +120,5 @@ public class FeedService {
             throw new IllegalStateException(e);
         }
     }
+
 }

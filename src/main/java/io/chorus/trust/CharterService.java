@@ -2,6 +2,7 @@ package io.chorus.trust;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,18 @@ public class CharterService {
      * whose current version the member has not accepted. Joins the caller's transaction.
      */
     public void requireAccepted(UUID memberId) {
+        OptionalInt pending = pendingVersion(memberId);
+        if (pending.isPresent()) {
+            int version = pending.getAsInt();
+            throw ProblemException
+                    .conflict(NOT_ACCEPTED,
+                            "Accept version " + version + " of the organization's charter before sharing.")
+                    .with(Map.of("charterVersion", version));
+        }
+    }
+
+    /** The current version of the organization's charter when the member has not accepted it; empty otherwise. */
+    public OptionalInt pendingVersion(UUID memberId) {
         List<?> rows = em
                 .createNativeQuery(
                         """
@@ -90,16 +103,10 @@ public class CharterService {
                                 from charters c where c.organization_id = ?1 order by c.version desc limit 1""")
                 .setParameter(1, tenants.current()).setParameter(2, memberId).getResultList();
         if (rows.isEmpty()) {
-            return;
+            return OptionalInt.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        if (!(Boolean) row[1]) {
-            int version = ((Number) row[0]).intValue();
-            throw ProblemException
-                    .conflict(NOT_ACCEPTED,
-                            "Accept version " + version + " of the organization's charter before sharing.")
-                    .with(Map.of("charterVersion", version));
-        }
+        return (Boolean) row[1] ? OptionalInt.empty() : OptionalInt.of(((Number) row[0]).intValue());
     }
 
     private boolean accepted(UUID memberId, int version) {

@@ -1,4 +1,4 @@
-package io.chorus.admin;
+package io.chorus.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,24 +20,26 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Double-submit CSRF protection of every admin form: a random token in an HttpOnly, SameSite=Strict cookie scoped to
- * {@code /admin}, repeated in a hidden {@value #FIELD} field of each form. Any request under {@code /admin} other than
- * GET or HEAD is refused unless the two match, whatever its content type, so a forgotten check is impossible.
+ * Double-submit CSRF protection of every form of the admin UI and the app: a random token in an HttpOnly,
+ * SameSite=Strict cookie scoped to the surface's path, repeated in a hidden {@value #FIELD} field of each form. Any
+ * request under {@code /admin} or {@code /app} other than GET or HEAD is refused unless the two match, whatever its
+ * content type, so a forgotten check is impossible.
  * <p>
  * Why not quarkus-rest-csrf: its filter checks every unsafe request of the whole application and creates its cookie on
  * every GET (or only on exact paths), which would either refuse the JSON API's requests or put a cookie on each of its
- * answers. This one is scoped to the admin UI and leaves the API alone.
+ * answers. This one is scoped to the browser surfaces and leaves the API alone.
  */
-public class AdminCsrf {
+public class Csrf {
 
     public static final String FIELD = "csrf";
-    static final String COOKIE = "chorus_admin_csrf";
-    private static final String TOKEN = "chorus.admin.csrf";
-    private static final String FRESH = "chorus.admin.csrf.fresh";
+    public static final String COOKIE = "chorus_csrf";
+    private static final String TOKEN = "chorus.csrf";
+    private static final String FRESH = "chorus.csrf.fresh";
+    private static final String SURFACE = "chorus.csrf.surface";
     private static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The token of this request's forms; only under /admin. */
+    /** The token of this request's forms; only under /admin and /app. */
     public static String token(RoutingContext routing) {
         return routing.get(TOKEN);
     }
@@ -45,9 +47,11 @@ public class AdminCsrf {
     @ServerRequestFilter
     @WithFormRead
     public Response check(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
-        if (!AdminPaths.isAdmin(routing.normalizedPath())) {
+        Surface surface = Surface.of(routing.normalizedPath()).orElse(null);
+        if (surface == null) {
             return null;
         }
+        routing.put(SURFACE, surface);
         Cookie cookie = routing.request().getCookie(COOKIE);
         String cookieToken = cookie == null || !wellFormed(cookie.getValue()) ? null : cookie.getValue();
         String method = request.getMethod();
@@ -75,7 +79,8 @@ public class AdminCsrf {
     @ServerResponseFilter
     public void issue(jakarta.ws.rs.container.ContainerResponseContext response, RoutingContext routing) {
         if (Boolean.TRUE.equals(routing.get(FRESH))) {
-            NewCookie cookie = AdminCookies.session(COOKIE, routing.get(TOKEN), AdminCookies.secure(routing.request()));
+            NewCookie cookie = WebCookies.session(routing.get(SURFACE), COOKIE, routing.get(TOKEN),
+                    WebCookies.secure(routing.request()));
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
         }
     }

@@ -1,4 +1,4 @@
-package io.chorus.admin;
+package io.chorus.web;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -20,16 +20,16 @@ import java.util.function.Function;
 import io.quarkus.qute.TemplateExtension;
 
 /**
- * Dates and numbers as the admin pages show them (per locale, in the organization's time zone) and as datetime-local
- * inputs read them (in that zone too).
+ * Dates and numbers as the admin UI and the app show them (per locale, in the organization's time zone) and as
+ * datetime-local inputs read them (in that zone too).
  */
-public final class AdminFormats {
+public final class Formats {
 
     /** The template attribute that holds the organization's time zone (the locale is Qute's own). */
-    static final String ZONE = "zone";
+    public static final String ZONE = "zone";
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    private AdminFormats() {
+    private Formats() {
     }
 
     /** {@code {item.createdAt.shown}}: "Nov 23, 2026, 11:15 AM CET", in the page's language and zone. */
@@ -91,7 +91,7 @@ public final class AdminFormats {
 
     /** {@code {next.urlEncoded}}: a query parameter's value. */
     @TemplateExtension
-    static String urlEncoded(String value) {
+    public static String urlEncoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
@@ -113,7 +113,7 @@ public final class AdminFormats {
     }
 
     /** A filter's value, or nothing when it is blank or not one (an unknown value filters nothing). */
-    static <T> Optional<T> choice(String value, Function<String, T> parser) {
+    public static <T> Optional<T> choice(String value, Function<String, T> parser) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

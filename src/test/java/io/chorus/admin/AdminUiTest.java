@@ -40,7 +40,7 @@ class AdminUiTest extends AdminBrowserTest {
         signIn(org, curator);
         assertThat(page.locator("h1")).hasText("Hello, Member " + curator.email());
         assertThat(page.locator("nav").getByText("Moderation")).isVisible();
-        Cookie session = cookie("chorus_admin");
+        Cookie session = cookie("chorus_session");
         assertThat(session.httpOnly).isTrue();
         assertThat(session.sameSite).isEqualTo(SameSiteAttribute.STRICT);
         assertThat(session.path).isEqualTo("/admin");
@@ -50,7 +50,7 @@ class AdminUiTest extends AdminBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(Pattern.compile("/admin/login$"));
         assertThat(context.cookies().stream()
-                .filter(c -> c.name.startsWith("chorus_admin_refresh") || c.name.equals("chorus_admin"))).isEmpty();
+                .filter(c -> c.name.equals("chorus_refresh") || c.name.equals("chorus_session"))).isEmpty();
         page.navigate("/admin/moderation");
         assertThat(page).hasURL(Pattern.compile("/admin/login\\?next=%2Fadmin%2Fmoderation$"));
     }
@@ -58,7 +58,7 @@ class AdminUiTest extends AdminBrowserTest {
     @Test
     void aCookieThatDoesNotVerifyLeadsBackToSignIn() {
         context.addCookies(List
-                .of(new Cookie("chorus_admin", "eyJhbGciOiJSUzI1NiJ9.e30.forged").setUrl(base.toString() + "admin")));
+                .of(new Cookie("chorus_session", "eyJhbGciOiJSUzI1NiJ9.e30.forged").setUrl(base.toString() + "admin")));
         page.navigate("/admin/content");
         assertThat(page).hasURL(Pattern.compile("/admin/login\\?next=%2Fadmin%2Fcontent$"));
         assertThat(page.locator("h1")).hasText("Sign in");
@@ -202,7 +202,7 @@ class AdminUiTest extends AdminBrowserTest {
         Person ambassador = org.member("ambassador");
         signIn(org, ambassador);
         assertThat(page.locator("h1")).hasText("This space is for your comms team");
-        assertThat(context.cookies().stream().filter(c -> c.name.equals("chorus_admin"))).isEmpty();
+        assertThat(context.cookies().stream().filter(c -> c.name.equals("chorus_session"))).isEmpty();
         Browser.screenshot(page, "ambassador-refused");
     }
 

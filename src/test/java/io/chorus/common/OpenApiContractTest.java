@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.chorus.common.http.PublicRoute;
+import io.chorus.web.Surface;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -245,9 +246,10 @@ class OpenApiContractTest {
         for (String name : names) {
             Class<?> type = Class.forName(name, false, loader);
             jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
-            // The admin UI's HTML pages (/admin/...) are for browsers, not API clients: they are not part of the REST
-            // contract, so only they are left out here.
-            if (root != null && !type.isInterface() && !isAdminPage(root.value())) {
+            // The admin UI's and the app's HTML pages (/admin/..., /app/...) are for browsers, not API clients: they
+            // are
+            // not part of the REST contract, so only they are left out here.
+            if (root != null && !type.isInterface() && !isBrowserPage(root.value())) {
                 collect(type, root.value(), type, operations, 0);
             }
             PublicRoute route = type.getAnnotation(PublicRoute.class);
@@ -261,9 +263,8 @@ class OpenApiContractTest {
         return operations;
     }
 
-    private static boolean isAdminPage(String path) {
-        String normalized = normalize(path);
-        return normalized.equals("/admin") || normalized.startsWith("/admin/");
+    private static boolean isBrowserPage(String path) {
+        return Surface.of(normalize(path)).isPresent();
     }
 
     private static void collect(Class<?> type, String prefix, Class<?> securedBy, Map<String, Implemented> operations,

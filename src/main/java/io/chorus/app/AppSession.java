@@ -1,0 +1,33 @@
+package io.chorus.app;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import io.chorus.tenancy.Role;
+
+/**
+ * Who is signed in to the app: their name, their organization (name and slug, for the sign-in link), their forms' CSRF
+ * token, the language and time zone their pages speak, and the charter version they still have to accept (null when
+ * none).
+ */
+public record AppSession(UUID memberId, String name, String organization, String csrf, Locale locale, ZoneId zone,
+        Integer charterToAccept) {
+
+    /** The roles that open the app: the ones the feed is for. */
+    public static final Set<String> APP_ROLES = Set.of(Role.AMBASSADOR_ID, Role.ADMIN_ID);
+
+    public static boolean mayEnter(Set<String> roles) {
+        return roles != null && roles.stream().anyMatch(APP_ROLES::contains);
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    /** The language the switch offers: the other one. */
+    public String otherLang() {
+        return Locale.FRENCH.getLanguage().equals(lang()) ? "en" : "fr";
+    }
+}

@@ -1,0 +1,148 @@
+package io.chorus.app;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.chorus.common.paging.PageRequest;
+import io.chorus.common.problem.ProblemException;
+import io.chorus.content.ContentService;
+import io.chorus.content.ContentService.Actor;
+import io.chorus.content.ContentViews.Feed;
+import io.chorus.content.ContentViews.FeedItem;
+import io.chorus.content.ContentViews.TopicCount;
+import io.chorus.content.FeedService;
+import io.chorus.content.Network;
+import io.chorus.tenancy.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The app's home: the member's feed, exactly what {@code GET /api/v1/feed} answers, newest first, 20 at a time, with
+ * one share button per network on each item; filtered by topic and language. "Load more" is a link to the next page,
+ * which the page's script fetches in place ({@value #FRAGMENT} header: just the items).
+ */
+@Path(AppPaths.ROOT)
+@RolesAllowed({ Role.AMBASSADOR_ID, Role.ADMIN_ID })
+@Produces(MediaType.TEXT_HTML)
+public class FeedPage {
+
+    static final String FRAGMENT = "X-Chorus-Fragment";
+    static final int PAGE = 20;
+
+    /** What the filter offers and what it holds. */
+    public record Filter(String topic, String language, List<TopicCount> topics, List<String> languages) {
+
+        public boolean active() {
+            return topic != null || language != null;
+        }
+
+        /** The query that keeps the filter on the next page. */
+        public String query() {
+            return (topic == null ? "" : "&topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8))
+                    + (language == null ? "" : "&language=" + URLEncoder.encode(language, StandardCharsets.UTF_8));
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<Network> networks);
+
+        static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<Network> networks);
+    }
+
+    private final AppPages pages;
+    private final FeedService feeds;
+    private final ContentService contents;
+
+    @Inject
+    public FeedPage(AppPages pages, FeedService feeds, ContentService contents) {
+        this.pages = pages;
+        this.feeds = feeds;
+        this.contents = contents;
+    }
+
+    @GET
+    public Response show(@RestQuery String topic, @RestQuery String language, @RestQuery String cursor,
+            @HeaderParam(FRAGMENT) String fragment) {
+        AppSession session = pages.session();
+        Optional<String> topicAsked = chosen(topic);
+        Optional<String> languageAsked = chosen(language);
+        Feed feed;
+        try {
+            feed = feeds.items(session.memberId(), topicAsked, languageAsked,
+                    PageRequest.of(String.valueOf(PAGE), cursor, 2));
+        } catch (ProblemException e) {
+            // A cursor that is not one of ours: the first page.
+            return Response.seeOther(URI.create(AppPaths.ROOT)).build();
+        }
+        List<Network> networks = List.of(Network.values());
+        if ("items".equals(fragment)) {
+            Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), List.of(), List.of());
+            return pages.page(Templates.items(session, filter, feed, networks));
+        }
+        return pages.gated(() -> {
+            Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null),
+                    contents.topics(new Actor(session.memberId(), false), PageRequest.of("50", null, 2)).items(),
+                    feeds.languages(session.memberId()));
+            return Templates.show(session, filter, feed, networks);
+        });
+    }
+
+    private static Optional<String> chosen(String value) {
+        return value == null || value.isBlank() || value.length() > 50 ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** A network's name as the page shows it. */
+    @TemplateExtension
+    static String label(Network network, Locale locale) {
+        return switch (network) {
+            case LINKEDIN -> "LinkedIn";
+            case X -> "X";
+            case FACEBOOK -> "Facebook";
+            case XING -> "XING";
+            case WHATSAPP -> "WhatsApp";
+            case EMAIL -> Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? "E-mail" : "Email";
+        };
+    }
+
+    /** A content language's name in the page's language ("fr" is "French", or "français"). */
+    @TemplateExtension
+    static String languageName(String tag, Locale locale) {
+        String name = Locale.forLanguageTag(tag).getDisplayName(locale);
+        return name.isEmpty() ? tag : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
+    /** What the item's page shows of its link: the site it leads to. */
+    @TemplateExtension
+    static String host(FeedItem item) {
+        try {
+            String host = URI.create(item.url()).getHost();
+            return host == null ? item.url() : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return item.url();
+        }
+    }
+
+    /** The suggested message for a network, else the one for LinkedIn, else the title: what a share would post. */
+    @TemplateExtension
+    static String suggestion(FeedItem item, Network network) {
+        String message = item.suggestedMessages() == null ? null : item.suggestedMessages().get(network.id());
+        return message != null ? message : item.title();
+    }
+}

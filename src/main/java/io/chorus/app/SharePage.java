@@ -1,0 +1,149 @@
+package io.chorus.app;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.chorus.common.problem.ProblemException;
+import io.chorus.content.Content;
+import io.chorus.content.Network;
+import io.chorus.identity.Caller;
+import io.chorus.sharing.ShareService;
+import io.chorus.sharing.SharingViews.ShareWithClicks;
+import io.chorus.sharing.clicks.Visitor;
+import io.chorus.tenancy.Role;
+import io.chorus.trust.CharterService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Sharing from the app: the same service as {@code POST /api/v1/content/{id}/shares} (the same checks, the same
+ * points), then the share page: the network's share dialog with the tracked link, and the link to copy. Without
+ * JavaScript the button is a form post that ends on that page; the page's script posts it in place and opens the
+ * network itself ({@value FeedPage#FRAGMENT} header: just the share's panel).
+ */
+@Path(AppPaths.ROOT)
+@RolesAllowed({ Role.AMBASSADOR_ID, Role.ADMIN_ID })
+@Produces(MediaType.TEXT_HTML)
+public class SharePage {
+
+    /** A share as the page shows it: the share, its content's title and the network's name. */
+    public record Shared(ShareWithClicks share, String title) {
+    }
+
+    /** Why a share was refused, in words the page gives: the content is gone, or the message is too long. */
+    public record Refused(String title, Network network, boolean tooLong) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance shared(AppSession session, Shared shared);
+
+        static native TemplateInstance panel(AppSession session, Shared shared);
+
+        static native TemplateInstance refused(AppSession session, Refused refused);
+    }
+
+    private final AppPages pages;
+    private final ShareService shares;
+    private final CharterService charters;
+    private final Caller caller;
+
+    @Inject
+    public SharePage(AppPages pages, ShareService shares, CharterService charters, Caller caller) {
+        this.pages = pages;
+        this.shares = shares;
+        this.charters = charters;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/content/{id}/share")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response share(@RestPath String id, @RestForm String network, @RestForm String message,
+            @HeaderParam(FeedPage.FRAGMENT) String fragment, HttpServerRequest http) {
+        AppSession session = pages.session();
+        UUID contentId = uuid(id);
+        Network chosen = network(network);
+        if (contentId == null || chosen == null) {
+            return AppErrors.notFound(session.locale());
+        }
+        if (session.charterToAccept() != null) {
+            return Response.seeOther(URI.create("/app/charter?next=/app")).build();
+        }
+        ShareService.Outcome outcome;
+        try {
+            outcome = shares.share(contentId, chosen, message, session.memberId(), caller.curates(), Visitor.of(http));
+        } catch (ProblemException e) {
+            return refused(session, e, contentId, chosen);
+        }
+        if ("share".equals(fragment)) {
+            return pages.page(Templates.panel(session, shared(outcome.share().id())));
+        }
+        return Response.seeOther(URI.create("/app/shares/" + outcome.share().id())).build();
+    }
+
+    @GET
+    @Path("/shares/{id}")
+    public Response show(@RestPath String id) {
+        AppSession session = pages.session();
+        UUID shareId = uuid(id);
+        if (shareId == null) {
+            return AppErrors.notFound(session.locale());
+        }
+        try {
+            return pages.page(Templates.shared(session, shared(shareId)));
+        } catch (ProblemException e) {
+            return AppErrors.notFound(session.locale());
+        }
+    }
+
+    /** One's own share, with its content's title (another member's share does not exist here). */
+    private Shared shared(UUID shareId) {
+        ShareWithClicks share = shares.get(shareId, pages.session().memberId(), false);
+        Content content = Content.findById(share.contentId());
+        return new Shared(share, content.title);
+    }
+
+    private Response refused(AppSession session, ProblemException e, UUID contentId, Network network) {
+        if (e.status() == 404) {
+            return AppErrors.notFound(session.locale());
+        }
+        if (CharterService.NOT_ACCEPTED.equals(e.slug())) {
+            return Response.seeOther(URI.create("/app/charter?next=/app")).build();
+        }
+        Content content = Content.findById(contentId);
+        Refused refused = new Refused(content == null ? "" : content.title, network, e.status() == 400);
+        return pages.page(e.status() == 400 ? 400 : 409, Templates.refused(session, refused));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Network network(String id) {
+        try {
+            return id == null ? null : Network.of(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

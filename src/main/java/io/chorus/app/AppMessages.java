@@ -97,6 +97,9 @@ public interface AppMessages {
     @Message("Topic")
     String field_topic();
 
+    @Message("Topics")
+    String topics_label();
+
     @Message("All topics")
     String all_topics();
 

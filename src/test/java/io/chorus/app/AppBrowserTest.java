@@ -17,6 +17,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.chorus.support.Organizations;
@@ -25,8 +26,8 @@ import io.chorus.support.Organizations.Person;
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
- * What the app's browser tests share: one headless Debian Chromium per test class (never a downloaded browser), a
- * fresh context (cookies, storage) per test, on a phone's screen by default, and signing in through the app's form.
+ * What the app's browser tests share: one headless Debian Chromium per test class (never a downloaded browser), a fresh
+ * context (cookies, storage) per test, on a phone's screen by default, and signing in through the app's form.
  */
 abstract class AppBrowserTest {
 
@@ -61,7 +62,18 @@ abstract class AppBrowserTest {
         context = chromium.newContext(new Browser.NewContextOptions().setBaseURL(base.toString()).setLocale("en-GB")
                 .setViewportSize(360, 780).setHasTouch(true));
         context.setDefaultTimeout(10_000);
+        offline(context);
         page = context.newPage();
+    }
+
+    /**
+     * This machine reaches no other site: what a page or a share leads to elsewhere (a network's share dialog, a
+     * content image) is answered by a stub, so that the browser sees an address it arrived at rather than a network
+     * error.
+     */
+    void offline(BrowserContext browser) {
+        browser.route(url -> !url.startsWith(base.toString()), route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("text/html").setBody("<!DOCTYPE html><title>elsewhere</title>")));
     }
 
     @AfterEach
@@ -79,8 +91,8 @@ abstract class AppBrowserTest {
     }
 
     void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("app-" + name + ".png"))
-                .setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("app-" + name + ".png")).setFullPage(true));
     }
 
     /** The page fits a 360 px wide screen: nothing scrolls sideways, and every control is at least 44 px tall. */

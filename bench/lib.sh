@@ -2,7 +2,8 @@
 # `./mvnw package -DskipTests` left in target/quarkus-app.
 #   start_app NAME PORT   runs the jar in the demo (dev) profile with its own data directory
 #                         (target/NAME-data) and log (target/NAME-app.log), waits until
-#                         /q/health/ready answers (60 s deadline), stops it when the script exits.
+#                         /q/health/ready answers (180 s deadline: the demo writes its history on a
+#                         first start), stops it when the script exits.
 #   login ORG EMAIL       prints an access token (demo password).
 #   run_wrk SCRIPT URL CONNECTIONS
 #                         RUNS runs of wrk (2 threads, DURATION each) with a Lua SCRIPT that ends
@@ -27,13 +28,13 @@ start_app() {
     -Dquarkus.log.level=WARN -jar "$JAR" > "$APP_LOG" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-  local deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + 180))
   while [ $SECONDS -lt $deadline ]; do
     curl -sf -m 2 "$BASE/q/health/ready" >/dev/null && return 0
     kill -0 $APP 2>/dev/null || { echo "the app stopped:" >&2; cat "$APP_LOG" >&2; exit 1; }
     sleep 0.2
   done
-  echo "not ready in 60 s; log in $APP_LOG" >&2; exit 1
+  echo "not ready in 180 s; log in $APP_LOG" >&2; exit 1
 }
 
 login() {

@@ -130,9 +130,6 @@ public interface AppMessages {
     @Message("Share on")
     String share_on();
 
-    @Message("Share “{title}” on {network}")
-    String share_button_label(String title, String network);
-
     @Message("Write your own words")
     String own_words();
 

@@ -3,6 +3,7 @@ package io.chorus.app;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,11 +60,19 @@ public class FeedPage {
         }
     }
 
+    /** A share button's network: its id and its name in the page's language, worked out once per page. */
+    public record Choice(String id, String label) {
+
+        static List<Choice> all(Locale locale) {
+            return Arrays.stream(Network.values()).map(n -> new Choice(n.id(), FeedPage.label(n, locale))).toList();
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<Network> networks);
+        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<Choice> networks);
 
-        static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<Network> networks);
+        static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<Choice> networks);
     }
 
     private final AppPages pages;
@@ -91,7 +100,7 @@ public class FeedPage {
             // A cursor that is not one of ours: the first page.
             return Response.seeOther(URI.create(AppPaths.ROOT)).build();
         }
-        List<Network> networks = List.of(Network.values());
+        List<Choice> networks = Choice.all(session.locale());
         if ("items".equals(fragment)) {
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), List.of(), List.of());
             return pages.page(Templates.items(session, filter, feed, networks));
@@ -139,10 +148,4 @@ public class FeedPage {
         }
     }
 
-    /** The suggested message for a network, else the one for LinkedIn, else the title: what a share would post. */
-    @TemplateExtension
-    static String suggestion(FeedItem item, Network network) {
-        String message = item.suggestedMessages() == null ? null : item.suggestedMessages().get(network.id());
-        return message != null ? message : item.title();
-    }
 }

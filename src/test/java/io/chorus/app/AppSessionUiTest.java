@@ -140,8 +140,9 @@ class AppSessionUiTest extends AppBrowserTest {
         page.getByTestId("language-switch").click();
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
         assertThat(page.locator("h1")).hasText("Votre fil");
-        assertThat(page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Partager « Bonjour » sur LinkedIn"))).isVisible();
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Partager sur Bonjour")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("E-mail"))).isVisible();
         Api.as(ambassador.token()).get("/api/v1/me").then().body("language", equalTo("fr"));
         assertFitsAPhone();
         screenshot("feed-fr");

@@ -33,7 +33,11 @@ public class PersonalDataResource {
 
     @GET
     public Response export() {
-        PersonalData document = data.export(caller.id());
+        return download(data.export(caller.id()));
+    }
+
+    /** The document as the file to save, wherever it is downloaded from (here, the app's privacy page). */
+    public static Response download(PersonalData document) {
         String file = "chorus-data-" + document.organization().slug() + "-"
                 + LocalDate.ofInstant(document.exportedAt(), ZoneOffset.UTC) + ".json";
         return Response.ok(document).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")

@@ -42,14 +42,21 @@ public final class DemoScreenshots {
     static final int WIDTH = 1280;
     static final int HEIGHT = 900;
 
-    /** Who takes a shot: a demo account, or nobody (signed out). */
+    /**
+     * Who takes a shot: a demo account, or nobody (signed out); the ambassadors sign in to the employees' app, the
+     * others to the admin UI. ambassador15 speaks French; ambassador11 has not accepted the charter yet.
+     */
     enum Account {
-        NOBODY(null), ADMIN("admin@demo.example"), CURATOR("curator@demo.example"), ANALYST("analyst@demo.example");
+        NOBODY(null, false), ADMIN("admin@demo.example", false), CURATOR("curator@demo.example", false),
+        ANALYST("analyst@demo.example", false), AMBASSADOR("ambassador01@demo.example", true),
+        FRENCH_AMBASSADOR("ambassador15@demo.example", true), NEW_AMBASSADOR("ambassador11@demo.example", true);
 
         final String email;
+        final boolean app;
 
-        Account(String email) {
+        Account(String email, boolean app) {
             this.email = email;
+            this.app = app;
         }
     }
 
@@ -98,7 +105,7 @@ public final class DemoScreenshots {
      * language switch (the member's language everywhere, switched back once the shot is taken) and the import (new
      * invited members).
      */
-    static final List<Shot> SHOTS = List.of(
+    static final List<Shot> ADMIN_SHOTS = List.of(
             // Signed out.
             Shot.desktop("sign-in", Account.NOBODY, DemoScreenshots::signInForm),
             // The analyst's: analytics and leaderboards.
@@ -123,6 +130,10 @@ public final class DemoScreenshots {
             Shot.desktop("dashboard-fr", Account.ANALYST, DemoScreenshots::dashboardInFrench)
                     .undoneBy((s, page) -> s.switchLanguage("en")),
             Shot.desktop("members-import-report", Account.ADMIN, DemoScreenshots::importReport));
+
+    /** The admin UI's, then the employees' app's ({@link AppShots}). */
+    static final List<Shot> SHOTS = java.util.stream.Stream.concat(ADMIN_SHOTS.stream(), AppShots.SHOTS.stream())
+            .toList();
 
     /** A well-shared item of the demo quarter, for its analytics. */
     static final String ATLAS = "Atlas 2 is here: faster reports, fewer clicks";
@@ -386,11 +397,17 @@ public final class DemoScreenshots {
             check();
         }
 
-        /**
-         * Signs in through the admin UI's sign-in form, like a person (the browser tests' way). Pages of another UI
-         * (the employees' app) would sign in through their own form: a field of {@link Account} saying which.
-         */
+        /** Signs in through the sign-in form of the account's UI (the app's or the admin UI's), like a person. */
         void signIn(Account account) {
+            if (account.app) {
+                open("/app/login?org=" + ORGANIZATION);
+                page.getByLabel("Email").fill(account.email);
+                page.getByLabel("Password").fill(PASSWORD);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.waitForURL(url -> !url.contains("/app/login"));
+                check();
+                return;
+            }
             open("/admin/login");
             page.getByLabel("Organization").fill(ORGANIZATION);
             page.getByLabel("Email").fill(account.email);
@@ -400,7 +417,7 @@ public final class DemoScreenshots {
             check();
         }
 
-        /** Opens a page of the admin UI. */
+        /** Opens a page. */
         void open(String path) {
             page.navigate(path);
             check();

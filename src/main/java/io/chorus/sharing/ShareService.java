@@ -4,7 +4,11 @@ import static io.chorus.common.persistence.Columns.number;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,6 +29,7 @@ import io.chorus.content.ContentStatus;
 import io.chorus.content.MessageLimits;
 import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.sharing.SharingViews.MyShare;
 import io.chorus.sharing.SharingViews.ShareView;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
 import io.chorus.sharing.clicks.Visitor;
@@ -115,9 +120,44 @@ public class ShareService {
     @Transactional
     public Page<ShareView> mine(UUID memberId, PageRequest page) {
         Page<Share> shares = Page.of(Share.findByMember(memberId, page), page, s -> Cursor.of(s.createdAt, s.id));
-        var contents = Content.<Content> list("id in ?1", shares.items().stream().map(s -> s.contentId).toList())
-                .stream().collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
+        Map<UUID, Content> contents = contentsOf(shares.items());
         return shares.map(s -> view(s, contents.get(s.contentId)));
+    }
+
+    /**
+     * The member's shares as {@link #mine} pages them, each with its content's title and its clicks counted as
+     * {@link #get} counts them: three statements whatever the page's size (the shares, their content, and one aggregate
+     * over the clicks of the page's shares).
+     */
+    @Transactional
+    public Page<MyShare> mineWithClicks(UUID memberId, PageRequest page) {
+        Page<Share> shares = Page.of(Share.findByMember(memberId, page), page, s -> Cursor.of(s.createdAt, s.id));
+        Map<UUID, Content> contents = contentsOf(shares.items());
+        Map<UUID, Object[]> counts = new HashMap<>();
+        if (!shares.items().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em
+                    .createNativeQuery("select share_id, " + CLICK_COUNTS
+                            + " from click_events where organization_id = ?1 and share_id = any(?2) group by share_id")
+                    .setParameter(1, tenants.current())
+                    .setParameter(2, shares.items().stream().map(s -> s.id).toArray(UUID[]::new)).getResultList();
+            rows.forEach(row -> counts.put((UUID) row[0], row));
+        }
+        Object[] none = { null, 0L, 0L, 0L, 0L };
+        return shares.map(s -> {
+            Content content = contents.get(s.contentId);
+            Object[] c = counts.getOrDefault(s.id, none);
+            return new MyShare(view(s, content), content.title, number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+        });
+    }
+
+    /** The content items of these shares, by id, in one statement. */
+    private static Map<UUID, Content> contentsOf(List<Share> shares) {
+        if (shares.isEmpty()) {
+            return Map.of();
+        }
+        return Content.<Content> list("id in ?1", shares.stream().map(s -> s.contentId).distinct().toList()).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c));
     }
 
     /** A share with its clicks; to someone who only shares, another member's share does not exist. */

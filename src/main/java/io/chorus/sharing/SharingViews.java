@@ -33,6 +33,14 @@ public final class SharingViews {
     }
 
     /**
+     * One of the member's own shares as their activity lists it: the share, its content's title, and what its short
+     * link earned, counted as in {@link ShareWithClicks}.
+     */
+    public record MyShare(ShareView share, String title, long clicks, long uniqueVisitors, long robotHits,
+            long selfClicks) {
+    }
+
+    /**
      * {@code disclosureMandatory} (default false) makes the disclosure part of every message: an ambassador's own words
      * then get it too.
      */

@@ -30,7 +30,6 @@ import io.chorus.scoring.ScoringViews.Score;
 import io.chorus.scoring.ScoringViews.Standing;
 import io.chorus.sharing.ShareService;
 import io.chorus.sharing.SharingViews.MyShare;
-import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.Role;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
@@ -84,16 +83,14 @@ public class ActivityPage {
     private final LeaderboardService leaderboards;
     private final CampaignService campaigns;
     private final ShareService shares;
-    private final MeService me;
 
     @Inject
-    public ActivityPage(AppPages pages, LeaderboardService leaderboards, CampaignService campaigns, ShareService shares,
-            MeService me) {
+    public ActivityPage(AppPages pages, LeaderboardService leaderboards, CampaignService campaigns,
+            ShareService shares) {
         this.pages = pages;
         this.leaderboards = leaderboards;
         this.campaigns = campaigns;
         this.shares = shares;
-        this.me = me;
     }
 
     @GET
@@ -109,7 +106,7 @@ public class ActivityPage {
         return pages.gated(() -> {
             Score score = leaderboards.score(session.memberId());
             Standing month = leaderboards.leaderboard(Periods.MONTH, "points", null, 1, session.memberId()).me();
-            boolean listed = me.get(session.memberId()).leaderboardVisible();
+            boolean listed = pages.profile().leaderboardVisible();
             Map<UUID, String> names = new HashMap<>();
             List<BadgeLine> badges = score.badges().stream().map(b -> line(b, session, names)).toList();
             return Templates.show(session, new Activity(score, month, listed, badges), mine.items(), mine.nextCursor(),

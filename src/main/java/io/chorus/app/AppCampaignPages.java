@@ -32,7 +32,6 @@ import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.ScoringViews.Standing;
 import io.chorus.tenancy.GroupService;
-import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.Role;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
@@ -81,16 +80,13 @@ public class AppCampaignPages {
     private final CampaignService campaigns;
     private final ContentService content;
     private final GroupService groups;
-    private final MeService me;
 
     @Inject
-    public AppCampaignPages(AppPages pages, CampaignService campaigns, ContentService content, GroupService groups,
-            MeService me) {
+    public AppCampaignPages(AppPages pages, CampaignService campaigns, ContentService content, GroupService groups) {
         this.pages = pages;
         this.campaigns = campaigns;
         this.content = content;
         this.groups = groups;
-        this.me = me;
     }
 
     @GET
@@ -104,7 +100,7 @@ public class AppCampaignPages {
             return WebPages.seeOther(AppPaths.ROOT + "/campaigns");
         }
         return pages.gated(() -> {
-            Set<UUID> mine = Set.copyOf(me.get(session.memberId()).groupIds());
+            Set<UUID> mine = Set.copyOf(pages.profile().groupIds());
             Map<UUID, String> names = new HashMap<>();
             List<Card> cards = new ArrayList<>();
             for (CampaignView campaign : active.items()) {
@@ -132,7 +128,7 @@ public class AppCampaignPages {
         CampaignView found = campaign;
         return pages.gated(() -> {
             CampaignLeaderboard board = campaigns.leaderboard(found.id(), "points", TOP, session.memberId());
-            Card card = card(found, board.me(), Set.copyOf(me.get(session.memberId()).groupIds()), new HashMap<>());
+            Card card = card(found, board.me(), Set.copyOf(pages.profile().groupIds()), new HashMap<>());
             return Templates.detail(session, card, AppLeaderboardPage.lines(board.entries(), session.memberId()),
                     shareable(found, session), List.of(Network.values()), TOP);
         });

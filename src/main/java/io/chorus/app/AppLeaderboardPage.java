@@ -22,7 +22,6 @@ import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Entry;
 import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.tenancy.GroupService;
-import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.tenancy.TenancyViews.MeView;
@@ -68,20 +67,18 @@ public class AppLeaderboardPage {
     private final AppPages pages;
     private final LeaderboardService leaderboards;
     private final GroupService groups;
-    private final MeService me;
 
     @Inject
-    public AppLeaderboardPage(AppPages pages, LeaderboardService leaderboards, GroupService groups, MeService me) {
+    public AppLeaderboardPage(AppPages pages, LeaderboardService leaderboards, GroupService groups) {
         this.pages = pages;
         this.leaderboards = leaderboards;
         this.groups = groups;
-        this.me = me;
     }
 
     @GET
     public Response show(@RestQuery String period, @RestQuery String group) {
         AppSession session = pages.session();
-        MeView profile = me.get(session.memberId());
+        MeView profile = pages.profile();
         List<GroupView> mine = myGroups(profile);
         UUID groupId = null;
         if (group != null && !group.isBlank()) {

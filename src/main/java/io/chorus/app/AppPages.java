@@ -35,6 +35,7 @@ public class AppPages {
     private final CharterService charters;
     private final RoutingContext routing;
     private AppSession session;
+    private MeView profile;
 
     @Inject
     public AppPages(Caller caller, MeService me, ScoringService scoring, CharterService charters,
@@ -49,12 +50,20 @@ public class AppPages {
     /** The signed-in member, read once per request. */
     public AppSession session() {
         if (session == null) {
-            MeView view = me.get(caller.id());
+            MeView view = profile();
             Integer charter = charters.pendingVersion(view.id()).stream().boxed().findFirst().orElse(null);
             session = new AppSession(view.id(), view.name(), view.organization().name(), Csrf.token(routing),
                     Pages.localeOf(view.language()), zone(scoring.settings().timeZone()), charter);
         }
         return session;
+    }
+
+    /** The signed-in member's profile (groups, leaderboard visibility...), read once per request. */
+    public MeView profile() {
+        if (profile == null) {
+            profile = me.get(caller.id());
+        }
+        return profile;
     }
 
     /** The organization's zone; "UTC" rather than "Z" when it has none. */

@@ -100,6 +100,6 @@ public class PrivacyPage {
             charter = null; // the organization has none
         }
         return pages.page(status,
-                Templates.show(session, me.get(session.memberId()), charter, done, invalid, analytics.minGroupSize()));
+                Templates.show(session, pages.profile(), charter, done, invalid, analytics.minGroupSize()));
     }
 }

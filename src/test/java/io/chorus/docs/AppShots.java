@@ -32,6 +32,10 @@ final class AppShots {
             new AppPage("submit", (s, page) -> s.open("/app/submit"), true, false),
             new AppPage("submissions", (s, page) -> s.open("/app/submissions"), true, false),
             new AppPage("privacy", (s, page) -> s.open("/app/privacy"), true, false),
+            new AppPage("activity", (s, page) -> s.open("/app/me"), true, false),
+            new AppPage("leaderboards", (s, page) -> s.open("/app/leaderboards"), true, false),
+            new AppPage("campaigns", (s, page) -> s.open("/app/campaigns"), true, false),
+            new AppPage("campaign", AppShots::campaign, true, false),
             new AppPage("shared", AppShots::share, true, false));
 
     static final List<Shot> SHOTS = shots();
@@ -77,6 +81,14 @@ final class AppShots {
     static void feed(Shooter s, Page page) {
         s.open("/app");
         page.getByTestId("feed-item").first().waitFor();
+    }
+
+    /** The running campaign, from the list. */
+    static void campaign(Shooter s, Page page) {
+        s.open("/app/campaigns");
+        page.getByTestId("campaign").filter(new Locator.FilterOptions().setHasText(DemoScreenshots.RUNNING_CAMPAIGN))
+                .getByTestId("open-campaign").click();
+        page.getByTestId("rules").waitFor();
     }
 
     /** An item this ambassador has not shared yet, shared on LinkedIn without leaving the feed. */

@@ -26,7 +26,6 @@ import io.chorus.content.ContentService;
 import io.chorus.content.ContentService.Actor;
 import io.chorus.content.ContentStatus;
 import io.chorus.content.ContentViews.ContentView;
-import io.chorus.content.Network;
 import io.chorus.scoring.CampaignService;
 import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
@@ -73,7 +72,7 @@ public class AppCampaignPages {
         static native TemplateInstance list(AppSession session, List<Card> cards, String nextCursor);
 
         static native TemplateInstance detail(AppSession session, Card card, List<AppLeaderboardPage.Line> lines,
-                List<ContentView> items, List<Network> networks, int top);
+                List<ContentView> items, List<FeedPage.Choice> networks, FeedPage.Words words, int top);
     }
 
     private final AppPages pages;
@@ -130,7 +129,8 @@ public class AppCampaignPages {
             CampaignLeaderboard board = campaigns.leaderboard(found.id(), "points", TOP, session.memberId());
             Card card = card(found, board.me(), Set.copyOf(pages.profile().groupIds()), new HashMap<>());
             return Templates.detail(session, card, AppLeaderboardPage.lines(board.entries(), session.memberId()),
-                    shareable(found, session), List.of(Network.values()), TOP);
+                    shareable(found, session), FeedPage.Choice.all(session.locale()),
+                    FeedPage.Words.of(session.locale()), TOP);
         });
     }
 

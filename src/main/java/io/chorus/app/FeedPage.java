@@ -32,6 +32,8 @@ import io.chorus.tenancy.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * The app's home: the member's feed, exactly what {@code GET /api/v1/feed} answers, newest first, 20 at a time, with
@@ -68,11 +70,23 @@ public class FeedPage {
         }
     }
 
+    /** The share form's texts in the page's language, rendered once per page rather than once per item. */
+    public record Words(String ownWords, String yourMessage, String hint, String shareOn) {
+
+        static Words of(Locale locale) {
+            AppMessages messages = MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.toLanguageTag()));
+            return new Words(messages.own_words(), messages.your_message(), messages.own_words_hint(),
+                    messages.share_on());
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<Choice> networks);
+        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<Choice> networks,
+                Words words);
 
-        static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<Choice> networks);
+        static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<Choice> networks,
+                Words words);
     }
 
     private final AppPages pages;
@@ -103,13 +117,13 @@ public class FeedPage {
         List<Choice> networks = Choice.all(session.locale());
         if ("items".equals(fragment)) {
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), List.of(), List.of());
-            return pages.page(Templates.items(session, filter, feed, networks));
+            return pages.page(Templates.items(session, filter, feed, networks, Words.of(session.locale())));
         }
         return pages.gated(() -> {
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null),
                     contents.topics(new Actor(session.memberId(), false), PageRequest.of("50", null, 2)).items(),
                     feeds.languages(session.memberId()));
-            return Templates.show(session, filter, feed, networks);
+            return Templates.show(session, filter, feed, networks, Words.of(session.locale()));
         });
     }
 

@@ -75,4 +75,8 @@ echo "The demo is ready after $(($(date +%s) - began)) s. Taking the screenshots
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java -cp "target/test-classes:$(cat "$classpath")" io.chorus.docs.DemoScreenshots \
   "$base" docs/screenshots "$@"
 
+# Smaller files for the repository, when pngquant is installed (apt-get install pngquant): lossy, invisible here.
+if command -v pngquant >/dev/null; then
+  pngquant --force --ext .png --quality 65-90 --skip-if-larger docs/screenshots/*.png || true
+fi
 echo "Done in $(($(date +%s) - began)) s: docs/screenshots/"

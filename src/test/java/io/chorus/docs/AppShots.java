@@ -15,8 +15,8 @@ import io.chorus.docs.DemoScreenshots.Steps;
 
 /**
  * The employees' app's screenshots: every page on a phone and on a laptop, in English (ambassador01) and in French
- * (ambassador15, who speaks it), named {@code app-<page>-<phone|desktop>-<en|fr>}. The share page comes last: it shares
- * an item (the demo's ambassadors have not shared everything).
+ * (ambassador15, who speaks it), named {@code app-<page>-<phone|desktop>-<en|fr>}: the screen as the member sees it.
+ * The share page comes last: it shares an item (the demo's ambassadors have not shared everything).
  */
 final class AppShots {
 
@@ -55,7 +55,7 @@ final class AppShots {
                                 s.switchLanguage(lang);
                             } : steps;
                     Shot shot = new Shot("app-" + appPage.name() + "-" + screen.name().toLowerCase() + "-" + lang,
-                            account, screen, inLanguage, null);
+                            account, screen, inLanguage, null, false);
                     // The newcomer's language is switched for the shot, and back afterwards.
                     shots.add(appPage.newcomer() ? shot.undoneBy((s, page) -> s.switchLanguage("en")) : shot);
                 }

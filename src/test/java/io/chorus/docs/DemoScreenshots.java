@@ -85,19 +85,20 @@ public final class DemoScreenshots {
      * A screenshot: its file name (without .png), who takes it, on what screen, how the page gets there, and what to
      * undo once it is taken (nothing: null).
      */
-    record Shot(String name, Account account, Screen screen, Steps steps, Steps undo) {
+    record Shot(String name, Account account, Screen screen, Steps steps, Steps undo, boolean fullPage) {
 
         static Shot desktop(String name, Account account, Steps steps) {
-            return new Shot(name, account, Screen.DESKTOP, steps, null);
+            return new Shot(name, account, Screen.DESKTOP, steps, null, true);
         }
 
         static Shot phone(String name, Account account, Steps steps) {
-            return new Shot(name, account, Screen.PHONE, steps, null);
+            return new Shot(name, account, Screen.PHONE, steps, null, true);
         }
 
         Shot undoneBy(Steps undo) {
-            return new Shot(name, account, screen, steps, undo);
+            return new Shot(name, account, screen, steps, undo, fullPage);
         }
+
     }
 
     /**
@@ -387,7 +388,7 @@ public final class DemoScreenshots {
                 page.evaluate("() => document.activeElement && document.activeElement.blur()");
                 check();
                 // Transitions (a border fading after the blur) finished, not caught half-way.
-                page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true)
+                page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(shot.fullPage())
                         .setAnimations(ScreenshotAnimations.DISABLED));
             } finally {
                 if (shot.undo() != null) {

@@ -1,6 +1,7 @@
 package io.chorus.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,13 +95,33 @@ public class FeedService {
         return body.append('}').toString();
     }
 
-    /** The languages of what the member's feed holds, for its filter. */
+    /** What a feed's filter offers: the topics of its latest items, most frequent first, and their languages. */
+    public record Choices(List<String> topics, List<String> languages) {
+    }
+
+    /** The latest items of the member's feed that its filter's choices are taken from. */
+    static final int CHOICES_FROM = 500;
+
+    /**
+     * The topics and languages of the member's latest {@value #CHOICES_FROM} feed items: counting every item of a large
+     * feed took tens of milliseconds, the latest ones are read from the feed's index in a few.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<String> languages(UUID memberId) {
-        return em.createNativeQuery("select distinct c.language " + VISIBLE + " order by 1 limit 50")
+    public Choices choices(UUID memberId) {
+        List<Object[]> rows = em.createNativeQuery("with latest as (select c.topics, c.language " + VISIBLE
+                + " order by c.published_at desc, c.id desc limit :latest)"
+                + " select 't', topic from (select topic, count(*) as n from latest, unnest(latest.topics) topic"
+                + " group by topic order by n desc, topic limit 50) t"
+                + " union all select 'l', language from (select distinct language from latest order by 1) l")
                 .setParameter("org", tenants.current()).setParameter("member", memberId).setParameter("now", Time.now())
-                .getResultList();
+                .setParameter("latest", CHOICES_FROM).getResultList();
+        List<String> topics = new ArrayList<>();
+        List<String> languages = new ArrayList<>();
+        for (Object[] row : rows) {
+            ("t".equals(row[0]) ? topics : languages).add((String) row[1]);
+        }
+        return new Choices(topics, languages);
     }
 
     /** The same page, read back into records: for the app, which shows what the API answers. */

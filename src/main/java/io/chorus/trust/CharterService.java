@@ -1,6 +1,5 @@
 package io.chorus.trust;
 
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -95,19 +94,21 @@ public class CharterService {
 
     /** The current version of the organization's charter when the member has not accepted it; empty otherwise. */
     public OptionalInt pendingVersion(UUID memberId) {
-        List<?> rows = em
-                .createNativeQuery(
-                        """
-                                select c.version, exists (select 1 from charter_acceptances a where a.organization_id = c.organization_id
-                                                          and a.member_id = ?2 and a.version = c.version)
-                                from charters c where c.organization_id = ?1 order by c.version desc limit 1""")
-                .setParameter(1, tenants.current()).setParameter(2, memberId).getResultList();
-        if (rows.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return (Boolean) row[1] ? OptionalInt.empty() : OptionalInt.of(((Number) row[0]).intValue());
+        Object version = em.createNativeQuery("select " + PENDING_VERSION).setParameter("org", tenants.current())
+                .setParameter("member", memberId).getSingleResult();
+        return version == null ? OptionalInt.empty() : OptionalInt.of(((Number) version).intValue());
     }
+
+    /**
+     * An SQL expression: the current version of organization {@code :org}'s charter while member {@code :member} has
+     * not accepted it, else null. For statements that read it with other things (the app's page of every request).
+     */
+    public static final String PENDING_VERSION = """
+            (select c.version from charters c
+             where c.organization_id = :org
+               and c.version = (select max(v.version) from charters v where v.organization_id = :org)
+               and not exists (select 1 from charter_acceptances a where a.organization_id = c.organization_id
+                               and a.member_id = :member and a.version = c.version))""";
 
     private boolean accepted(UUID memberId, int version) {
         return em.createNativeQuery("""

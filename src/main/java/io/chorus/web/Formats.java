@@ -14,7 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.quarkus.qute.TemplateExtension;
@@ -41,11 +43,30 @@ public final class Formats {
         }
         Locale language = language(locale);
         ZoneId in = zone instanceof ZoneId z ? z.normalized() : ZoneOffset.UTC;
-        String name = in.equals(ZoneOffset.UTC) ? "UTC"
-                : DateTimeFormatter.ofPattern("zzz", language).withZone(in).format(instant);
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language)
-                .withZone(in).format(instant) + " " + name;
+        Shown formats = SHOWN.computeIfAbsent(new Shown.Key(language, in), Shown::of);
+        return formats.dateTime().format(instant) + " "
+                + (formats.zone() == null ? "UTC" : formats.zone().format(instant));
     }
+
+    /**
+     * The formatters of {@link #shown}, built once per language and zone: building them (a pattern parsed, a localized
+     * pattern looked up) cost more than formatting, twenty times on a page of the feed.
+     */
+    private record Shown(DateTimeFormatter dateTime, DateTimeFormatter zone) {
+
+        record Key(Locale language, ZoneId zone) {
+        }
+
+        static Shown of(Key key) {
+            return new Shown(
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                            .withLocale(key.language()).withZone(key.zone()),
+                    key.zone().equals(ZoneOffset.UTC) ? null
+                            : DateTimeFormatter.ofPattern("zzz", key.language()).withZone(key.zone()));
+        }
+    }
+
+    private static final Map<Shown.Key, Shown> SHOWN = new ConcurrentHashMap<>();
 
     /** {@code {leaderboard.from.day}}: "November 1, 2026" or "1 novembre 2026". */
     @TemplateExtension

@@ -32,7 +32,7 @@ public final class WebPages {
     }
 
     public static Response render(int status, TemplateInstance template, Locale locale) {
-        Response.ResponseBuilder response = Response.status(status).entity(template.setLocale(locale))
+        Response.ResponseBuilder response = Response.status(status).entity(template.setLocale(locale).render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Content-Language", locale.getLanguage());
         HEADERS.forEach(response::header);
         return response.build();

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -29,9 +31,19 @@ public class Tenants {
     public <T> T callAs(UUID organizationId, Supplier<T> work) {
         UUID previous = OrganizationTenantResolver.EXPLICIT.get();
         OrganizationTenantResolver.EXPLICIT.set(organizationId);
+        // Hibernate asks for the tenant only within a request context: a thread of no request (a cache's refresh, the
+        // demo's history) gets one for the work.
+        ManagedContext requests = Arc.container().requestContext();
+        boolean activated = !requests.isActive();
+        if (activated) {
+            requests.activate();
+        }
         try {
             return QuarkusTransaction.requiringNew().call(work::get);
         } finally {
+            if (activated) {
+                requests.terminate();
+            }
             if (previous == null) {
                 OrganizationTenantResolver.EXPLICIT.remove();
             } else {

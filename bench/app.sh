@@ -6,12 +6,9 @@
 # medians and the ratio of the p95s.
 # Usage: ./mvnw package -DskipTests && bench/app.sh        (DURATION=20s RUNS=3 by default)
 source "$(dirname "$0")/lib.sh"
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
 start_app bench-app "${PORT:-18082}"
-DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
-export PGPASSWORD=postgres
-PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
-time $PSQL -f bench/feed-seed.sql
+open_database
+seed_feed
 
 echo "logging in 50 ambassadors (and accepting the demo company's charter, which the app shows first)..."
 TOKENS=target/bench-app-tokens.lua

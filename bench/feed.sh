@@ -4,12 +4,9 @@
 # as 50 different ambassadors. Prints p50/p95/p99 and EXPLAIN ANALYZE of the feed query.
 # Usage: ./mvnw package -DskipTests && bench/feed.sh
 source "$(dirname "$0")/lib.sh"
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
 start_app bench-feed "${PORT:-18081}"
-DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
-export PGPASSWORD=postgres
-PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
-time $PSQL -f bench/feed-seed.sql
+open_database
+seed_feed
 
 echo "logging in 50 ambassadors..."
 TOKENS=target/bench-feed-tokens.lua

@@ -5,6 +5,8 @@
 #                         /q/health/ready answers (180 s deadline: the demo writes its history on a
 #                         first start), stops it when the script exits.
 #   login ORG EMAIL       prints an access token (demo password).
+#   open_database         after start_app: PSQL, a psql command on the app's embedded database (installs psql).
+#   seed_feed             after open_database: the feed benchmark's data (bench/feed-seed.sql, idempotent).
 #   run_wrk SCRIPT URL CONNECTIONS
 #                         RUNS runs of wrk (2 threads, DURATION each) with a Lua SCRIPT that ends
 #                         with `dofile("target/bench-report.lua")`; prints each run and the medians.
@@ -35,6 +37,17 @@ start_app() {
     sleep 0.2
   done
   echo "not ready in 180 s; log in $APP_LOG" >&2; exit 1
+}
+
+open_database() {
+  command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+  DB_PORT=$(sed -n 's/^Embedded PostgreSQL: jdbc:postgresql:\/\/localhost:\([0-9]*\)\/.*/\1/p' $APP_LOG | head -1)
+  export PGPASSWORD=postgres
+  PSQL="psql -q -h localhost -p $DB_PORT -U postgres -d postgres"
+}
+
+seed_feed() {
+  time $PSQL -f bench/feed-seed.sql
 }
 
 login() {

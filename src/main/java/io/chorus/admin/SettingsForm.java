@@ -1,13 +1,16 @@
 package io.chorus.admin;
 
+import java.util.Arrays;
 import java.util.List;
+
+import io.chorus.content.Network;
 
 /**
  * The settings page's forms as shown: what is stored, except in the form just sent, which keeps what was typed so that
  * a refused form comes back as it was.
  */
 public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, String costPerClick, String currency,
-        String disclosure, boolean disclosureMandatory, String phrases, String patterns) {
+        String disclosure, boolean disclosureMandatory, List<String> networks, String phrases, String patterns) {
 
     /** One scoring rule's fields: points and daily cap (blank: no cap). */
     public record RuleRow(String action, String points, String cap) {
@@ -27,21 +30,32 @@ public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, 
 
     SettingsForm withRules(List<RuleRow> typed) {
         return new SettingsForm(typed, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
-                phrases, patterns);
+                networks, phrases, patterns);
     }
 
     SettingsForm withOrganization(String zone, String thresholds, String amount, String currencyCode) {
-        return new SettingsForm(rules, zone, thresholds, amount, currencyCode, disclosure, disclosureMandatory, phrases,
+        return new SettingsForm(rules, zone, thresholds, amount, currencyCode, disclosure, disclosureMandatory,
+                networks, phrases, patterns);
+    }
+
+    SettingsForm withSharing(String line, boolean mandatory, List<String> chosen) {
+        return new SettingsForm(rules, timeZone, levels, costPerClick, currency, line, mandatory, chosen, phrases,
                 patterns);
     }
 
-    SettingsForm withSharing(String line, boolean mandatory) {
-        return new SettingsForm(rules, timeZone, levels, costPerClick, currency, line, mandatory, phrases, patterns);
+    /** Every network, in Chorus's order, for the sharing form's boxes. */
+    public List<String> allNetworks() {
+        return Arrays.stream(Network.values()).map(Network::id).toList();
+    }
+
+    /** Whether the sharing form has this network ticked. */
+    public boolean shares(String network) {
+        return networks.contains(network);
     }
 
     SettingsForm withBlocklist(String phraseLines, String patternLines) {
         return new SettingsForm(rules, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
-                phraseLines, patternLines);
+                networks, phraseLines, patternLines);
     }
 
     /** The non-blank lines of a text area (the service strips phrases; a pattern keeps its spaces). */

@@ -3,6 +3,7 @@ package io.chorus.admin;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.BlocklistResource.BlocklistView;
 import io.chorus.content.BlocklistService;
+import io.chorus.content.Network;
 import io.chorus.identity.Caller;
 import io.chorus.scoring.ScoringAction;
 import io.chorus.scoring.ScoringService;
@@ -165,10 +167,17 @@ public class SettingsPage {
     @POST
     @Path("/sharing")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response sharing(@RestForm String disclosure, @RestForm String disclosureMandatory) {
+    public Response sharing(@RestForm String disclosure, @RestForm String disclosureMandatory,
+            @RestForm List<String> networks) {
         boolean mandatory = disclosureMandatory != null && !disclosureMandatory.isBlank();
-        SettingsForm form = current().withSharing(orEmpty(disclosure), mandatory);
-        SharingSettings request = new SharingSettings(form.disclosure(), mandatory);
+        List<String> ticked = networks == null ? List.of() : networks;
+        List<Network> chosen = Arrays.stream(Network.values()).filter(n -> ticked.contains(n.id())).toList();
+        SettingsForm form = current().withSharing(orEmpty(disclosure), mandatory,
+                chosen.stream().map(Network::id).toList());
+        if (chosen.isEmpty()) {
+            return refused(form, FieldErrors.of("networks", "networks_none"));
+        }
+        SharingSettings request = new SharingSettings(form.disclosure(), mandatory, chosen);
         if (!validator.validate(request).isEmpty()) {
             return refused(form, FieldErrors.of("disclosure", CODES.get("disclosure")));
         }
@@ -247,7 +256,8 @@ public class SettingsPage {
                 String.join(", ", organization.levelThresholds().stream().map(String::valueOf).toList()),
                 cost == null ? "" : cost.amount().toPlainString(), cost == null ? "EUR" : cost.currency(),
                 orEmpty(disclosure.disclosure()), Boolean.TRUE.equals(disclosure.disclosureMandatory()),
-                String.join("\n", blocked.phrases()), String.join("\n", blocked.patterns()));
+                disclosure.networks().stream().map(Network::id).toList(), String.join("\n", blocked.phrases()),
+                String.join("\n", blocked.patterns()));
     }
 
     /**

@@ -30,6 +30,7 @@ import io.chorus.scoring.CampaignService;
 import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.ScoringViews.Standing;
+import io.chorus.sharing.SharingSettingsService;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.Role;
 import io.chorus.web.WebPages;
@@ -79,9 +80,12 @@ public class AppCampaignPages {
     private final CampaignService campaigns;
     private final ContentService content;
     private final GroupService groups;
+    private final SharingSettingsService sharing;
 
     @Inject
-    public AppCampaignPages(AppPages pages, CampaignService campaigns, ContentService content, GroupService groups) {
+    public AppCampaignPages(AppPages pages, CampaignService campaigns, ContentService content, GroupService groups,
+            SharingSettingsService sharing) {
+        this.sharing = sharing;
         this.pages = pages;
         this.campaigns = campaigns;
         this.content = content;
@@ -128,9 +132,9 @@ public class AppCampaignPages {
         return pages.gated(() -> {
             CampaignLeaderboard board = campaigns.leaderboard(found.id(), "points", TOP, session.memberId());
             Card card = card(found, board.me(), Set.copyOf(pages.profile().groupIds()), new HashMap<>());
+            List<FeedPage.Choice> networks = FeedPage.Choice.of(sharing.networks(), session.locale());
             return Templates.detail(session, card, AppLeaderboardPage.lines(board.entries(), session.memberId()),
-                    shareable(found, session), FeedPage.Choice.all(session.locale()),
-                    FeedPage.Words.of(session.locale()), TOP);
+                    shareable(found, session), networks, FeedPage.Words.of(networks, session.locale()), TOP);
         });
     }
 

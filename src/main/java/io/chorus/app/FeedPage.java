@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +30,7 @@ import io.chorus.content.ContentViews.Feed;
 import io.chorus.content.ContentViews.FeedItem;
 import io.chorus.content.FeedService;
 import io.chorus.content.Network;
+import io.chorus.sharing.SharingSettingsService;
 import io.chorus.tenancy.Role;
 import io.chorus.web.Formats;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,8 +69,8 @@ public class FeedPage {
     /** A share button's network: its id and its name in the page's language, worked out once per page. */
     public record Choice(String id, String label) {
 
-        static List<Choice> all(Locale locale) {
-            return Arrays.stream(Network.values()).map(n -> new Choice(n.id(), FeedPage.label(n, locale))).toList();
+        static List<Choice> of(List<Network> networks, Locale locale) {
+            return networks.stream().map(n -> new Choice(n.id(), FeedPage.label(n, locale))).toList();
         }
     }
 
@@ -80,10 +80,10 @@ public class FeedPage {
      */
     public record Words(String ownWords, String yourMessage, String hint, String shareOn, String buttons) {
 
-        static Words of(Locale locale) {
+        static Words of(List<Choice> networks, Locale locale) {
             AppMessages messages = MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.toLanguageTag()));
             StringBuilder buttons = new StringBuilder();
-            for (Choice network : Choice.all(locale)) {
+            for (Choice network : networks) {
                 // Ids and names of networks: letters only, nothing to escape.
                 buttons.append("<button type=\"submit\" name=\"network\" value=\"").append(network.id())
                         .append("\" class=\"network network-").append(network.id()).append("\">")
@@ -107,7 +107,7 @@ public class FeedPage {
      * An item as rendered for a language and a time zone. The key is the item exactly as the feed answered it (every
      * field, whether the member shared it among them), so a rendering is never served for anything that changed.
      */
-    private record Rendering(FeedItem item, Locale locale, ZoneId zone) {
+    private record Rendering(FeedItem item, Locale locale, ZoneId zone, List<Network> networks) {
     }
 
     /** Where the member's CSRF token goes in a rendering kept for everyone. */
@@ -122,12 +122,14 @@ public class FeedPage {
     private final AppPages pages;
     private final FeedService feeds;
     private final FeedFilters filters;
+    private final SharingSettingsService sharing;
 
     @Inject
-    public FeedPage(AppPages pages, FeedService feeds, FeedFilters filters) {
+    public FeedPage(AppPages pages, FeedService feeds, FeedFilters filters, SharingSettingsService sharing) {
         this.pages = pages;
         this.feeds = feeds;
         this.filters = filters;
+        this.sharing = sharing;
     }
 
     @GET
@@ -160,16 +162,17 @@ public class FeedPage {
 
     /** Each item's HTML, from those kept or rendered now, with this member's CSRF token. */
     private List<String> rendered(Feed feed, AppSession session) {
+        List<Network> allowed = sharing.networks();
         List<Choice> networks = null;
         Words words = null;
         List<String> items = new ArrayList<>(feed.items().size());
         for (FeedItem item : feed.items()) {
-            Rendering key = new Rendering(item, session.locale(), session.zone());
+            Rendering key = new Rendering(item, session.locale(), session.zone(), allowed);
             String html = renderings.getIfPresent(key);
             if (html == null) {
                 if (networks == null) {
-                    networks = Choice.all(session.locale());
-                    words = Words.of(session.locale());
+                    networks = Choice.of(allowed, session.locale());
+                    words = Words.of(networks, session.locale());
                 }
                 html = Templates.item(item, networks, words, CSRF_MARK).setLocale(session.locale())
                         .setAttribute(Formats.ZONE, session.zone()).render();

@@ -120,8 +120,8 @@ public class SharePage {
     }
 
     private Response refused(AppSession session, ProblemException e, UUID contentId, Network network) {
-        if (e.status() == 404) {
-            return AppErrors.notFound(session.locale());
+        if (e.status() == 404 || ShareService.NETWORK_NOT_ALLOWED.equals(e.slug())) {
+            return AppErrors.notFound(session.locale()); // as a network the page offers no button for
         }
         if (CharterService.NOT_ACCEPTED.equals(e.slug())) {
             return Response.seeOther(URI.create("/app/charter?next=/app")).build();

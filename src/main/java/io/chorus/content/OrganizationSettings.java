@@ -2,6 +2,8 @@ package io.chorus.content;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -42,8 +44,19 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** When true, no shared message goes out without the disclosure. */
     @Column(name = "disclosure_mandatory")
     public boolean disclosureMandatory;
+    /** The networks shared on, as their ids; null means every one. */
+    public String[] networks;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The networks the organization shares on, in Chorus's order. */
+    public List<Network> allowedNetworks() {
+        if (networks == null) {
+            return List.of(Network.values());
+        }
+        List<String> chosen = List.of(networks);
+        return Arrays.stream(Network.values()).filter(n -> chosen.contains(n.id())).toList();
+    }
 
     public static OrganizationSettings of(UUID organizationId) {
         OrganizationSettings settings = OrganizationSettings.findById(organizationId);

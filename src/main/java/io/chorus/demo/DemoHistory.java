@@ -143,7 +143,7 @@ class DemoHistory {
         events.add(new Event(at(first, 0, 9, 0), () -> {
             scoring.replaceSettings(new OrganizationSettingsView(ZONE.getId(), ScoringService.DEFAULT_LEVELS,
                     new Money(new BigDecimal("0.85"), "EUR")), admin);
-            sharing.replace(new SharingSettings("I work at Demo Company.", false), admin);
+            sharing.replace(new SharingSettings("I work at Demo Company.", false, null), admin);
             charters.publish(DemoCatalog.CHARTER, admin);
         }));
         List<DemoTraffic.Published> published = new ArrayList<>();

@@ -17,6 +17,7 @@ import io.chorus.content.Content;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentStatus;
 import io.chorus.content.Network;
+import io.chorus.content.OrganizationSettings;
 import io.chorus.sharing.ShareLinkTokens.Claims;
 import io.chorus.sharing.clicks.Visitor;
 import io.chorus.tenancy.Member;
@@ -68,7 +69,7 @@ public class ShareLinkService {
         }
         Instant expiresAt = now.plus(config.shareLinkLifetime());
         Map<String, String> links = new LinkedHashMap<>();
-        for (Network network : Network.values()) {
+        for (Network network : OrganizationSettings.of(tenants.current()).allowedNetworks()) {
             String token = tokens.sign(new Claims(tenants.current(), memberId, contentId, network, expiresAt));
             links.put(network.id(), chorus.url("/share/" + token));
         }

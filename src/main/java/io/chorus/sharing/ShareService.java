@@ -52,6 +52,9 @@ public class ShareService {
             count(distinct visitor_id) filter (where not robot and not self),
             count(*) filter (where robot), count(*) filter (where self and not robot)""";
 
+    /** The problem type of a share on a network the organization does not share on (its sharing settings). */
+    public static final String NETWORK_NOT_ALLOWED = "network-not-allowed";
+
     /** A share and whether this request created it (201) or found it (200). */
     public record Outcome(ShareView share, boolean created) {
     }
@@ -91,8 +94,13 @@ public class ShareService {
         if (existing.isPresent()) {
             return new Outcome(view(existing.get(), content), false);
         }
+        OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
+        if (settings != null && !settings.allowedNetworks().contains(network)) {
+            throw new ProblemException(422, NETWORK_NOT_ALLOWED, "Network not shared on",
+                    "The organization does not share on " + network.id() + ".");
+        }
         charters.requireAccepted(memberId);
-        String message = message(content, network, requestedMessage);
+        String message = message(content, network, requestedMessage, settings);
         MessageLimits.check("message", network, message);
         UUID id = UUID.randomUUID();
         int inserted = 0;
@@ -191,10 +199,9 @@ public class ShareService {
      * message; the ambassador's own words are theirs to keep it or not, unless it is mandatory: then it is appended
      * whenever the message does not already carry it word for word.
      */
-    private String message(Content content, Network network, String requested) {
+    private static String message(Content content, Network network, String requested, OrganizationSettings settings) {
         boolean own = requested != null && !requested.isBlank();
         String message = own ? requested.strip() : content.suggestedMessages.getOrDefault(network.id(), content.title);
-        OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
         String disclosure = settings == null ? null : settings.disclosure;
         boolean required = !own || settings != null && settings.disclosureMandatory;
         if (disclosure != null && !disclosure.isBlank() && required && !message.contains(disclosure)) {

@@ -1,6 +1,8 @@
 package io.chorus.sharing;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import io.chorus.common.Time;
 import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
 import io.chorus.sharing.SharingViews.SharingSettings;
 
@@ -30,7 +33,7 @@ public class SharingSettingsService {
     @Transactional
     public SharingSettings get() {
         OrganizationSettings settings = OrganizationSettings.of(tenants.current());
-        return new SharingSettings(settings.disclosure, settings.disclosureMandatory);
+        return view(settings);
     }
 
     @Transactional
@@ -42,12 +45,25 @@ public class SharingSettingsService {
         if (settings.disclosureMandatory && settings.disclosure == null) {
             throw ProblemException.invalid("disclosureMandatory", "needs a disclosure");
         }
+        settings.networks = request.networks() == null ? null
+                : Arrays.stream(Network.values()).filter(request.networks()::contains).map(Network::id)
+                        .toArray(String[]::new);
         settings.updatedAt = Time.now();
         settings.persist();
         HashMap<String, Object> detail = new HashMap<>();
         detail.put("disclosure", settings.disclosure);
         detail.put("disclosureMandatory", settings.disclosureMandatory);
+        detail.put("networks", settings.allowedNetworks().stream().map(Network::id).toList());
         audit.record(actor, "settings.sharing.changed", "organization", settings.organizationId, detail);
-        return new SharingSettings(settings.disclosure, settings.disclosureMandatory);
+        return view(settings);
+    }
+
+    /** The networks the organization shares on (every one unless it chose). Joins the caller's transaction. */
+    public List<Network> networks() {
+        return OrganizationSettings.of(tenants.current()).allowedNetworks();
+    }
+
+    private static SharingSettings view(OrganizationSettings settings) {
+        return new SharingSettings(settings.disclosure, settings.disclosureMandatory, settings.allowedNetworks());
     }
 }

@@ -1,6 +1,7 @@
 package io.chorus.sharing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +45,8 @@ public final class SharingViews {
      * {@code disclosureMandatory} (default false) makes the disclosure part of every message: an ambassador's own words
      * then get it too.
      */
-    public record SharingSettings(@Size(max = 500) String disclosure, Boolean disclosureMandatory) {
+    /** {@code networks}: those the organization shares on (at least one); absent in a PUT, every network. */
+    public record SharingSettings(@Size(max = 500) String disclosure, Boolean disclosureMandatory,
+            @Size(min = 1, max = 6) List<@NotNull Network> networks) {
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
@@ -92,9 +93,22 @@ class SettingsUiTest extends AdminBrowserTest {
                 .hasText("A mandatory disclosure needs a line: write one, or untick the box.");
         page.locator("#disclosure").fill("I work at Acme.");
         page.getByTestId("save-sharing").click();
-        assertThat(page.locator(".notice")).hasText("The disclosure is saved.");
+        assertThat(page.locator(".notice")).hasText("The disclosure and the networks are saved.");
         Api.as(org.admin().token()).get("/api/v1/settings/sharing").then().statusCode(200)
                 .body("disclosure", equalTo("I work at Acme.")).body("disclosureMandatory", equalTo(true));
+
+        // The networks shared on: at least one, and what is ticked is what the API answers.
+        for (String network : List.of("LinkedIn", "X", "Facebook", "XING", "WhatsApp", "Email")) {
+            page.getByLabel(network, new Page.GetByLabelOptions().setExact(true)).uncheck();
+        }
+        page.getByTestId("save-sharing").click();
+        assertThat(page.locator("#networks-error")).hasText("Tick at least one network.");
+        page.getByLabel("LinkedIn", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("XING", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByTestId("save-sharing").click();
+        assertThat(page.locator(".notice")).hasText("The disclosure and the networks are saved.");
+        Api.as(org.admin().token()).get("/api/v1/settings/sharing").then().body("networks",
+                equalTo(List.of("linkedin", "xing")));
 
         page.locator("#phrases").fill("confidential\n\ninsider tip");
         page.locator("#patterns").fill("(unclosed");

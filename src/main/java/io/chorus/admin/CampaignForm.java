@@ -68,7 +68,7 @@ public record CampaignForm(String name, String description, String startsAt, Str
         return new CreateCampaign(name, description, instant("startsAt", startsAt, zone, errors),
                 instant("endsAt", endsAt, zone, errors), ids("contentIds", contentIds, errors),
                 ids("targetGroupIds", groupIds, errors), goal(errors), reward,
-                number("bonusPoints", bonusPoints, errors));
+                number("bonusPoints", bonusPoints, errors), null);
     }
 
     /**
@@ -93,7 +93,8 @@ public record CampaignForm(String name, String description, String startsAt, Str
                 new HashSet<>(content).equals(new HashSet<>(current.contentIds())) ? null : content,
                 new HashSet<>(groups).equals(new HashSet<>(current.targetGroupIds())) ? null : groups,
                 Objects.equals(goal, current.goal()) ? null : Optional.ofNullable(goal),
-                changed(blankToNull(reward), current.reward()), bonusNow == current.bonusPoints() ? null : bonusNow);
+                changed(blankToNull(reward), current.reward()), bonusNow == current.bonusPoints() ? null : bonusNow,
+                null);
     }
 
     /** The goal, when a metric is chosen; a target without a metric (or the reverse) is an error. */

@@ -2,6 +2,7 @@ package io.chorus.content;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +47,12 @@ public class OrganizationSettings extends PanacheEntityBase {
     public boolean disclosureMandatory;
     /** The networks shared on, as their ids; null means every one. */
     public String[] networks;
+    /** When digests go out, in the organization's time zone. */
+    @Column(name = "digest_time")
+    public LocalTime digestTime = LocalTime.of(9, 0);
+    /** The day weekly digests go out, ISO (1 Monday .. 7 Sunday). */
+    @Column(name = "digest_day")
+    public int digestDay = 1;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -184,15 +184,13 @@ class DemoHistory {
                         () -> campaigns.create(
                                 new CreateCampaign("Atlas 2 launch", "Two weeks to tell our networks about Atlas 2.",
                                         at(first, 20, 0, 0), at(first, 34, 0, 0), byCampaign.get(Campaign.LAUNCH),
-                                        List.of(), new Goal("shares", 80), "Breakfast with the product team", 50),
+                                        List.of(), new Goal("shares", 80), "Breakfast with the product team", 50, null),
                                 curator)));
-        events.add(
-                new Event(at(first, 81, 17, 0),
-                        () -> campaigns.create(new CreateCampaign("Customer stories",
-                                "Our customers' own words, shared by us: one story every other day.",
-                                at(first, 82, 0, 0), at(first, 104, 0, 0), byCampaign.get(Campaign.STORIES), List.of(),
-                                new Goal("shares", 120), "A donation to the charity of the participants' choice", 30),
-                                curator)));
+        events.add(new Event(at(first, 81, 17, 0),
+                () -> campaigns.create(new CreateCampaign("Customer stories",
+                        "Our customers' own words, shared by us: one story every other day.", at(first, 82, 0, 0),
+                        at(first, 104, 0, 0), byCampaign.get(Campaign.STORIES), List.of(), new Goal("shares", 120),
+                        "A donation to the charity of the participants' choice", 30, null), curator)));
         // A member who prefers not to be ranked, a correction by the admin, and a new colleague yet to accept.
         events.add(
                 new Event(at(first, 30, 12, 0), () -> me.update(cast.ambassador(7), new UpdateMe(null, null, false))));

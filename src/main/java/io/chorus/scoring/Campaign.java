@@ -33,6 +33,10 @@ public class Campaign extends TenantOwned {
     public String reward;
     @Column(name = "goal_reached_at")
     public Instant goalReachedAt;
+    /** Whether the campaign mails its participants when it starts; announcedAt once it did. */
+    public boolean announce;
+    @Column(name = "announced_at")
+    public Instant announcedAt;
     @Column(name = "created_by")
     public UUID createdBy;
     @Column(name = "created_at")

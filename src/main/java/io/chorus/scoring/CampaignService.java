@@ -96,6 +96,7 @@ public class CampaignService {
         setGoal(campaign, request.goal());
         campaign.reward = blankToNull(request.reward());
         campaign.bonusPoints = request.bonusPoints() == null ? 0 : request.bonusPoints();
+        campaign.announce = Boolean.TRUE.equals(request.announce());
         campaign.createdBy = actor;
         campaign.createdAt = Time.now();
         campaign.updatedAt = campaign.createdAt;
@@ -138,6 +139,10 @@ public class CampaignService {
         if (request.bonusPoints() != null) {
             campaign.bonusPoints = request.bonusPoints();
             changed.put("bonusPoints", campaign.bonusPoints);
+        }
+        if (request.announce() != null && request.announce() != campaign.announce) {
+            campaign.announce = request.announce();
+            changed.put("announce", campaign.announce);
         }
         List<UUID> contentIds = request.contentIds() == null ? contentIds(id)
                 : known("content", "contentIds", request.contentIds());
@@ -248,7 +253,8 @@ public class CampaignService {
             progress = new Progress(goal.metric(), value, goal.target(), percent, c.goalReachedAt);
         }
         return new CampaignView(c.id, c.name, c.description, c.slug, c.startsAt, c.endsAt, c.statusAt(Time.now()),
-                contentIds(c.id), groupIds(c.id), goal, progress, c.reward, c.bonusPoints, c.createdAt, c.updatedAt);
+                contentIds(c.id), groupIds(c.id), goal, progress, c.reward, c.bonusPoints, c.announce, c.announcedAt,
+                c.createdAt, c.updatedAt);
     }
 
     private static void setGoal(Campaign campaign, Goal goal) {

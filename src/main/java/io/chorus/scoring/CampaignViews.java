@@ -32,14 +32,14 @@ public final class CampaignViews {
             @NotNull Instant startsAt, @NotNull Instant endsAt,
             @NotNull @Size(min = 1, max = 100) List<@NotNull UUID> contentIds,
             @Size(max = 100) List<@NotNull UUID> targetGroupIds, @Valid Goal goal, @Size(max = 1_000) String reward,
-            @Min(0) @Max(100_000) Integer bonusPoints) {
+            @Min(0) @Max(100_000) Integer bonusPoints, Boolean announce) {
     }
 
     /** Absent fields stay as they are; for the optional ones an explicit null clears the value. */
     public record UpdateCampaign(@Size(min = 1, max = 200) String name, Optional<@Size(max = 5_000) String> description,
             Instant startsAt, Instant endsAt, @Size(min = 1, max = 100) List<@NotNull UUID> contentIds,
             @Size(max = 100) List<@NotNull UUID> targetGroupIds, Optional<@Valid Goal> goal,
-            Optional<@Size(max = 1_000) String> reward, @Min(0) @Max(100_000) Integer bonusPoints) {
+            Optional<@Size(max = 1_000) String> reward, @Min(0) @Max(100_000) Integer bonusPoints, Boolean announce) {
     }
 
     /** Live progress towards the goal: {@code percent} stops at 100; {@code reachedAt} once it was reached. */
@@ -48,7 +48,8 @@ public final class CampaignViews {
 
     public record CampaignView(UUID id, String name, String description, String slug, Instant startsAt, Instant endsAt,
             String status, List<UUID> contentIds, List<UUID> targetGroupIds, Goal goal, Progress progress,
-            String reward, int bonusPoints, Instant createdAt, Instant updatedAt) {
+            String reward, int bonusPoints, boolean announce, Instant announcedAt, Instant createdAt,
+            Instant updatedAt) {
     }
 
     /** Like a leaderboard, over the campaign's window: only what was earned on its content, by its target groups. */

@@ -31,6 +31,8 @@ public class Invitation extends TenantOwned {
     public Instant revokedAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** 0 for the invitation an admin sent; n for the nth reminder of it. */
+    public int reminder;
 
     public static Optional<Invitation> findByTokenHashForUpdate(String tokenHash) {
         return find("tokenHash", tokenHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();

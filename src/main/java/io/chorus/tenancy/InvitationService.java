@@ -14,6 +14,7 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.AuthConfig;
 import io.chorus.identity.PasswordHasher;
+import io.chorus.mail.InvitationMails;
 import io.chorus.tenancy.TenancyViews.AcceptedInvitation;
 import io.chorus.tenancy.TenancyViews.InvitationView;
 import io.chorus.tenancy.TenancyViews.OrganizationRef;
@@ -30,10 +31,12 @@ public class InvitationService {
     private final Audit audit;
     private final Event<MemberListingChanged> listingChanged;
     private final Event<MembershipChanged> membershipChanged;
+    private final InvitationMails mails;
 
     @Inject
     public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants, Audit audit,
-            Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged) {
+            Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged,
+            InvitationMails mails) {
         this.auth = auth;
         this.config = config;
         this.hasher = hasher;
@@ -41,12 +44,28 @@ public class InvitationService {
         this.audit = audit;
         this.listingChanged = listingChanged;
         this.membershipChanged = membershipChanged;
+        this.mails = mails;
     }
 
-    /** Issues a new invitation for the member, revoking any earlier one. Runs in the caller's transaction. */
+    /**
+     * Issues a new invitation for the member, revoking any earlier one, and queues its mail. Runs in the caller's
+     * transaction.
+     */
     InvitationView issue(Member member) {
+        Invitation.revokeOpen(member.id, Time.now());
+        return issue(member, 0);
+    }
+
+    /**
+     * The nth reminder of an invitation not accepted: a new invitation with a link of its own (earlier links keep
+     * working until they expire) and its mail. Runs in the caller's transaction.
+     */
+    public InvitationView remind(Member member, int reminder) {
+        return issue(member, reminder);
+    }
+
+    private InvitationView issue(Member member, int reminder) {
         Instant now = Time.now();
-        Invitation.revokeOpen(member.id, now);
         String token = SecretTokens.generate();
         Invitation invitation = new Invitation();
         invitation.id = UUID.randomUUID();
@@ -54,8 +73,12 @@ public class InvitationService {
         invitation.tokenHash = SecretTokens.hash(token);
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(auth.invitationLifetime());
+        invitation.reminder = reminder;
         invitation.persist();
-        return new InvitationView(token, config.acceptUrlTemplate().replace("{token}", token), invitation.expiresAt);
+        String acceptUrl = config.acceptUrlTemplate().replace("{token}", token);
+        mails.queue(new InvitationMails.Invited(member.id, member.email, member.name, member.language, invitation.id,
+                acceptUrl, invitation.expiresAt), reminder);
+        return new InvitationView(token, acceptUrl, invitation.expiresAt);
     }
 
     /** What the acceptance page shows about an invitation, if the token is one. */

@@ -48,6 +48,12 @@ public class Member extends TenantOwned {
     /** False hides the member from everyone else's leaderboards. */
     @Column(name = "leaderboard_visible")
     public boolean leaderboardVisible = true;
+    /** How often the digest comes: daily, weekly or never. */
+    @Column(name = "email_digest")
+    public String emailDigest = "weekly";
+    /** Whether broadcasts and campaign announcements reach the member. */
+    @Column(name = "email_broadcasts")
+    public boolean emailBroadcasts = true;
     /** When the member was erased (no email, password or name any more); null for everyone else. */
     @Column(name = "erased_at")
     public Instant erasedAt;

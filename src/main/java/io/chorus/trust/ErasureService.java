@@ -88,6 +88,12 @@ public class ErasureService {
         RefreshToken.deleteAllOf(member.id);
         Invitation.delete("memberId", member.id);
         execute("delete from idempotency_records where principal = ?1", member.id.toString());
+        // Their mails keep counting (a broadcast's sent mails) but no longer say whom they were for or what they said.
+        execute("""
+                update mail_outbox set recipient = null, subject = '', text_body = '', html_body = '',
+                    sealed_secret = null, unsubscribe_url = null,
+                    status = case when status in ('queued', 'sending') then 'cancelled' else status end
+                where organization_id = ?1 and member_id = ?2""", tenants.current(), member.id);
         execute("delete from sharer_visitors where organization_id = ?1 and member_id = ?2", tenants.current(),
                 member.id);
         int shares = execute("update shares set message = '' where organization_id = ?1 and member_id = ?2",

@@ -1,0 +1,94 @@
+package io.chorus.mail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import io.chorus.common.Pages;
+import io.chorus.mail.OutgoingMail.Rendered;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Renders mails from Qute templates, HTML and plain text, in the member's language: the invitation, and the letters —
+ * digests, broadcasts and campaign announcements, which are lists of items with one-click share buttons. The HTML is
+ * what mail clients render well: tables, inline styles, no script, images with alt text.
+ */
+public final class Letters {
+
+    /** A letter's item: the post, its suggested message and one signed one-click share link per network. */
+    public record Item(String title, String url, String imageUrl, String message, List<Button> buttons) {
+    }
+
+    public record Button(String network, String url) {
+    }
+
+    /** The member's points and rank this month. */
+    public record Standing(long points, long rank) {
+    }
+
+    /** A campaign ending soon, with its end date in the member's language. */
+    public record Ending(String name, String endsOn) {
+    }
+
+    /**
+     * A letter: {@code kind} is digest, broadcast or campaign_start; {@code reason} says why the member gets it (their
+     * digest frequency, or "programme").
+     */
+    public record Letter(String kind, String organization, String name, String note, String campaign,
+            String campaignEndsOn, List<Item> items, Standing standing, List<Ending> ending, String reason,
+            String unsubscribeUrl) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance invitation(boolean reminder, String organization, String name, String email,
+                String acceptUrl, String validUntil);
+
+        static native TemplateInstance invitation_text(boolean reminder, String organization, String name, String email,
+                String acceptUrl, String validUntil);
+
+        static native TemplateInstance letter(Letter letter);
+
+        static native TemplateInstance letter_text(Letter letter);
+
+        static native TemplateInstance subject(String kind, int count, String organization, String title);
+    }
+
+    private Letters() {
+    }
+
+    public static Locale locale(String language) {
+        return Pages.localeOf(language);
+    }
+
+    /** A date as the member reads it ("17 May 2028", "17 mai 2028") in the organization's zone. */
+    public static String date(Instant instant, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(zone));
+    }
+
+    /** The invitation (or a reminder); the accept link is the outbox's sealed secret. */
+    public static Rendered invitation(boolean reminder, String organization, String name, String email,
+            String validUntil, Locale locale) {
+        String subject = render(Templates.subject(reminder ? "reminder" : "invitation", 0, organization, ""), locale);
+        return new Rendered(subject,
+                render(Templates.invitation_text(reminder, organization, name, email, Outbox.SECRET, validUntil),
+                        locale),
+                render(Templates.invitation(reminder, organization, name, email, Outbox.SECRET, validUntil), locale));
+    }
+
+    public static Rendered letter(Letter letter, Locale locale) {
+        String title = letter.items().isEmpty() ? "" : letter.items().get(0).title();
+        String subject = render(Templates.subject(letter.kind(), letter.items().size(), letter.organization(),
+                letter.campaign() != null ? letter.campaign() : title), locale);
+        return new Rendered(subject, render(Templates.letter_text(letter), locale),
+                render(Templates.letter(letter), locale));
+    }
+
+    private static String render(TemplateInstance template, Locale locale) {
+        return template.setLocale(locale).render().strip();
+    }
+}

@@ -1,0 +1,85 @@
+package io.chorus.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.chorus.common.Sealing;
+import io.chorus.common.SecretTokens;
+import io.chorus.common.Time;
+import io.chorus.common.config.ChorusConfig;
+
+/**
+ * Queues mails in the outbox, in the caller's transaction: a mail exists exactly when what caused it was committed. A
+ * mail whose dedupe key its organization already has is not queued again.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Where a mail's body holds its sealed secret. */
+    public static final String SECRET = "{{chorus-sealed-secret}}";
+
+    private static final String INSERT = """
+            insert into mail_outbox (id, organization_id, member_id, kind, dedupe_key, recipient, subject, text_body,
+                                     html_body, sealed_secret, unsubscribe_url, broadcast_id, invitation_id,
+                                     next_attempt_at, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (organization_id, dedupe_key) do nothing""";
+
+    private final EntityManager em;
+    private final byte[] key;
+
+    @Inject
+    public Outbox(EntityManager em, ChorusConfig config) {
+        this.em = em;
+        this.key = key(config);
+    }
+
+    static byte[] key(ChorusConfig config) {
+        return SecretTokens.hmac(config.secret().getBytes(StandardCharsets.UTF_8), "mail-outbox-secrets");
+    }
+
+    /** Queues the mails in the current transaction; answers how many were new. */
+    public int queue(Collection<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        em.flush();
+        Timestamp now = Timestamp.from(Time.now());
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (OutgoingMail mail : mails) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, mail.organizationId());
+                    insert.setObject(3, mail.memberId());
+                    insert.setString(4, mail.kind().id());
+                    insert.setString(5, mail.dedupeKey());
+                    insert.setString(6, mail.recipient());
+                    insert.setString(7, mail.content().subject());
+                    insert.setString(8, mail.content().text());
+                    insert.setString(9, mail.content().html());
+                    insert.setString(10, mail.secret() == null ? null : Sealing.seal(key, mail.secret()));
+                    insert.setString(11, mail.unsubscribeUrl());
+                    insert.setObject(12, mail.broadcastId());
+                    insert.setObject(13, mail.invitationId());
+                    insert.setTimestamp(14, mail.notBefore() == null ? now : Timestamp.from(mail.notBefore()));
+                    insert.setTimestamp(15, now);
+                    insert.addBatch();
+                }
+                int queued = 0;
+                for (int count : insert.executeBatch()) {
+                    queued += count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+                }
+                return queued;
+            }
+        });
+    }
+}

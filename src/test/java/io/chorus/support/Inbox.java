@@ -46,13 +46,30 @@ public final class Inbox {
         return mails;
     }
 
+    /**
+     * The letters (digests, broadcasts, announcements: the mails with an unsubscribe link) received for this address;
+     * without the invitation a test's member may have been sent before accepting it.
+     */
+    public static List<Received> letters(String address) {
+        return of(address).stream().filter(mail -> mail.header("List-Unsubscribe") != null).toList();
+    }
+
     /** Polls until this address has received {@code count} mails, for at most 20 seconds; answers them. */
     public static List<Received> await(String address, int count) {
+        return await(address, count, false);
+    }
+
+    /** Polls until this address has received {@code count} letters, for at most 20 seconds; answers them. */
+    public static List<Received> awaitLetters(String address, int count) {
+        return await(address, count, true);
+    }
+
+    private static List<Received> await(String address, int count, boolean letters) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<Received> mails = of(address);
+        List<Received> mails = letters ? letters(address) : of(address);
         while (mails.size() < count && System.nanoTime() < deadline) {
             pause();
-            mails = of(address);
+            mails = letters ? letters(address) : of(address);
         }
         assertThat(mails).as("mails received by %s", address).hasSize(count);
         return mails;

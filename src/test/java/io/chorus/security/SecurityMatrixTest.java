@@ -44,7 +44,7 @@ class SecurityMatrixTest {
     private static final Set<String> ANALYSTS = Set.of("analyst", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
-            "GET /share/{token}", "GET /s/{code}");
+            "GET /share/{token}", "GET /s/{code}", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Object body) {
@@ -125,7 +125,16 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/analytics/overview", ANALYSTS, null),
             new Endpoint("GET", "/api/v1/analytics/participation", ANALYSTS, null),
             new Endpoint("GET", "/api/v1/analytics/retention", ANALYSTS, null),
-            new Endpoint("GET", "/api/v1/analytics/content/{id}", ANALYSTS, null));
+            new Endpoint("GET", "/api/v1/analytics/content/{id}", ANALYSTS, null),
+            new Endpoint("GET", "/api/v1/me/email-preferences", MEMBER_ROLES, null),
+            new Endpoint("PATCH", "/api/v1/me/email-preferences", MEMBER_ROLES, Map.of("digest", "daily")),
+            new Endpoint("GET", "/api/v1/settings/email", MEMBER_ROLES, null),
+            new Endpoint("PUT", "/api/v1/settings/email", Set.of("admin"),
+                    Map.of("digestTime", "08:00", "digestDay", "tuesday")),
+            new Endpoint("POST", "/api/v1/broadcasts", CURATORS,
+                    Map.of("contentId", "00000000-0000-0000-0000-000000000000")),
+            new Endpoint("GET", "/api/v1/broadcasts", CURATORS, null),
+            new Endpoint("GET", "/api/v1/broadcasts/{id}", CURATORS, null));
 
     static Org home;
     static Org victim;
@@ -151,9 +160,12 @@ class SecurityMatrixTest {
                 .body(Map.of("name", "Victim campaign", "startsAt", "2026-01-01T00:00:00Z", "endsAt",
                         "2036-01-01T00:00:00Z", "contentIds", List.of(victimContent)))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        victimIds = Map.of("/api/v1/members", victimMember.id(), "/api/v1/groups",
-                victim.group("Victim group", "department"), "/api/v1/content", victimContent, "/api/v1/shares",
-                victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns", victimCampaign);
+        String victimBroadcast = Api.as(victimCurator.token()).body(Map.of("contentId", victimContent))
+                .post("/api/v1/broadcasts").then().statusCode(202).extract().path("id");
+        victimIds = Map.of("/api/v1/broadcasts", victimBroadcast, "/api/v1/members", victimMember.id(),
+                "/api/v1/groups", victim.group("Victim group", "department"), "/api/v1/content", victimContent,
+                "/api/v1/shares", victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns",
+                victimCampaign);
     }
 
     @Test

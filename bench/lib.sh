@@ -62,9 +62,9 @@ cat > target/bench-report.lua <<'LUA'
 done = function(summary, latency, requests)
   local errors = summary.errors.status + summary.errors.timeout + summary.errors.connect
     + summary.errors.read + summary.errors.write
-  io.write(string.format("RESULT %.0f %.1f %.1f %.1f %d\n",
+  io.write(string.format("RESULT %.0f %.1f %.1f %.1f %d %d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors, summary.requests))
 end
 LUA
 

@@ -117,6 +117,8 @@ class PackagedAppIT {
         }
         given().baseUri(base).get("/api/v1/no-such-endpoint").then().statusCode(404)
                 .contentType("application/problem+json");
+        // The benchmark's yardstick (bench/java) is only in a -Pbench build.
+        given().baseUri(base).header("X-Bench-Token", "x").get("/bench/yardstick").then().statusCode(404);
     }
 
     @Test

@@ -1,15 +1,9 @@
 package io.chorus.identity;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +21,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * What SmallRye JWT does not check on a validly signed token: a token issued in the future (a minute of drift between
  * instances is tolerated), a member role without a valid {@code org} claim, and a member who may no longer act — one
- * deactivated or erased since the token was issued. Each is refused like a bad signature (401). The last is a primary
- * key lookup in the database on every request that presents a member's token, so that deactivation and erasure take
- * effect at once on every instance, not when the token expires.
+ * deactivated or erased since the token was issued. Each is refused like a bad signature (401). The last is asked of
+ * {@link ActiveMembers} on every request that presents a member's token: answered from memory (on the event loop) while
+ * the database's signals keep that memory true on every instance, else read on a worker thread, so that deactivation
+ * and erasure take effect at once everywhere, not when the token expires.
  */
 @ApplicationScoped
 public class TokenChecks implements SecurityIdentityAugmentor {
@@ -38,11 +33,11 @@ public class TokenChecks implements SecurityIdentityAugmentor {
     private static final Set<String> MEMBER_ROLES = Set.of(Role.AMBASSADOR_ID, Role.CURATOR_ID, Role.ANALYST_ID,
             Role.ADMIN_ID);
 
-    private final DataSource database;
+    private final ActiveMembers members;
 
     @Inject
-    public TokenChecks(DataSource database) {
-        this.database = database;
+    public TokenChecks(ActiveMembers members) {
+        this.members = members;
     }
 
     @Override
@@ -57,8 +52,19 @@ public class TokenChecks implements SecurityIdentityAugmentor {
                 return refuse("A member's token must name its organization.");
             }
             if (member) {
+                UUID subject;
+                try {
+                    subject = UUID.fromString(jwt.getSubject());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    return refuse("A member's token must name the member.");
+                }
+                Optional<Boolean> remembered = members.remembered(subject, organization.get());
+                if (remembered.isPresent()) {
+                    return remembered.get() ? Uni.createFrom().item(identity)
+                            : refuse("This member can no longer act.");
+                }
                 return context.runBlocking(() -> {
-                    if (!mayAct(organization.get(), jwt.getSubject())) {
+                    if (!members.mayAct(subject, organization.get())) {
                         throw new AuthenticationFailedException("This member can no longer act.");
                     }
                     return identity;
@@ -66,27 +72,6 @@ public class TokenChecks implements SecurityIdentityAugmentor {
             }
         }
         return Uni.createFrom().item(identity);
-    }
-
-    /** Whether the token's subject is still an active member of its organization (so: not deactivated, not erased). */
-    private boolean mayAct(UUID organization, String subject) {
-        UUID member;
-        try {
-            member = UUID.fromString(subject);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select 1 from members where id = ? and organization_id = ? and status = 'active'")) {
-            query.setObject(1, member);
-            query.setObject(2, organization);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not check the member of a token", e);
-        }
     }
 
     private static Uni<SecurityIdentity> refuse(String why) {

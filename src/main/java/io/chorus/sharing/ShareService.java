@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -125,11 +124,11 @@ public class ShareService {
         return new Outcome(view(share, content), true);
     }
 
-    @Transactional
+    /** Two statements, no transaction (reads need none): the app asks for this on a screen of its own. */
     public Page<ShareView> mine(UUID memberId, PageRequest page) {
         Page<Share> shares = Page.of(Share.findByMember(memberId, page), page, s -> Cursor.of(s.createdAt, s.id));
-        Map<UUID, Content> contents = contentsOf(shares.items());
-        return shares.map(s -> view(s, contents.get(s.contentId)));
+        Map<UUID, String> titles = titlesOf(shares.items());
+        return shares.map(s -> view(s, titles.get(s.contentId)));
     }
 
     /**
@@ -140,7 +139,7 @@ public class ShareService {
     @Transactional
     public Page<MyShare> mineWithClicks(UUID memberId, PageRequest page) {
         Page<Share> shares = Page.of(Share.findByMember(memberId, page), page, s -> Cursor.of(s.createdAt, s.id));
-        Map<UUID, Content> contents = contentsOf(shares.items());
+        Map<UUID, String> titles = titlesOf(shares.items());
         Map<UUID, Object[]> counts = new HashMap<>();
         if (!shares.items().isEmpty()) {
             @SuppressWarnings("unchecked")
@@ -153,19 +152,26 @@ public class ShareService {
         }
         Object[] none = { null, 0L, 0L, 0L, 0L };
         return shares.map(s -> {
-            Content content = contents.get(s.contentId);
+            String title = titles.get(s.contentId);
             Object[] c = counts.getOrDefault(s.id, none);
-            return new MyShare(view(s, content), content.title, number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+            return new MyShare(view(s, title), title, number(c[1]), number(c[2]), number(c[3]), number(c[4]));
         });
     }
 
-    /** The content items of these shares, by id, in one statement. */
-    private static Map<UUID, Content> contentsOf(List<Share> shares) {
+    /** The titles of these shares' content items, by id, in one statement (not the whole items: a page reads this). */
+    private Map<UUID, String> titlesOf(List<Share> shares) {
         if (shares.isEmpty()) {
             return Map.of();
         }
-        return Content.<Content> list("id in ?1", shares.stream().map(s -> s.contentId).distinct().toList()).stream()
-                .collect(Collectors.toMap(c -> c.id, c -> c));
+        Map<UUID, String> titles = new HashMap<>();
+        for (Object row : em
+                .createNativeQuery("select id, title from content where organization_id = ?1 and id = any(?2)")
+                .setParameter(1, tenants.current())
+                .setParameter(2, shares.stream().map(s -> s.contentId).distinct().toArray(UUID[]::new))
+                .getResultList()) {
+            titles.put((UUID) ((Object[]) row)[0], (String) ((Object[]) row)[1]);
+        }
+        return titles;
     }
 
     /** A share with its clicks; to someone who only shares, another member's share does not exist. */
@@ -211,9 +217,13 @@ public class ShareService {
     }
 
     ShareView view(Share share, Content content) {
+        return view(share, content.title);
+    }
+
+    private ShareView view(Share share, String title) {
         String shortUrl = shortUrl(share.code);
         return new ShareView(share.id, share.code, shortUrl,
-                IntentUrls.of(share.network, shortUrl, share.message, content.title), share.network, share.contentId,
+                IntentUrls.of(share.network, shortUrl, share.message, title), share.network, share.contentId,
                 share.message, share.createdAt);
     }
 

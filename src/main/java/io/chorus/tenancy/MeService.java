@@ -1,6 +1,9 @@
 package io.chorus.tenancy;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import jakarta.transaction.Transactional;
 import io.chorus.common.Inputs;
 import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.common.tenant.Tenants;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
 import io.chorus.tenancy.TenancyViews.MeView;
 import io.chorus.tenancy.TenancyViews.OrganizationRef;
@@ -20,15 +24,34 @@ import io.chorus.tenancy.TenancyViews.OrganizationRef;
 public class MeService {
 
     private final Event<MemberListingChanged> listingChanged;
+    private final Tenants tenants;
 
     @Inject
-    public MeService(Event<MemberListingChanged> listingChanged) {
+    public MeService(Event<MemberListingChanged> listingChanged, Tenants tenants) {
         this.listingChanged = listingChanged;
+        this.tenants = tenants;
     }
 
-    @Transactional
+    /**
+     * One statement, and no transaction (a single read needs none): the app reads this on every screen. The same view
+     * as {@link #update} answers, from the member's row, their organization's and their groups' ids in order.
+     */
     public MeView get(UUID memberId) {
-        return view(find(memberId));
+        List<?> rows = Member.getEntityManager().createNativeQuery("""
+                select m.id, m.email, m.name, m.roles, m.language, m.leaderboard_visible, o.id, o.slug, o.name,
+                       array(select g.group_id from group_memberships g where g.member_id = m.id order by g.group_id)
+                from members m join organizations o on o.id = m.organization_id
+                where m.id = ?1 and m.organization_id = ?2""").setParameter(1, memberId)
+                .setParameter(2, tenants.current()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("This member");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream((String[]) row[3]).map(Role::of).forEach(roles::add);
+        return new MeView((UUID) row[0], (String) row[1], (String) row[2], roles, List.of((UUID[]) row[9]),
+                (String) row[4], (Boolean) row[5],
+                new OrganizationRef((UUID) row[6], (String) row[7], (String) row[8]));
     }
 
     /** Hiding from (or coming back to) the leaderboards applies to every period at once, past ones included. */

@@ -7,9 +7,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -17,6 +19,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * gets the switch in a field {@code Map<String, Runnable> database} with the keys {@code stop} and {@code start}.
  */
 public class StoppableDatabase implements QuarkusTestResourceLifecycleManager {
+
+    /** A test profile with a database of its own; a subclass adds its settings with {@code getConfigOverrides}. */
+    public abstract static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StoppableDatabase.class));
+        }
+    }
 
     private final Path dir = Path.of("target", "stoppable-postgres");
     private int port;

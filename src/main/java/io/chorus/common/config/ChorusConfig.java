@@ -1,5 +1,6 @@
 package io.chorus.common.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,6 +25,14 @@ public interface ChorusConfig {
     Http http();
 
     Demo demo();
+
+    Signals signals();
+
+    interface Signals {
+        /** The first wait before listening to the database's signals again after losing them; it doubles, up to 5 s. */
+        @WithDefault("PT0.1S")
+        Duration retryDelay();
+    }
 
     interface Demo {
         /** Creates the demo organization at start; only honoured outside the prod profile. */

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +19,6 @@ import io.chorus.sharing.clicks.ClickCountingTest.Share;
 import io.chorus.support.StoppableDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -31,12 +29,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(ClickOutageTest.OwnDatabase.class)
 class ClickOutageTest {
 
-    public static class OwnDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(StoppableDatabase.class));
-        }
-
+    public static class OwnDatabase extends StoppableDatabase.OwnDatabase {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Fail fast while the database is away rather than wait the default 5 s for a connection, and give up

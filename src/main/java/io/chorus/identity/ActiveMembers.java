@@ -1,0 +1,110 @@
+package io.chorus.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.chorus.common.cluster.DatabaseSignals;
+
+/**
+ * Whether a member may still act: active in the organization their token names (not deactivated, not erased, not
+ * invited only). Asked on every request that presents a member's token, so the answer is remembered — but only while
+ * this instance hears the {@value #CHANNEL} signal, which a trigger on {@code members} sends whenever a member's status
+ * or organization changes, whichever instance (or hand) changes it; the instance that commits a change also forgets the
+ * member itself as it commits. A signal forgets that member at once; losing the signals' connection forgets everything,
+ * and until it is back every check reads the database. The memory also expires after a minute, as a safety net only.
+ */
+@ApplicationScoped
+public class ActiveMembers implements DatabaseSignals.Listener {
+
+    /** The channel the {@code members_signal} trigger (V14) notifies with the member's id. */
+    static final String CHANNEL = "chorus_members";
+    private static final UUID NOT_ACTIVE = new UUID(0, 0);
+
+    private final DataSource database;
+    private final DatabaseSignals signals;
+    /** Member id to the organization they are active in, or {@link #NOT_ACTIVE}. */
+    private final Cache<UUID, UUID> remembered = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** Counts what was forgotten: an answer read before a forgetting is not remembered after it. */
+    private final AtomicLong forgettings = new AtomicLong();
+
+    @Inject
+    public ActiveMembers(DataSource database, DatabaseSignals signals) {
+        this.database = database;
+        this.signals = signals;
+        signals.listen(CHANNEL, this);
+    }
+
+    /** Whether {@code member} is an active member of {@code organization} (a blocking read when not remembered). */
+    public boolean mayAct(UUID member, UUID organization) {
+        if (!signals.live(CHANNEL)) {
+            return organization.equals(read(member));
+        }
+        UUID known = remembered.getIfPresent(member);
+        if (known == null) {
+            long before = forgettings.get();
+            known = read(member);
+            if (forgettings.get() == before && signals.live(CHANNEL)) {
+                remembered.put(member, known);
+            }
+        }
+        return organization.equals(known);
+    }
+
+    /** What {@link #mayAct} answers when it can without reading the database; else empty. */
+    public Optional<Boolean> remembered(UUID member, UUID organization) {
+        UUID known = signals.live(CHANNEL) ? remembered.getIfPresent(member) : null;
+        return known == null ? Optional.empty() : Optional.of(organization.equals(known));
+    }
+
+    /**
+     * Forgets a member whose status this instance just committed, so that its next request is answered anew at once
+     * rather than when the signal comes back (a few milliseconds later).
+     */
+    public void forget(UUID member) {
+        forgettings.incrementAndGet();
+        remembered.invalidate(member);
+    }
+
+    @Override
+    public void signal(String payload) {
+        try {
+            forget(UUID.fromString(payload));
+        } catch (IllegalArgumentException e) {
+            missed();
+        }
+    }
+
+    @Override
+    public void missed() {
+        forgettings.incrementAndGet();
+        remembered.invalidateAll();
+    }
+
+    private UUID read(UUID member) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection
+                        .prepareStatement("select organization_id from members where id = ? and status = 'active'")) {
+            query.setObject(1, member);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getObject(1, UUID.class) : NOT_ACTIVE;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the member of a token", e);
+        }
+    }
+}

@@ -192,9 +192,11 @@ public class DemoData {
                    OpenAPI contract      %1$s/q/openapi
                    Health / metrics      %1$s/q/health  %1$s/q/metrics
                    Admin UI              %1$s/admin
+                   Employees' app        %1$s/app
+                   Mail (never sent)     %1$s/admin/mailbox
                  Demo accounts: organization "demo", password "%2$s"
                    admin@demo.example, curator@demo.example, analyst@demo.example,
-                   ambassador01@demo.example ... ambassador12@demo.example
+                   ambassador01@demo.example ... ambassador100@demo.example
                  Operator (no organization): %3$s / %4$s
                 ===================================================================
                 """.formatted(base, PASSWORD, config.bootstrap().operatorEmail().orElse("-"),

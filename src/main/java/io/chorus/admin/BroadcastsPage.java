@@ -76,6 +76,9 @@ public class BroadcastsPage {
             int recipients = broadcasts.create(new CreateBroadcast(content, typed), caller.id()).recipients();
             return WebPages.seeOther("/admin/broadcasts?sent=" + recipients);
         } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return AdminErrors.notFound(pages.session().locale()); // another organization's item, or none
+            }
             return render(e.status() == 409 ? 409 : 400, null, typed, e.slug(), null);
         }
     }

@@ -30,7 +30,6 @@ import io.chorus.scoring.CampaignService;
 import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.ScoringViews.Standing;
-import io.chorus.sharing.SharingSettingsService;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.Role;
 import io.chorus.web.WebPages;
@@ -80,12 +79,9 @@ public class AppCampaignPages {
     private final CampaignService campaigns;
     private final ContentService content;
     private final GroupService groups;
-    private final SharingSettingsService sharing;
 
     @Inject
-    public AppCampaignPages(AppPages pages, CampaignService campaigns, ContentService content, GroupService groups,
-            SharingSettingsService sharing) {
-        this.sharing = sharing;
+    public AppCampaignPages(AppPages pages, CampaignService campaigns, ContentService content, GroupService groups) {
         this.pages = pages;
         this.campaigns = campaigns;
         this.content = content;
@@ -132,7 +128,7 @@ public class AppCampaignPages {
         return pages.gated(() -> {
             CampaignLeaderboard board = campaigns.leaderboard(found.id(), "points", TOP, session.memberId());
             Card card = card(found, board.me(), Set.copyOf(pages.profile().groupIds()), new HashMap<>());
-            List<FeedPage.Choice> networks = FeedPage.Choice.of(sharing.networks(), session.locale());
+            List<FeedPage.Choice> networks = FeedPage.Choice.of(session.networks(), session.locale());
             return Templates.detail(session, card, AppLeaderboardPage.lines(board.entries(), session.memberId()),
                     shareable(found, session), networks, FeedPage.Words.of(networks, session.locale()), TOP);
         });

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.chorus.common.Pages;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.content.OrganizationSettings;
 import io.chorus.identity.Caller;
 import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.TenancyViews.MeView;
@@ -50,7 +51,8 @@ public class AppPages {
 
     /**
      * The signed-in member, read once per request, in one statement: every page needs it, and the services' own reads
-     * (the member, the organization, its settings, the charter) were four transactions before the page's own work.
+     * (the member, the organization, its settings, the charter, the networks) were five statements before the page's
+     * own work.
      */
     public AppSession session() {
         if (session == null) {
@@ -59,14 +61,19 @@ public class AppPages {
                     .setParameter("org", tenants.current()).getSingleResult();
             session = new AppSession(member, (String) row[0], (String) row[2], Csrf.token(routing),
                     Pages.localeOf((String) row[1]), zone((String) row[3]),
-                    row[4] == null ? null : ((Number) row[4]).intValue());
+                    row[4] == null ? null : ((Number) row[4]).intValue(),
+                    OrganizationSettings.allowedNetworks((String[]) row[5]));
         }
         return session;
     }
 
-    /** The member's name and language, the organization's name and zone (UTC without settings), the charter due. */
+    /**
+     * The member's name and language, the organization's name and zone (UTC without settings), the charter due, the
+     * networks shared on.
+     */
     private static final String SESSION = "select m.name, m.language, o.name, coalesce(s.time_zone, 'UTC'), "
-            + CharterService.PENDING_VERSION + " from members m join organizations o on o.id = m.organization_id"
+            + CharterService.PENDING_VERSION
+            + ", s.networks from members m join organizations o on o.id = m.organization_id"
             + " left join organization_settings s on s.organization_id = m.organization_id"
             + " where m.id = :member and m.organization_id = :org";
 

@@ -1,19 +1,21 @@
 package io.chorus.app;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import io.chorus.content.Network;
 import io.chorus.tenancy.Role;
 
 /**
  * Who is signed in to the app: their name, their organization (name and slug, for the sign-in link), their forms' CSRF
- * token, the language and time zone their pages speak, and the charter version they still have to accept (null when
- * none).
+ * token, the language and time zone their pages speak, the charter version they still have to accept (null when none),
+ * and the networks their organization shares on (the share buttons).
  */
 public record AppSession(UUID memberId, String name, String organization, String csrf, Locale locale, ZoneId zone,
-        Integer charterToAccept) {
+        Integer charterToAccept, List<Network> networks) {
 
     /** The roles that open the app: the ones the feed is for. */
     public static final Set<String> APP_ROLES = Set.of(Role.AMBASSADOR_ID, Role.ADMIN_ID);

@@ -30,7 +30,6 @@ import io.chorus.content.ContentViews.Feed;
 import io.chorus.content.ContentViews.FeedItem;
 import io.chorus.content.FeedService;
 import io.chorus.content.Network;
-import io.chorus.sharing.SharingSettingsService;
 import io.chorus.tenancy.Role;
 import io.chorus.web.Formats;
 import io.quarkus.qute.CheckedTemplate;
@@ -122,14 +121,12 @@ public class FeedPage {
     private final AppPages pages;
     private final FeedService feeds;
     private final FeedFilters filters;
-    private final SharingSettingsService sharing;
 
     @Inject
-    public FeedPage(AppPages pages, FeedService feeds, FeedFilters filters, SharingSettingsService sharing) {
+    public FeedPage(AppPages pages, FeedService feeds, FeedFilters filters) {
         this.pages = pages;
         this.feeds = feeds;
         this.filters = filters;
-        this.sharing = sharing;
     }
 
     @GET
@@ -162,7 +159,7 @@ public class FeedPage {
 
     /** Each item's HTML, from those kept or rendered now, with this member's CSRF token. */
     private List<String> rendered(Feed feed, AppSession session) {
-        List<Network> allowed = sharing.networks();
+        List<Network> allowed = session.networks();
         List<Choice> networks = null;
         Words words = null;
         List<String> items = new ArrayList<>(feed.items().size());

@@ -58,10 +58,15 @@ public class OrganizationSettings extends PanacheEntityBase {
 
     /** The networks the organization shares on, in Chorus's order. */
     public List<Network> allowedNetworks() {
-        if (networks == null) {
+        return allowedNetworks(networks);
+    }
+
+    /** The networks of a {@code networks} column's value (null: every one), in Chorus's order. */
+    public static List<Network> allowedNetworks(String[] chosenIds) {
+        if (chosenIds == null) {
             return List.of(Network.values());
         }
-        List<String> chosen = List.of(networks);
+        List<String> chosen = List.of(chosenIds);
         return Arrays.stream(Network.values()).filter(n -> chosen.contains(n.id())).toList();
     }
 

@@ -2,7 +2,6 @@ package io.chorus.sharing;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +55,6 @@ public class SharingSettingsService {
         detail.put("networks", settings.allowedNetworks().stream().map(Network::id).toList());
         audit.record(actor, "settings.sharing.changed", "organization", settings.organizationId, detail);
         return view(settings);
-    }
-
-    /** The networks the organization shares on (every one unless it chose). Joins the caller's transaction. */
-    public List<Network> networks() {
-        return OrganizationSettings.of(tenants.current()).allowedNetworks();
     }
 
     private static SharingSettings view(OrganizationSettings settings) {

@@ -1,12 +1,14 @@
 package io.chorus.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
 
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Inbox;
 import io.chorus.support.MailProfile;
@@ -44,5 +46,24 @@ class BroadcastsUiTest extends AdminBrowserTest {
         page.navigate("/admin/mailbox");
         assertThat(page.getByTestId("mail-row").allTextContents())
                 .anyMatch(row -> row.contains(ambassador.email()) && row.contains("Org " + org.slug() + ": Big news"));
+    }
+
+    @Test
+    void anotherOrganizationsItemIsAPageThatDoesNotExistAndACuratorHasNoMailbox() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        Contents.published(curator.token(), Contents.body("Ours"));
+        String theirs = Contents.published(Organizations.create().member("curator").token(), Contents.body("Theirs"));
+
+        signIn(org, curator);
+        page.navigate("/admin/broadcasts");
+        // The form offers only this organization's items; a crafted one names another's.
+        page.locator("#broadcast-content").evaluate("(select, id) => { select.options[0].value = id; }", theirs);
+        page.getByTestId("send-broadcast").click();
+        assertThat(page.locator("h1").textContent()).isEqualTo("This page does not exist");
+        Api.as(curator.token()).get("/api/v1/broadcasts").then().statusCode(200).body("items", hasSize(0));
+
+        page.navigate("/admin/mailbox");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Your role does not open this page");
     }
 }

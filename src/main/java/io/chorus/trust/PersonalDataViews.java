@@ -27,8 +27,9 @@ public final class PersonalDataViews {
             List<AuditEventView> auditTrail) {
     }
 
-    public record Profile(UUID id, String email, String name, Set<Role> roles, String language, MemberStatus status,
-            Instant createdAt, Instant updatedAt) {
+    /** givenName, familyName and externalId: what the organization's identity provider said (SCIM), else null. */
+    public record Profile(UUID id, String email, String name, String givenName, String familyName, String externalId,
+            Set<Role> roles, String language, MemberStatus status, Instant createdAt, Instant updatedAt) {
     }
 
     public record Settings(boolean leaderboardVisible) {

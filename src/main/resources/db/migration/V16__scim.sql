@@ -69,6 +69,12 @@ begin
         old.external_id, old.status, old.language, old.erased_at, old.deprovisioned_at) then
         new.version := old.version + 1;
     end if;
+    -- A member's groups show their name, and show them only while they are a user (not erased, not deleted).
+    if (new.name, new.erased_at, new.deprovisioned_at) is distinct from (old.name, old.erased_at, old.deprovisioned_at)
+    then
+        update groups g set version = g.version + 1
+        where g.id in (select m.group_id from group_memberships m where m.member_id = new.id);
+    end if;
     return new;
 end
 $$;

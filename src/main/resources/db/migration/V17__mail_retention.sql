@@ -10,3 +10,6 @@ alter table broadcasts add column cancelled_deleted integer not null default 0;
 -- What the job looks for, oldest first.
 create index mail_outbox_sent_idx on mail_outbox (sent_at) where status = 'sent';
 create index mail_outbox_undelivered_idx on mail_outbox (created_at) where status in ('failed', 'cancelled');
+
+-- A member's mails: their data export lists them, their erasure blanks them.
+create index mail_outbox_member_idx on mail_outbox (organization_id, member_id, created_at desc, id desc);

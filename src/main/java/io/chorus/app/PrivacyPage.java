@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.analytics.AnalyticsConfig;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
+import io.chorus.mail.MailConfig;
 import io.chorus.tenancy.MeService;
 import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
@@ -41,10 +42,14 @@ public class PrivacyPage {
     static final String HIDDEN = "hidden";
     static final String SHOWN = "shown";
 
+    /** How many days the outbox keeps a member's mails: sent ones, and those never delivered. */
+    public record Kept(long sentDays, long failedDays) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(AppSession session, MeView me, CharterView charter, String done,
-                boolean invalid, int minGroupSize);
+                boolean invalid, int minGroupSize, Kept kept);
     }
 
     private final AppPages pages;
@@ -52,16 +57,18 @@ public class PrivacyPage {
     private final CharterService charters;
     private final PersonalDataService data;
     private final AnalyticsConfig analytics;
+    private final Kept kept;
     private final Caller caller;
 
     @Inject
     public PrivacyPage(AppPages pages, MeService me, CharterService charters, PersonalDataService data,
-            AnalyticsConfig analytics, Caller caller) {
+            AnalyticsConfig analytics, MailConfig mail, Caller caller) {
         this.pages = pages;
         this.me = me;
         this.charters = charters;
         this.data = data;
         this.analytics = analytics;
+        this.kept = new Kept(mail.keepSent().toDays(), mail.keepFailed().toDays());
         this.caller = caller;
     }
 
@@ -100,6 +107,6 @@ public class PrivacyPage {
             charter = null; // the organization has none
         }
         return pages.page(status,
-                Templates.show(session, pages.profile(), charter, done, invalid, analytics.minGroupSize()));
+                Templates.show(session, pages.profile(), charter, done, invalid, analytics.minGroupSize(), kept));
     }
 }

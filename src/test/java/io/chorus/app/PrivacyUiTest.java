@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import com.microsoft.playwright.options.RequestOptions;
 
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Inbox;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -88,9 +90,11 @@ class PrivacyUiTest extends AppBrowserTest {
         Api.as(member.token()).body(Map.of("network", "linkedin", "message", "My words"))
                 .post("/api/v1/content/{id}/shares", content).then().statusCode(201);
         adjust(org, member, 5);
+        awaitMailsDone(member); // so that both documents list their invitation's mail in the same state
 
         signIn(org, member);
         page.navigate("/app/privacy");
+        assertThat(page.getByTestId("records-mail")).containsText("30 days after it was sent, 90 days after");
         Download download = page.waitForDownload(() -> page.getByTestId("download-data").click());
         Response api = Api.as(member.token()).get("/api/v1/me/data");
         api.then().statusCode(200);
@@ -190,6 +194,17 @@ class PrivacyUiTest extends AppBrowserTest {
     private static void adjust(Org org, Person member, int points) {
         Api.as(org.admin().token()).body(Map.of("points", points, "reason", "Test standing"))
                 .post("/api/v1/members/{id}/adjustments", member.id()).then().statusCode(201);
+    }
+
+    /** Polls the member's data until no mail to them is still waiting or being sent, for at most 20 seconds. */
+    private static void awaitMailsDone(Person member) {
+        String pending = "mails.findAll { it.status == 'queued' || it.status == 'sending' }.size()";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Api.as(member.token()).get("/api/v1/me/data").then().extract().<Integer> path(pending) > 0
+                && System.nanoTime() < deadline) {
+            Inbox.pause();
+        }
+        assertThat(Api.as(member.token()).get("/api/v1/me/data").then().extract().<Integer> path(pending)).isZero();
     }
 
     private static ObjectNode withoutExportTime(String json) throws IOException {

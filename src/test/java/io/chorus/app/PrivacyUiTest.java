@@ -31,7 +31,10 @@ import io.chorus.support.Organizations.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** The app's privacy page in real Chromium on a phone's screen: leaderboards, the data download, the charter. */
+/**
+ * The app's privacy page in real Chromium on a phone's screen: leaderboards, email choices, the data download, the
+ * charter.
+ */
 @QuarkusTest
 class PrivacyUiTest extends AppBrowserTest {
 
@@ -79,6 +82,44 @@ class PrivacyUiTest extends AppBrowserTest {
         assertThat(page.getByTestId("privacy-notice")).hasText("Done: you appear on leaderboards again.");
         assertThat(page.getByTestId("leaderboard-state")).hasText("You appear on leaderboards.");
         assertThat(listed(colleague)).containsExactly(member.id(), colleague.id());
+    }
+
+    @Test
+    void theMemberChoosesWhichMailsComeAndTheChoiceIsTheApis() {
+        Org org = Organizations.create();
+        Person member = org.member("ambassador");
+        signIn(org, member);
+        page.getByRole(AriaRole.NAVIGATION).getByText("Privacy").click();
+        assertThat(page.getByTestId("email-state")).hasText("You get the digest every week, and broadcasts.");
+        assertThat(page.getByLabel("Every week")).isChecked();
+        assertThat(page.getByLabel("Send me broadcasts and campaign announcements")).isChecked();
+        assertFitsAPhone();
+        screenshot("privacy-email");
+
+        page.getByLabel("Every day").check();
+        page.getByLabel("Send me broadcasts and campaign announcements").uncheck();
+        button("Save my email choices").click();
+        assertThat(page).hasURL(Pattern.compile("/app/privacy\\?done=email$"));
+        assertThat(page.getByTestId("privacy-notice")).hasText("Saved: your email choices apply from the next mail.");
+        assertThat(page.getByTestId("email-state")).hasText("You get the digest every day, and no broadcasts.");
+        assertThat(preferences(member)).isEqualTo(Map.of("digest", "daily", "broadcasts", false));
+
+        // The API changes what the page shows: one place holds the choice.
+        Api.as(member.token()).body(Map.of("digest", "never", "broadcasts", true)).patch("/api/v1/me/email-preferences")
+                .then().statusCode(200);
+        page.reload();
+        assertThat(page.getByLabel("Never")).isChecked();
+        assertThat(page.getByLabel("Send me broadcasts and campaign announcements")).isChecked();
+
+        page.getByTestId("language-switch").click();
+        assertThat(page.getByTestId("email-state")).hasText("Vous ne recevez pas de résumé, et les diffusions.");
+        page.getByLabel("Chaque semaine").check();
+        button("Enregistrer mes choix d'e-mail").click();
+        assertThat(page.getByTestId("privacy-notice"))
+                .hasText("C'est enregistré : vos choix d'e-mail s'appliquent dès le prochain e-mail.");
+        assertThat(page.getByLabel("Chaque semaine")).isChecked();
+        assertThat(preferences(member)).isEqualTo(Map.of("digest", "weekly", "broadcasts", true));
+        assertFitsAPhone();
     }
 
     @Test
@@ -175,6 +216,27 @@ class PrivacyUiTest extends AppBrowserTest {
         assertThat(maybe.status()).isEqualTo(400);
         assertThat(maybe.text()).contains("This is not a choice the page offers: nothing was changed.");
 
+        // The email form: no token, a frequency not offered, a box with another value: each changes nothing.
+        APIResponse forged = context.request().post("/app/privacy/email",
+                RequestOptions.create().setForm(FormData.create().set("digest", "never")).setMaxRedirects(0));
+        assertThat(forged.status()).isEqualTo(403);
+        String emailToken = page.locator("form[action='/app/privacy/email'] input[name=csrf]").inputValue();
+        APIResponse hourly = context.request().post("/app/privacy/email", RequestOptions.create()
+                .setForm(FormData.create().set("digest", "hourly").set("csrf", emailToken)).setMaxRedirects(0));
+        assertThat(hourly.status()).isEqualTo(400);
+        assertThat(hourly.text())
+                .contains("Choose how often the digest comes: every day, every week or never. Nothing was changed.");
+        APIResponse none = context.request().post("/app/privacy/email",
+                RequestOptions.create().setForm(FormData.create().set("csrf", emailToken)).setMaxRedirects(0));
+        assertThat(none.status()).isEqualTo(400);
+        APIResponse yes = context.request().post("/app/privacy/email",
+                RequestOptions.create().setForm(
+                        FormData.create().set("digest", "never").set("broadcasts", "yes").set("csrf", emailToken))
+                        .setMaxRedirects(0));
+        assertThat(yes.status()).isEqualTo(400);
+        assertThat(yes.text()).contains("This is not a choice the page offers: nothing was changed.");
+        assertThat(preferences(member)).isEqualTo(Map.of("digest", "weekly", "broadcasts", true));
+
         assertThat(Api.as(member.token()).get("/api/v1/me").then().statusCode(200).extract()
                 .<Boolean> path("leaderboardVisible")).isTrue();
         assertThat(Api.as(member.token()).get("/api/v1/me/submissions").then().statusCode(200).extract().jsonPath()
@@ -183,6 +245,11 @@ class PrivacyUiTest extends AppBrowserTest {
 
     private Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+    }
+
+    private static Map<String, Object> preferences(Person member) {
+        return Api.as(member.token()).get("/api/v1/me/email-preferences").then().statusCode(200).extract().jsonPath()
+                .getMap("$");
     }
 
     /** Who the month's leaderboard lists, as this member sees it through the API. */

@@ -95,7 +95,10 @@ abstract class AppBrowserTest {
                 new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("app-" + name + ".png")).setFullPage(true));
     }
 
-    /** The page fits a 360 px wide screen: nothing scrolls sideways, and every control is at least 44 px tall. */
+    /**
+     * The page fits a 360 px wide screen: nothing scrolls sideways, and every control is at least 44 px tall (a
+     * checkbox or radio button by its label, which is what a finger presses).
+     */
     void assertFitsAPhone() {
         Object fits = page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
         Object wider = page.evaluate("""
@@ -106,7 +109,8 @@ abstract class AppBrowserTest {
         Object small = page.evaluate("""
                 [...document.querySelectorAll('main button, main [role=button], main select, main summary,'
                     + ' main input:not([type=hidden]), nav a, footer button')]
-                .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                .filter(e => e.offsetParent !== null && ((e.type === 'checkbox' || e.type === 'radio')
+                    && e.labels.length ? e.labels[0] : e).getBoundingClientRect().height < 44)
                 .map(e => e.tagName + ':' + (e.textContent || e.name).trim().slice(0, 30)).join(' | ')""");
         assertThat(small).as("touch targets under 44 px").isEqualTo("");
     }

@@ -84,13 +84,7 @@ public class FeedService {
             sql.append(" and c.language = ?");
             parameters.add(l);
         });
-        page.cursor().ifPresent(c -> {
-            sql.append(" and (c.published_at, c.id) < (?, ?)");
-            parameters.add(PageRequest.instant(c, 0));
-            parameters.add(PageRequest.uuid(c, 1));
-        });
-        sql.append(" order by c.published_at desc, c.id desc limit ?");
-        parameters.add(page.fetchSize());
+        page.appendNewestFirst(sql, parameters, "c.published_at", "c.id");
         List<Object[]> rows = Jdbc.rows(database, sql.toString(), parameters.toArray());
         List<FeedItems.Seen> shown = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {

@@ -168,13 +168,7 @@ public class ShareService {
                 from shares s join content c on c.organization_id = s.organization_id and c.id = s.content_id
                 where s.organization_id = ? and s.member_id = ?""");
         List<Object> parameters = new ArrayList<>(List.of(tenants.current(), memberId));
-        page.cursor().ifPresent(c -> {
-            sql.append(" and (s.created_at, s.id) < (?, ?)");
-            parameters.add(PageRequest.instant(c, 0));
-            parameters.add(PageRequest.uuid(c, 1));
-        });
-        sql.append(" order by s.created_at desc, s.id desc limit ?");
-        parameters.add(page.fetchSize());
+        page.appendNewestFirst(sql, parameters, "s.created_at", "s.id");
         List<Titled> shares = Jdbc.rows(database, sql.toString(), parameters.toArray()).stream()
                 .map(r -> new Titled(view((UUID) r[0], (String) r[1], Network.of((String) r[2]), (UUID) r[3],
                         (String) r[4], (Instant) r[5], (String) r[6]), (String) r[6]))

@@ -145,8 +145,8 @@ class FeedTest {
 
         Api.as(curator.token()).body(java.util.Map.of("title", "Second title", "body", "A new body"))
                 .patch("/api/v1/content/{id}", item).then().statusCode(200);
-        Api.as(sharer.token()).body(java.util.Map.of("network", "linkedin"))
-                .post("/api/v1/content/{id}/shares", item).then().statusCode(201);
+        Api.as(sharer.token()).body(java.util.Map.of("network", "linkedin")).post("/api/v1/content/{id}/shares", item)
+                .then().statusCode(201);
 
         Api.as(sharer.token()).get("/api/v1/feed").then().body("items[0].title", equalTo("Second title"))
                 .body("items[0].body", equalTo("A new body")).body("items[0].sharedByMe", equalTo(true));

@@ -19,6 +19,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
@@ -100,6 +101,7 @@ abstract class AppBrowserTest {
      * checkbox or radio button by its label, which is what a finger presses).
      */
     void assertFitsAPhone() {
+        page.waitForLoadState(LoadState.LOAD); // measured as shown: with its stylesheets applied
         Object fits = page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
         Object wider = page.evaluate("""
                 [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right

@@ -436,7 +436,7 @@ public interface AdminMessages {
     @Message("Create the campaign")
     String campaign_create();
 
-    @Message("{#when field}{#is 'name'}Enter a name of at most 200 characters.{#is 'description'}Use at most 5,000 characters.{#is 'startsAt'}Enter the date and time the campaign starts.{#is 'endsAt'}Enter an end that comes after the start.{#is 'contentIds'}Choose between 1 and 100 content items of this organization.{#is 'targetGroupIds'}Choose at most 100 groups of this organization.{#is 'goalMetric'}Choose what the goal counts, or clear its target.{#is 'goalTarget'}Enter a whole number from 1 to 100,000,000.{#is 'reward'}Use at most 1,000 characters.{#is 'bonusPoints'}Enter a whole number from 0 to 100,000, or leave it empty.{#else}Check this field.{/when}")
+    @Message("{#when field}{#is 'name'}Enter a name of at most 200 characters.{#is 'description'}Use at most 5,000 characters.{#is 'startsAt'}Enter the date and time the campaign starts.{#is 'endsAt'}Enter an end that comes after the start.{#is 'contentIds'}Choose between 1 and 100 content items of this organization.{#is 'targetGroupIds'}Choose at most 100 groups of this organization.{#is 'goalMetric'}Choose what the goal counts, or clear its target.{#is 'goalTarget'}Enter a whole number from 1 to 100,000,000.{#is 'reward'}Use at most 1,000 characters.{#is 'bonusPoints'}Enter a whole number from 0 to 100,000, or leave it empty.{#is 'announce'}Tick the box, or leave it empty.{#else}Check this field.{/when}")
     String campaign_error(String field);
 
     @Message("Leaderboard")

@@ -24,10 +24,15 @@ import io.chorus.web.Formats.InvalidField;
 /**
  * The campaign form's fields as typed, so that a refused form comes back as it was sent; and their translation into the
  * campaign service's requests. What cannot be read is noted in the {@link FieldErrors} under the request's field names
- * ({@code goalMetric} and {@code goalTarget} for the two halves of the goal).
+ * ({@code goalMetric} and {@code goalTarget} for the two halves of the goal). {@code announce} is the box's value:
+ * empty when unticked (a browser then sends nothing), {@code true} when ticked.
  */
 public record CampaignForm(String name, String description, String startsAt, String endsAt, Set<String> contentIds,
-        Set<String> groupIds, String goalMetric, String goalTarget, String reward, String bonusPoints) {
+        Set<String> groupIds, String goalMetric, String goalTarget, String reward, String bonusPoints,
+        String announce) {
+
+    /** The value of a ticked box. */
+    static final String TICKED = "true";
 
     public CampaignForm {
         contentIds = contentIds == null ? Set.of() : new LinkedHashSet<>(contentIds);
@@ -38,7 +43,7 @@ public record CampaignForm(String name, String description, String startsAt, Str
     static CampaignForm blank(ZoneId zone, Instant now) {
         ZonedDateTime start = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         return new CampaignForm("", "", Formats.input(start.toInstant(), zone),
-                Formats.input(start.plusWeeks(2).toInstant(), zone), Set.of(), Set.of(), "", "", "", "");
+                Formats.input(start.plusWeeks(2).toInstant(), zone), Set.of(), Set.of(), "", "", "", "", "");
     }
 
     static CampaignForm of(CampaignView campaign, ZoneId zone) {
@@ -50,7 +55,13 @@ public record CampaignForm(String name, String description, String startsAt, Str
         return new CampaignForm(campaign.name(), orEmpty(campaign.description()),
                 Formats.input(campaign.startsAt(), zone), Formats.input(campaign.endsAt(), zone), content, groups,
                 goal == null ? "" : goal.metric(), goal == null ? "" : String.valueOf(goal.target()),
-                orEmpty(campaign.reward()), campaign.bonusPoints() == 0 ? "" : String.valueOf(campaign.bonusPoints()));
+                orEmpty(campaign.reward()), campaign.bonusPoints() == 0 ? "" : String.valueOf(campaign.bonusPoints()),
+                campaign.announce() ? TICKED : "");
+    }
+
+    /** Whether the announcement box came ticked (a browser sends a box's value only then). */
+    public boolean announces() {
+        return !announce.isEmpty();
     }
 
     /** Whether the box of this content item is ticked. */
@@ -68,12 +79,13 @@ public record CampaignForm(String name, String description, String startsAt, Str
         return new CreateCampaign(name, description, instant("startsAt", startsAt, zone, errors),
                 instant("endsAt", endsAt, zone, errors), ids("contentIds", contentIds, errors),
                 ids("targetGroupIds", groupIds, errors), goal(errors), reward,
-                number("bonusPoints", bonusPoints, errors), null);
+                number("bonusPoints", bonusPoints, errors), announcing(errors));
     }
 
     /**
      * Only what changed, so that saving an unchanged form neither rescores the campaign nor fills the audit trail; the
-     * window as shown (to the minute) counts as unchanged.
+     * window as shown (to the minute) counts as unchanged. Once the campaign was announced, its box is shown ticked and
+     * disabled (a browser sends nothing for it): whatever comes is not a change.
      */
     UpdateCampaign toUpdate(CampaignView current, ZoneId zone, FieldErrors errors) {
         if (name.isBlank()) {
@@ -86,6 +98,7 @@ public record CampaignForm(String name, String description, String startsAt, Str
         Goal goal = goal(errors);
         Integer bonus = number("bonusPoints", bonusPoints, errors);
         int bonusNow = bonus == null ? 0 : bonus;
+        Boolean announceNow = current.announcedAt() == null ? announcing(errors) : null;
         return new UpdateCampaign(name.strip().equals(current.name()) ? null : name,
                 changed(blankToNull(description), current.description()),
                 shownAs(current.startsAt(), zone).equals(start) ? null : start,
@@ -94,7 +107,16 @@ public record CampaignForm(String name, String description, String startsAt, Str
                 new HashSet<>(groups).equals(new HashSet<>(current.targetGroupIds())) ? null : groups,
                 Objects.equals(goal, current.goal()) ? null : Optional.ofNullable(goal),
                 changed(blankToNull(reward), current.reward()), bonusNow == current.bonusPoints() ? null : bonusNow,
-                null);
+                announceNow == null || announceNow == current.announce() ? null : announceNow);
+    }
+
+    /** The box: ticked or not; a value it does not send is an error. */
+    private Boolean announcing(FieldErrors errors) {
+        if (announces() && !TICKED.equals(announce)) {
+            errors.add("announce", "announce", "");
+            return null;
+        }
+        return announces();
     }
 
     /** The goal, when a metric is chosen; a target without a metric (or the reverse) is an error. */

@@ -141,9 +141,9 @@ public class CampaignPages {
     public Response create(@RestForm String name, @RestForm String description, @RestForm String startsAt,
             @RestForm String endsAt, @RestForm("content") List<String> contentIds,
             @RestForm("groups") List<String> groupIds, @RestForm String goalMetric, @RestForm String goalTarget,
-            @RestForm String reward, @RestForm String bonusPoints) {
+            @RestForm String reward, @RestForm String bonusPoints, @RestForm String announce) {
         CampaignForm form = typed(name, description, startsAt, endsAt, contentIds, groupIds, goalMetric, goalTarget,
-                reward, bonusPoints);
+                reward, bonusPoints, announce);
         FieldErrors errors = FieldErrors.none();
         CreateCampaign request = form.toCreate(pages.session().zone(), errors);
         FieldErrors.fieldsOf(validator.validate(request)).forEach(field -> refused(errors, field));
@@ -199,13 +199,13 @@ public class CampaignPages {
     public Response save(@RestPath UUID id, @RestForm String name, @RestForm String description,
             @RestForm String startsAt, @RestForm String endsAt, @RestForm("content") List<String> contentIds,
             @RestForm("groups") List<String> groupIds, @RestForm String goalMetric, @RestForm String goalTarget,
-            @RestForm String reward, @RestForm String bonusPoints) {
+            @RestForm String reward, @RestForm String bonusPoints, @RestForm String announce) {
         Optional<CampaignView> current = find(id);
         if (current.isEmpty()) {
             return notFound();
         }
         CampaignForm form = typed(name, description, startsAt, endsAt, contentIds, groupIds, goalMetric, goalTarget,
-                reward, bonusPoints);
+                reward, bonusPoints, announce);
         FieldErrors errors = FieldErrors.none();
         UpdateCampaign request = form.toUpdate(current.get(), pages.session().zone(), errors);
         FieldErrors.fieldsOf(validator.validate(request)).forEach(field -> refused(errors, field));
@@ -288,11 +288,12 @@ public class CampaignPages {
 
     private static CampaignForm typed(String name, String description, String startsAt, String endsAt,
             List<String> contentIds, List<String> groupIds, String goalMetric, String goalTarget, String reward,
-            String bonusPoints) {
+            String bonusPoints, String announce) {
         return new CampaignForm(CampaignForm.orEmpty(name), CampaignForm.orEmpty(description),
                 CampaignForm.orEmpty(startsAt), CampaignForm.orEmpty(endsAt),
                 contentIds == null ? null : new LinkedHashSet<>(contentIds),
                 groupIds == null ? null : new LinkedHashSet<>(groupIds), CampaignForm.orEmpty(goalMetric),
-                CampaignForm.orEmpty(goalTarget), CampaignForm.orEmpty(reward), CampaignForm.orEmpty(bonusPoints));
+                CampaignForm.orEmpty(goalTarget), CampaignForm.orEmpty(reward), CampaignForm.orEmpty(bonusPoints),
+                CampaignForm.orEmpty(announce));
     }
 }

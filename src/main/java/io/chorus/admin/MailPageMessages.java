@@ -3,7 +3,10 @@ package io.chorus.admin;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** The words of the admin UI's broadcasts and mailbox pages, in English; French in messages/mbox_fr.properties. */
+/**
+ * The words of the admin UI's broadcasts and mailbox pages, and of a campaign's announcement by email, in English;
+ * French in messages/mbox_fr.properties.
+ */
 @MessageBundle(value = "mbox", locale = "en")
 public interface MailPageMessages {
 
@@ -87,4 +90,30 @@ public interface MailPageMessages {
 
     @Message("No mail yet.")
     String mailbox_empty();
+
+    // A campaign's announcement
+
+    @Message("Email")
+    String announce_legend();
+
+    @Message("Announce by email when it starts")
+    String field_announce();
+
+    @Message("When the campaign starts (at once, if it is running already), each participant who takes broadcasts gets a mail with its content and one-click share buttons. Once.")
+    String announce_hint();
+
+    @Message("Announced by email on {date}. It is sent: this no longer changes.")
+    String announced_on(String date);
+
+    @Message("Email announcement")
+    String announcement_fact();
+
+    @Message("Mailed to its participants on {date}")
+    String announcement_sent(String date);
+
+    @Message("Mailed to its participants when it starts")
+    String announcement_due();
+
+    @Message("None")
+    String announcement_none();
 }

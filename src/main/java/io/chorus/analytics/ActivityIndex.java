@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.chorus.analytics.ParticipationQuery.GroupFigures;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * One organization's member activity, in memory and immutable: for every member, when their lifetime shares and clicks

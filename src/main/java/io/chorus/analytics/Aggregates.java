@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.chorus.common.Time;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Adds a pass's deltas (per share and day) to every aggregate, set-based: a handful of statements whatever the number

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 

@@ -22,6 +22,7 @@ import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.Retention;
 import io.chorus.common.Money;
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.chorus.common.persistence.Jdbc;
+
 /**
  * What the click writer tells analytics, in the transaction that writes a batch: the batch's id range. The rollup then
  * reads exactly the rows of committed batches it has not counted yet, however the writer threads' commits interleave (a

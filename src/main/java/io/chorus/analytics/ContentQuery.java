@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
 import io.chorus.analytics.AnalyticsViews.Figures;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.content.Network;
 
 /**

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
+import io.chorus.common.persistence.Jdbc;
+
 /**
  * A rollup pass's work tables (temporary, emptied at commit): the new human clicks it took (counted per share, day and
  * visitor as they are read: a row per click cost the rollup more than the reading), the new shares, and what they add

@@ -28,6 +28,7 @@ import io.chorus.analytics.ActivityIndex.Roster;
 import io.chorus.analytics.ActivityIndex.Timelines;
 import io.chorus.analytics.ActivityIndex.Versions;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.tenancy.MembershipChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Builds an organization's aggregates from scratch, from every share and human click it has: the first time (a new

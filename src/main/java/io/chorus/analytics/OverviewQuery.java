@@ -14,6 +14,7 @@ import io.chorus.analytics.AnalyticsViews.Members;
 import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.TopContent;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.content.Network;
 
 /** The overview: who takes part, what it produced, where the clicks come from and how concentrated they are. */

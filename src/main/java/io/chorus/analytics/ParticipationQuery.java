@@ -18,6 +18,7 @@ import java.util.UUID;
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.ParticipationRow;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Participation per group or per week. A row's members are the active ambassadors it covers, sharing those of them who

@@ -11,6 +11,7 @@ import java.util.List;
 import io.chorus.analytics.AnalyticsViews.Cohort;
 import io.chorus.analytics.AnalyticsViews.Retention;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Monthly cohorts of ambassadors (whatever their status now) by the day of their first share, for first shares in the

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.chorus.analytics.AnalyticsViews.DayFigures;
 import io.chorus.common.persistence.Columns;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Shares, clicks and unique visitors in scope, summed over days: the organization's day totals, or for a group the day

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.Time;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.PageRequest;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.tenant.Tenants;
 
 /**
@@ -33,64 +34,64 @@ public class FeedService {
 
     /**
      * What a member's feed shows: published (or scheduled and due), not expired, for everyone or one of their groups.
+     * Its parameters, in order: the organization, now, now, the member ({@link #visible}).
      */
     private static final String VISIBLE = """
             from content c
-            where c.organization_id = :org and c.status in ('published', 'scheduled')
-              and c.published_at <= :now and (c.expires_at is null or c.expires_at > :now)
+            where c.organization_id = ? and c.status in ('published', 'scheduled')
+              and c.published_at <= ? and (c.expires_at is null or c.expires_at > ?)
               and (c.targets_everyone or c.target_group_ids
-                    && array(select m.group_id from group_memberships m where m.member_id = :member))
+                    && array(select m.group_id from group_memberships m where m.member_id = ?))
             """;
 
     /**
-     * A page of the feed, each item's JSON built by PostgreSQL. {@code sharedByMe} is a scalar subquery, one index
-     * probe per item of the page: written as {@code exists (...)}, PostgreSQL 17 may plan it as a hashed subplan, built
-     * by a sequential scan of {@code shares} (50 ms a request with 500,000 shares).
+     * A page of the feed: each item's id, row version and {@code sharedByMe}, which is a scalar subquery, one index
+     * probe per item of the page (written as {@code exists (...)}, PostgreSQL 17 may plan it as a hashed subplan, built
+     * by a sequential scan of {@code shares}: 50 ms a request with 500,000 shares).
      */
-    private static final String FEED = """
-            select c.published_at, c.id, json_build_object(
-                'id', c.id, 'title', c.title, 'url', c.url, 'body', c.body, 'imageUrl', c.image_url,
-                'language', c.language, 'topics', c.topics, 'suggestedMessages', c.suggested_messages,
-                'publishedAt', to_char(c.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                'expiresAt', to_char(c.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                'sharedByMe', coalesce((select true from shares s where s.organization_id = c.organization_id
-                                                and s.member_id = :member and s.content_id = c.id limit 1), false))::text
-            """
-            + VISIBLE;
+    private static final String FEED = "select c.published_at, c.id, " + FeedItems.VERSION + """
+            , coalesce((select true from shares s where s.organization_id = c.organization_id
+                                and s.member_id = ? and s.content_id = c.id limit 1), false)
+            """ + VISIBLE;
 
-    private final EntityManager em;
+    private final DataSource database;
     private final Tenants tenants;
+    private final FeedItems items;
     private final ObjectMapper json;
 
     @Inject
-    public FeedService(EntityManager em, Tenants tenants, ObjectMapper json) {
-        this.em = em;
+    public FeedService(DataSource database, Tenants tenants, FeedItems items, ObjectMapper json) {
+        this.database = database;
         this.tenants = tenants;
+        this.items = items;
         this.json = json;
     }
 
-    /** The page as JSON: {@code {"items": [FeedItem...], "nextCursor": ...}}. */
-    @Transactional
-    @SuppressWarnings("unchecked")
+    /**
+     * The page as JSON: {@code {"items": [FeedItem...], "nextCursor": ...}}. Two statements at most, outside a
+     * transaction: the page's ids with their versions, then the JSON of any item not remembered in that version.
+     */
     public String feed(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
+        UUID organization = tenants.current();
         StringBuilder sql = new StringBuilder(FEED);
-        topic.ifPresent(t -> sql.append(" and c.topics @> array[cast(:topic as varchar)]"));
-        language.ifPresent(l -> sql.append(" and c.language = :language"));
-        page.cursor().ifPresent(c -> sql.append(" and (c.published_at, c.id) < (:afterTime, :afterId)"));
-        sql.append(" order by c.published_at desc, c.id desc limit :limit");
-        var query = em.createNativeQuery(sql.toString()).setParameter("org", tenants.current())
-                .setParameter("member", memberId).setParameter("now", Time.now())
-                .setParameter("limit", page.fetchSize());
-        topic.ifPresent(t -> query.setParameter("topic", t));
-        language.ifPresent(l -> query.setParameter("language", l));
-        page.cursor().ifPresent(c -> query.setParameter("afterTime", PageRequest.instant(c, 0)).setParameter("afterId",
-                PageRequest.uuid(c, 1)));
-        List<Object[]> rows = query.getResultList();
-        StringBuilder body = new StringBuilder(256 + rows.size() * 512).append("{\"items\":[");
-        int shown = Math.min(rows.size(), page.limit());
-        for (int i = 0; i < shown; i++) {
-            body.append(i == 0 ? "" : ",").append((String) rows.get(i)[2]);
+        List<Object> parameters = new ArrayList<>(List.of(memberId));
+        parameters.addAll(visible(organization, memberId));
+        topic.ifPresent(t -> {
+            sql.append(" and c.topics @> array[cast(? as varchar)]");
+            parameters.add(t);
+        });
+        language.ifPresent(l -> {
+            sql.append(" and c.language = ?");
+            parameters.add(l);
+        });
+        page.appendNewestFirst(sql, parameters, "c.published_at", "c.id");
+        List<Object[]> rows = Jdbc.rows(database, sql.toString(), parameters.toArray());
+        List<FeedItems.Seen> shown = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {
+            shown.add(new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]));
         }
+        StringBuilder body = new StringBuilder(256 + rows.size() * 512).append("{\"items\":[");
+        items.append(body, organization, shown);
         body.append("],\"nextCursor\":");
         if (rows.size() > page.limit()) {
             Object[] last = rows.get(page.limit() - 1);
@@ -112,16 +113,15 @@ public class FeedService {
      * The topics and languages of the member's latest {@value #CHOICES_FROM} feed items: counting every item of a large
      * feed took tens of milliseconds, the latest ones are read from the feed's index in a few.
      */
-    @Transactional
-    @SuppressWarnings("unchecked")
     public Choices choices(UUID memberId) {
-        List<Object[]> rows = em.createNativeQuery("with latest as (select c.topics, c.language " + VISIBLE
-                + " order by c.published_at desc, c.id desc limit :latest)"
+        List<Object> parameters = new ArrayList<>(visible(tenants.current(), memberId));
+        parameters.add(CHOICES_FROM);
+        List<Object[]> rows = Jdbc.rows(database, "with latest as (select c.topics, c.language " + VISIBLE
+                + " order by c.published_at desc, c.id desc limit ?)"
                 + " select 't', topic from (select topic, count(*) as n from latest, unnest(latest.topics) topic"
                 + " group by topic order by n desc, topic limit 50) t"
-                + " union all select 'l', language from (select distinct language from latest order by 1) l")
-                .setParameter("org", tenants.current()).setParameter("member", memberId).setParameter("now", Time.now())
-                .setParameter("latest", CHOICES_FROM).getResultList();
+                + " union all select 'l', language from (select distinct language from latest order by 1) l",
+                parameters.toArray());
         List<String> topics = new ArrayList<>();
         List<String> languages = new ArrayList<>();
         for (Object[] row : rows) {
@@ -131,13 +131,18 @@ public class FeedService {
     }
 
     /** The same page, read back into records: for the app, which shows what the API answers. */
-    @Transactional
     public ContentViews.Feed items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
         try {
             return json.readValue(feed(memberId, topic, language, page), ContentViews.Feed.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The feed's own JSON could not be read", e);
         }
+    }
+
+    /** {@link #VISIBLE}'s parameters. */
+    private static List<Object> visible(UUID organization, UUID memberId) {
+        Instant now = Time.now();
+        return List.of(organization, now, now, memberId);
     }
 
     private String quote(String text) {

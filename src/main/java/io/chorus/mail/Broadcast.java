@@ -28,6 +28,13 @@ public class Broadcast extends TenantOwned {
     public UUID createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Its mails deleted from the outbox past their keeping time, by their state: they still count. */
+    @Column(name = "sent_deleted")
+    public int sentDeleted;
+    @Column(name = "failed_deleted")
+    public int failedDeleted;
+    @Column(name = "cancelled_deleted")
+    public int cancelledDeleted;
 
     public static Optional<Broadcast> findByIdOptional(UUID id) {
         return Broadcast.<Broadcast> findByIdOptional((Object) id);

@@ -12,9 +12,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.chorus.common.idempotency.Idempotency;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
@@ -29,18 +31,23 @@ import io.chorus.tenancy.Role;
 public class BroadcastResource {
 
     private final BroadcastService broadcasts;
+    private final Idempotency idempotency;
     private final Caller caller;
 
     @Inject
-    public BroadcastResource(BroadcastService broadcasts, Caller caller) {
+    public BroadcastResource(BroadcastService broadcasts, Idempotency idempotency, Caller caller) {
         this.broadcasts = broadcasts;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
+    /** A retry with the same Idempotency-Key mails nobody twice: it answers the first broadcast again. */
     @POST
-    public Response create(@Valid @NotNull CreateBroadcast request) {
-        BroadcastCreated created = broadcasts.create(request, caller.id());
-        return Response.accepted(created).location(URI.create("/api/v1/broadcasts/" + created.id())).build();
+    public Response create(@Valid @NotNull CreateBroadcast request, @RestHeader(Idempotency.HEADER) String key) {
+        return idempotency.respond(key, caller.id().toString(), "POST /api/v1/broadcasts", request, () -> {
+            BroadcastCreated created = broadcasts.create(request, caller.id());
+            return Response.accepted(created).location(URI.create("/api/v1/broadcasts/" + created.id())).build();
+        });
     }
 
     @GET

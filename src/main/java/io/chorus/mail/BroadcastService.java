@@ -98,7 +98,7 @@ public class BroadcastService {
         return new Page<>(views, broadcasts.nextCursor());
     }
 
-    /** The broadcasts with their item's title and their mails counted by state. */
+    /** The broadcasts with their item's title and their mails counted by state, those deleted since included. */
     @SuppressWarnings("unchecked")
     private List<BroadcastView> views(List<Broadcast> broadcasts) {
         if (broadcasts.isEmpty()) {
@@ -120,8 +120,9 @@ public class BroadcastService {
         return broadcasts.stream().map(b -> {
             Map<String, Long> n = counts.getOrDefault(b.id, Map.of());
             return new BroadcastView(b.id, b.contentId, titles.get(b.contentId), b.note, b.recipients,
-                    n.getOrDefault("queued", 0L) + n.getOrDefault("sending", 0L), n.getOrDefault("sent", 0L),
-                    n.getOrDefault("failed", 0L), n.getOrDefault("cancelled", 0L), b.createdBy, b.createdAt);
+                    n.getOrDefault("queued", 0L) + n.getOrDefault("sending", 0L),
+                    n.getOrDefault("sent", 0L) + b.sentDeleted, n.getOrDefault("failed", 0L) + b.failedDeleted,
+                    n.getOrDefault("cancelled", 0L) + b.cancelledDeleted, b.createdBy, b.createdAt);
         }).toList();
     }
 }

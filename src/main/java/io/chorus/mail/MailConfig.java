@@ -30,6 +30,18 @@ public interface MailConfig {
     @WithDefault("600")
     int perOrganizationPerMinute();
 
+    /** How long a sent mail stays in the outbox after it was sent (the mailbox page, members' data export). */
+    @WithDefault("P30D")
+    Duration keepSent();
+
+    /** How long a failed or cancelled mail stays in the outbox after it was queued, with its reason. */
+    @WithDefault("P90D")
+    Duration keepFailed();
+
+    /** Mails deleted by one statement (one short transaction) once they are older than that. */
+    @WithDefault("1000")
+    int deleteBatchSize();
+
     Sender sender();
 
     Reminders reminders();
@@ -72,7 +84,7 @@ public interface MailConfig {
     }
 
     interface Digest {
-        /** How often the clusters' digest, reminder and announcement job looks for work. */
+        /** How often the cluster's mail jobs (digests, reminders, announcements, retention) look for work. */
         @WithDefault("PT1M")
         Duration checkInterval();
 

@@ -22,9 +22,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The mail jobs of the whole cluster: invitation reminders, campaign announcements and digests, every
- * {@code chorus.mail.digest.check-interval}. One instance runs them at a time (a PostgreSQL advisory lock held for the
- * run; the others skip), so that every instance may schedule them. What they queue, every instance's sender sends.
+ * The mail jobs of the whole cluster: invitation reminders, campaign announcements, digests, and deleting the outbox's
+ * old mails, every {@code chorus.mail.digest.check-interval}. One instance runs them at a time (a PostgreSQL advisory
+ * lock held for the run; the others skip), so that every instance may schedule them. What they queue, every instance's
+ * sender sends.
  */
 @Singleton
 public class MailJobs {
@@ -36,14 +37,16 @@ public class MailJobs {
     private final InvitationReminders reminders;
     private final CampaignAnnouncements announcements;
     private final DigestService digests;
+    private final OutboxRetention retention;
 
     @Inject
     public MailJobs(DataSource dataSource, InvitationReminders reminders, CampaignAnnouncements announcements,
-            DigestService digests) {
+            DigestService digests, OutboxRetention retention) {
         this.dataSource = dataSource;
         this.reminders = reminders;
         this.announcements = announcements;
         this.digests = digests;
+        this.retention = retention;
     }
 
     @Scheduled(every = "${chorus.mail.digest.check-interval:PT1M}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,6 +71,11 @@ public class MailJobs {
                     DigestService.Run run = digests.run(due.organizationId(), due.day());
                     Log.infof("Digest of %s for %s: %d members, %d mails", due.day(), due.organizationId(),
                             run.members(), run.mails());
+                }
+                OutboxRetention.Deleted deleted = retention.deleteOld();
+                if (deleted.any()) {
+                    Log.infof("Outbox: %d sent and %d failed or cancelled mails deleted, past their keeping time",
+                            deleted.sent(), deleted.undelivered());
                 }
                 return true;
             } finally {

@@ -1,6 +1,7 @@
 package io.chorus.mail;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -17,10 +18,17 @@ public final class MailViews {
     public record EmailPreferences(String digest, boolean broadcasts) {
     }
 
+    /** How often the digest may come, as {@code digest} takes it. */
+    public static final String DIGESTS = "daily|weekly|never";
+
+    /** Those frequencies, in the order forms offer them. */
+    public static List<String> digests() {
+        return List.of(DIGESTS.split("\\|"));
+    }
+
     /** Absent fields stay as they are. */
     public record UpdateEmailPreferences(
-            @Pattern(regexp = "daily|weekly|never", message = "must be daily, weekly or never") String digest,
-            Boolean broadcasts) {
+            @Pattern(regexp = DIGESTS, message = "must be daily, weekly or never") String digest, Boolean broadcasts) {
     }
 
     /** When the organization's digests go out, in its time zone: the time, and the day of weekly ones. */

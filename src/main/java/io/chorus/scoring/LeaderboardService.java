@@ -2,23 +2,26 @@ package io.chorus.scoring;
 
 import static io.chorus.common.persistence.Columns.number;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
-import io.chorus.content.OrganizationSettings;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.Breakdown;
 import io.chorus.scoring.ScoringViews.Entry;
@@ -40,11 +43,13 @@ public class LeaderboardService {
 
     public static final List<String> METRICS = List.of("points", "shares", "clicks");
     private final EntityManager em;
+    private final DataSource database;
     private final Tenants tenants;
     private final Standings standings;
 
     @Inject
-    public LeaderboardService(EntityManager em, Tenants tenants, Standings standings) {
+    public LeaderboardService(EntityManager em, DataSource database, Tenants tenants, Standings standings) {
+        this.database = database;
         this.em = em;
         this.tenants = tenants;
         this.standings = standings;
@@ -92,42 +97,57 @@ public class LeaderboardService {
      */
     private Standing figures(Ranking ranking, Periods period, LocalDate start, String metric, UUID me,
             List<Standings.Row> page, Map<UUID, String> names) {
-        List<UUID> members = new ArrayList<>(page.size() + 1);
-        page.forEach(row -> members.add(row.member()));
-        members.add(me);
+        UUID organization = tenants.current();
         Standings.Row mine = new Standings.Row(0, 0, 0, 0, 0);
-        for (Object row : em.createNativeQuery("""
-                select m.id, m.name, x.points, x.shares, x.clicks from members m
-                left join score_totals x on m.id = ?4 and x.organization_id = ?1 and x.period = ?2
-                  and x.period_start = ?3 and x.member_id = m.id
-                where m.organization_id = ?1 and m.id = any(?5)""").setParameter(1, tenants.current())
-                .setParameter(2, String.valueOf(period.code())).setParameter(3, start).setParameter(4, me)
-                .setParameter(5, members.toArray(UUID[]::new)).getResultList()) {
-            Object[] c = (Object[]) row;
-            names.put((UUID) c[0], (String) c[1]);
-            if (c[2] != null) {
-                mine = new Standings.Row(0, 0, number(c[2]), (int) number(c[3]), (int) number(c[4]));
+        // Two branches, each its own index: joined, PostgreSQL read every listed member's totals to keep the caller's.
+        for (Object[] c : Jdbc.rows(database, """
+                select 'name', m.id, m.name, null::bigint, null::bigint, null::bigint from members m
+                where m.organization_id = ? and m.id = any(?)
+                union all
+                select 'mine', x.member_id, null, x.points, x.shares, x.clicks from score_totals x
+                where x.organization_id = ? and x.period = ? and x.period_start = ? and x.member_id = ?""",
+                organization, page.stream().map(Standings.Row::member).toArray(UUID[]::new), organization,
+                String.valueOf(period.code()), start, me)) {
+            if ("name".equals(c[0])) {
+                names.put((UUID) c[1], (String) c[2]);
+            } else {
+                mine = new Standings.Row(0, 0, number(c[3]), (int) number(c[4]), (int) number(c[5]));
             }
         }
         return new Standing(1 + ranking.ahead(mine.value(metric)), mine.points(), mine.shares(), mine.clicks());
     }
 
-    @Transactional
+    /**
+     * The member's score in one statement, outside a transaction (the app and mobile clients read it on every screen):
+     * their points by kind, their lifetime points and the organization's levels in a first row, then a row per badge,
+     * oldest first. The rank comes from the in-memory ranking, as the leaderboards' do.
+     */
     public Score score(UUID me) {
-        OrganizationSettings settings = OrganizationSettings.of(tenants.current());
-        Object[] sums = (Object[]) em.createNativeQuery("""
-                select coalesce(sum(share_points), 0), coalesce(sum(click_points), 0),
-                       coalesce(sum(submission_points), 0), coalesce(sum(campaign_points), 0),
-                       coalesce(sum(adjustment_points), 0)
-                from score_days where organization_id = ?1 and member_id = ?2""").setParameter(1, tenants.current())
-                .setParameter(2, me).getSingleResult();
-        Breakdown breakdown = new Breakdown(number(sums[0]), number(sums[1]), number(sums[2]), number(sums[3]),
-                number(sums[4]));
+        UUID organization = tenants.current();
+        List<Object[]> rows = Jdbc.rows(database, """
+                select 0 as part, null::text, null::text, null::timestamptz,
+                       coalesce(sum(d.share_points), 0), coalesce(sum(d.click_points), 0),
+                       coalesce(sum(d.submission_points), 0), coalesce(sum(d.campaign_points), 0),
+                       coalesce(sum(d.adjustment_points), 0),
+                       (select x.points from score_totals x where x.organization_id = ? and x.period = ?
+                          and x.period_start = ? and x.member_id = ?),
+                       (select s.level_thresholds from organization_settings s where s.organization_id = ?)
+                from score_days d where d.organization_id = ? and d.member_id = ?
+                union all
+                select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null
+                from member_badges b where b.organization_id = ? and b.member_id = ?
+                order by 1, 4, 2, 3""", organization, String.valueOf(Periods.ALL.code()), Periods.BEGINNING, me,
+                organization, organization, me, organization, me);
+        Object[] sums = rows.get(0);
+        Breakdown breakdown = new Breakdown(number(sums[4]), number(sums[5]), number(sums[6]), number(sums[7]),
+                number(sums[8]));
+        long points = sums[9] == null ? 0 : number(sums[9]);
+        List<Integer> levels = sums[10] == null ? ScoringService.DEFAULT_LEVELS : Arrays.asList((Integer[]) sums[10]);
+        List<Badge> badges = rows.subList(1, rows.size()).stream()
+                .map(row -> badge((String) row[1], (String) row[2], (Instant) row[3])).toList();
         Ranking everyone = standings
-                .of(new Standings.Key(tenants.current(), Periods.ALL, Periods.BEGINNING, "points", null));
-        Standing standing = figures(everyone, Periods.ALL, Periods.BEGINNING, "points", me, List.of(), new HashMap<>());
-        return new Score(standing.points(), standing.rank(), level(standing.points(), ScoringService.levels(settings)),
-                badges(me), breakdown);
+                .of(new Standings.Key(organization, Periods.ALL, Periods.BEGINNING, "points", null));
+        return new Score(points, 1 + everyone.ahead(points), level(points, levels), badges, breakdown);
     }
 
     /** The member's badges, oldest first; a campaign badge names its campaign, a monthly one its month. */
@@ -138,13 +158,14 @@ public class LeaderboardService {
                 order by awarded_at, badge, qualifier""").setParameter(1, tenants.current()).setParameter(2, member)
                 .getResultList()) {
             Object[] c = (Object[]) row;
-            String id = (String) c[0];
-            String qualifier = (String) c[1];
-            badges.add(new Badge(id, (java.time.Instant) c[2],
-                    Badges.CAMPAIGN_GOAL.equals(id) ? UUID.fromString(qualifier) : null,
-                    Badges.TOP_10_MONTH.equals(id) ? qualifier : null));
+            badges.add(badge((String) c[0], (String) c[1], (Instant) c[2]));
         }
         return badges;
+    }
+
+    private static Badge badge(String id, String qualifier, Instant awardedAt) {
+        return new Badge(id, awardedAt, Badges.CAMPAIGN_GOAL.equals(id) ? UUID.fromString(qualifier) : null,
+                Badges.TOP_10_MONTH.equals(id) ? qualifier : null);
     }
 
     static Level level(long points, List<Integer> thresholds) {

@@ -4,10 +4,13 @@ import static io.chorus.common.persistence.Columns.number;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,6 +23,7 @@ import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.Content;
@@ -59,6 +63,7 @@ public class ShareService {
     }
 
     private final EntityManager em;
+    private final DataSource database;
     private final Tenants tenants;
     private final ChorusConfig config;
     private final VisitorIds visitorIds;
@@ -66,9 +71,10 @@ public class ShareService {
     private final CharterService charters;
 
     @Inject
-    public ShareService(EntityManager em, Tenants tenants, ChorusConfig config, VisitorIds visitorIds,
-            Event<ShareCreated> created, CharterService charters) {
+    public ShareService(EntityManager em, DataSource database, Tenants tenants, ChorusConfig config,
+            VisitorIds visitorIds, Event<ShareCreated> created, CharterService charters) {
         this.em = em;
+        this.database = database;
         this.tenants = tenants;
         this.config = config;
         this.visitorIds = visitorIds;
@@ -124,54 +130,50 @@ public class ShareService {
         return new Outcome(view(share, content), true);
     }
 
-    /** Two statements, no transaction (reads need none): the app asks for this on a screen of its own. */
+    /**
+     * One statement with its items' titles, no transaction (reads need none): apps ask for this on a screen of its own.
+     */
     public Page<ShareView> mine(UUID memberId, PageRequest page) {
-        Page<Share> shares = Page.of(Share.findByMember(memberId, page), page, s -> Cursor.of(s.createdAt, s.id));
-        Map<UUID, String> titles = titlesOf(shares.items());
-        return shares.map(s -> view(s, titles.get(s.contentId)));
+        return titled(memberId, page).map(Titled::view);
     }
 
     /**
      * The member's shares as {@link #mine} pages them, each with its content's title and its clicks counted as
-     * {@link #get} counts them: three statements whatever the page's size (the shares, their content, and one aggregate
-     * over the clicks of the page's shares).
+     * {@link #get} counts them: two statements whatever the page's size (the shares with their titles, and one
+     * aggregate over the clicks of the page's shares).
      */
-    @Transactional
     public Page<MyShare> mineWithClicks(UUID memberId, PageRequest page) {
-        Page<Share> shares = Page.of(Share.findByMember(memberId, page), page, s -> Cursor.of(s.createdAt, s.id));
-        Map<UUID, String> titles = titlesOf(shares.items());
+        Page<Titled> shares = titled(memberId, page);
         Map<UUID, Object[]> counts = new HashMap<>();
         if (!shares.items().isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em
-                    .createNativeQuery("select share_id, " + CLICK_COUNTS
-                            + " from click_events where organization_id = ?1 and share_id = any(?2) group by share_id")
-                    .setParameter(1, tenants.current())
-                    .setParameter(2, shares.items().stream().map(s -> s.id).toArray(UUID[]::new)).getResultList();
+            List<Object[]> rows = Jdbc.rows(database,
+                    "select share_id, " + CLICK_COUNTS
+                            + " from click_events where organization_id = ? and share_id = any(?) group by share_id",
+                    tenants.current(), shares.items().stream().map(s -> s.view().id()).toArray(UUID[]::new));
             rows.forEach(row -> counts.put((UUID) row[0], row));
         }
         Object[] none = { null, 0L, 0L, 0L, 0L };
         return shares.map(s -> {
-            String title = titles.get(s.contentId);
-            Object[] c = counts.getOrDefault(s.id, none);
-            return new MyShare(view(s, title), title, number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+            Object[] c = counts.getOrDefault(s.view().id(), none);
+            return new MyShare(s.view(), s.title(), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
         });
     }
 
-    /** The titles of these shares' content items, by id, in one statement (not the whole items: a page reads this). */
-    private Map<UUID, String> titlesOf(List<Share> shares) {
-        if (shares.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, String> titles = new HashMap<>();
-        for (Object row : em
-                .createNativeQuery("select id, title from content where organization_id = ?1 and id = any(?2)")
-                .setParameter(1, tenants.current())
-                .setParameter(2, shares.stream().map(s -> s.contentId).distinct().toArray(UUID[]::new))
-                .getResultList()) {
-            titles.put((UUID) ((Object[]) row)[0], (String) ((Object[]) row)[1]);
-        }
-        return titles;
+    private record Titled(ShareView view, String title) {
+    }
+
+    private Page<Titled> titled(UUID memberId, PageRequest page) {
+        StringBuilder sql = new StringBuilder("""
+                select s.id, s.code, s.network, s.content_id, s.message, s.created_at, c.title
+                from shares s join content c on c.organization_id = s.organization_id and c.id = s.content_id
+                where s.organization_id = ? and s.member_id = ?""");
+        List<Object> parameters = new ArrayList<>(List.of(tenants.current(), memberId));
+        page.appendNewestFirst(sql, parameters, "s.created_at", "s.id");
+        List<Titled> shares = Jdbc.rows(database, sql.toString(), parameters.toArray()).stream()
+                .map(r -> new Titled(view((UUID) r[0], (String) r[1], Network.of((String) r[2]), (UUID) r[3],
+                        (String) r[4], (Instant) r[5], (String) r[6]), (String) r[6]))
+                .toList();
+        return Page.of(shares, page, s -> Cursor.of(s.view().createdAt(), s.view().id()));
     }
 
     /** A share with its clicks; to someone who only shares, another member's share does not exist. */
@@ -221,10 +223,14 @@ public class ShareService {
     }
 
     private ShareView view(Share share, String title) {
-        String shortUrl = shortUrl(share.code);
-        return new ShareView(share.id, share.code, shortUrl,
-                IntentUrls.of(share.network, shortUrl, share.message, title), share.network, share.contentId,
-                share.message, share.createdAt);
+        return view(share.id, share.code, share.network, share.contentId, share.message, share.createdAt, title);
+    }
+
+    private ShareView view(UUID id, String code, Network network, UUID contentId, String message, Instant createdAt,
+            String title) {
+        String shortUrl = shortUrl(code);
+        return new ShareView(id, code, shortUrl, IntentUrls.of(network, shortUrl, message, title), network, contentId,
+                message, createdAt);
     }
 
     String shortUrl(String code) {

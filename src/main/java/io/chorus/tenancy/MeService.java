@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import io.chorus.common.Inputs;
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
@@ -25,11 +28,13 @@ public class MeService {
 
     private final Event<MemberListingChanged> listingChanged;
     private final Tenants tenants;
+    private final DataSource database;
 
     @Inject
-    public MeService(Event<MemberListingChanged> listingChanged, Tenants tenants) {
+    public MeService(Event<MemberListingChanged> listingChanged, Tenants tenants, DataSource database) {
         this.listingChanged = listingChanged;
         this.tenants = tenants;
+        this.database = database;
     }
 
     /**
@@ -37,16 +42,15 @@ public class MeService {
      * as {@link #update} answers, from the member's row, their organization's and their groups' ids in order.
      */
     public MeView get(UUID memberId) {
-        List<?> rows = Member.getEntityManager().createNativeQuery("""
+        List<Object[]> rows = Jdbc.rows(database, """
                 select m.id, m.email, m.name, m.roles, m.language, m.leaderboard_visible, o.id, o.slug, o.name,
                        array(select g.group_id from group_memberships g where g.member_id = m.id order by g.group_id)
                 from members m join organizations o on o.id = m.organization_id
-                where m.id = ?1 and m.organization_id = ?2""").setParameter(1, memberId)
-                .setParameter(2, tenants.current()).getResultList();
+                where m.id = ? and m.organization_id = ?""", memberId, tenants.current());
         if (rows.isEmpty()) {
             throw ProblemException.notFound("This member");
         }
-        Object[] row = (Object[]) rows.get(0);
+        Object[] row = rows.get(0);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream((String[]) row[3]).map(Role::of).forEach(roles::add);
         return new MeView((UUID) row[0], (String) row[1], (String) row[2], roles, List.of((UUID[]) row[9]),

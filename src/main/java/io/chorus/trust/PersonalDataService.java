@@ -23,6 +23,7 @@ import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.Content;
+import io.chorus.mail.EmailPreferencesService;
 import io.chorus.scoring.LeaderboardService;
 import io.chorus.scoring.ScoringAction;
 import io.chorus.scoring.ScoringViews.LedgerEntry;
@@ -36,6 +37,7 @@ import io.chorus.tenancy.TenancyViews.OrganizationRef;
 import io.chorus.trust.PersonalDataViews.CharterAcceptance;
 import io.chorus.trust.PersonalDataViews.GroupRef;
 import io.chorus.trust.PersonalDataViews.InvitationRecord;
+import io.chorus.trust.PersonalDataViews.MailRecord;
 import io.chorus.trust.PersonalDataViews.PersonalData;
 import io.chorus.trust.PersonalDataViews.Profile;
 import io.chorus.trust.PersonalDataViews.Settings;
@@ -54,14 +56,16 @@ public class PersonalDataService {
     private final Tenants tenants;
     private final ChorusConfig config;
     private final LeaderboardService leaderboards;
+    private final EmailPreferencesService emailPreferences;
 
     @Inject
-    public PersonalDataService(EntityManager em, Tenants tenants, ChorusConfig config,
-            LeaderboardService leaderboards) {
+    public PersonalDataService(EntityManager em, Tenants tenants, ChorusConfig config, LeaderboardService leaderboards,
+            EmailPreferencesService emailPreferences) {
         this.leaderboards = leaderboards;
         this.em = em;
         this.tenants = tenants;
         this.config = config;
+        this.emailPreferences = emailPreferences;
     }
 
     @Transactional
@@ -73,9 +77,9 @@ public class PersonalDataService {
                 new Profile(member.id, member.email, member.name, member.givenName, member.familyName,
                         member.externalId, member.roles(), member.language, member.status, member.createdAt,
                         member.updatedAt),
-                new Settings(member.leaderboardVisible), groups(memberId), invitations(memberId),
-                charterAcceptances(memberId), shares(memberId), ledger(memberId), leaderboards.badges(memberId),
-                submissions(memberId, now), auditTrail(memberId));
+                new Settings(member.leaderboardVisible), emailPreferences.get(memberId), groups(memberId),
+                invitations(memberId), charterAcceptances(memberId), shares(memberId), ledger(memberId),
+                leaderboards.badges(memberId), submissions(memberId, now), mails(memberId), auditTrail(memberId));
     }
 
     private static List<GroupRef> groups(UUID memberId) {
@@ -128,6 +132,16 @@ public class PersonalDataService {
     private static List<Submission> submissions(UUID memberId, Instant now) {
         return Content.<Content> list("authorId = ?1 order by createdAt desc, id desc", memberId).stream()
                 .map(c -> new Submission(c.id, c.title, c.url, c.body, c.language, c.statusAt(now), c.createdAt))
+                .toList();
+    }
+
+    /** The mails queued for the member, newest first, for as long as the outbox keeps them; never their bodies. */
+    private List<MailRecord> mails(UUID memberId) {
+        return rows("""
+                select kind, recipient, subject, status, created_at, sent_at from mail_outbox
+                where organization_id = ?1 and member_id = ?2 order by created_at desc, id desc""", memberId)
+                .map(r -> new MailRecord((String) r[0], (String) r[1], (String) r[2], (String) r[3], instant(r[4]),
+                        instant(r[5])))
                 .toList();
     }
 

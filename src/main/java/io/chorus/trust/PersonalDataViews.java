@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.chorus.common.audit.AuditResource.AuditEventView;
 import io.chorus.content.ContentStatus;
 import io.chorus.content.Network;
+import io.chorus.mail.MailViews.EmailPreferences;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.LedgerEntry;
 import io.chorus.tenancy.GroupKind;
@@ -22,9 +23,9 @@ public final class PersonalDataViews {
     }
 
     public record PersonalData(Instant exportedAt, OrganizationRef organization, Profile profile, Settings settings,
-            List<GroupRef> groups, List<InvitationRecord> invitations, List<CharterAcceptance> charterAcceptances,
-            List<ShareRecord> shares, List<LedgerEntry> pointsLedger, List<Badge> badges, List<Submission> submissions,
-            List<AuditEventView> auditTrail) {
+            EmailPreferences emailPreferences, List<GroupRef> groups, List<InvitationRecord> invitations,
+            List<CharterAcceptance> charterAcceptances, List<ShareRecord> shares, List<LedgerEntry> pointsLedger,
+            List<Badge> badges, List<Submission> submissions, List<MailRecord> mails, List<AuditEventView> auditTrail) {
     }
 
     /** givenName, familyName and externalId: what the organization's identity provider said (SCIM), else null. */
@@ -48,6 +49,11 @@ public final class PersonalDataViews {
     /** A share with its exact message and what its short link counted (never who clicked). */
     public record ShareRecord(UUID id, UUID contentId, String contentTitle, Network network, String message,
             String shortUrl, Instant createdAt, long clicks, long uniqueVisitors, long robotHits, long selfClicks) {
+    }
+
+    /** A mail queued for the member, as the outbox keeps it (never its body: what it said is in the member's inbox). */
+    public record MailRecord(String kind, String recipient, String subject, String status, Instant createdAt,
+            Instant sentAt) {
     }
 
     public record Submission(UUID id, String title, String url, String body, String language, ContentStatus status,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.RequestOptions;
 
 import io.chorus.support.Organizations;
@@ -65,6 +66,7 @@ abstract class AdminBrowserTest {
 
     /** Shows the page on a phone's screen: it must fit its width (tables scroll inside their own box). */
     void assertFitsAPhone(String screenshot) {
+        page.waitForLoadState(LoadState.LOAD); // measured as shown: with its stylesheets applied
         page.setViewportSize(390, 844);
         Object fits = page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
         Object wider = page.evaluate("""

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -27,6 +29,7 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
 import io.chorus.common.Time;
+import io.chorus.mail.CampaignAnnouncements;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Organizations;
@@ -35,9 +38,15 @@ import io.chorus.support.Organizations.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Campaigns in the admin UI: creating one, watching its goal and leaderboard change live, reading it as an analyst. */
+/**
+ * Campaigns in the admin UI: creating one, watching its goal and leaderboard change live, announcing it by email,
+ * reading it as an analyst.
+ */
 @QuarkusTest
 class CampaignsUiTest extends AdminBrowserTest {
+
+    @Inject
+    CampaignAnnouncements announcements;
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -195,6 +204,81 @@ class CampaignsUiTest extends AdminBrowserTest {
     }
 
     @Test
+    void theEmailAnnouncementIsChosenOnTheFormAndFixedOnceSent() {
+        Org org = Organizations.create();
+        inParis(org);
+        Person curator = org.member("curator");
+        Person ambassador = org.member("ambassador");
+        Contents.published(curator.token(), Contents.body("Announced piece"));
+        LocalDateTime tomorrow = LocalDateTime.ofInstant(Time.now(), PARIS).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        Locator announce = page.getByLabel("Announce by email when it starts");
+
+        signIn(org, curator);
+        page.navigate("/admin/campaigns/new");
+        assertThat(announce).not().isChecked();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Announced");
+        page.getByLabel("Announced piece").check();
+        page.getByLabel("Starts (Europe/Paris time)").fill(INPUT.format(tomorrow));
+        page.getByLabel("Ends (Europe/Paris time)").fill(INPUT.format(tomorrow.plusDays(7)));
+        announce.check();
+        page.getByTestId("save-campaign").click();
+        assertThat(page).hasURL(Pattern.compile("/admin/campaigns/[0-9a-f-]{36}\\?done=created$"));
+        String id = page.url().replaceAll(".*/campaigns/([0-9a-f-]{36}).*", "$1");
+        assertThat(page.getByTestId("announcement")).hasText("Mailed to its participants when it starts");
+        assertThat(announcement(curator, id)).isEqualTo("true null");
+
+        // Unticked, then ticked again: each saved as it is.
+        page.getByTestId("edit-campaign").click();
+        assertThat(announce).isChecked();
+        announce.uncheck();
+        page.getByTestId("save-campaign").click();
+        assertThat(page.locator(".notice")).hasText("Your changes are saved.");
+        assertThat(page.getByTestId("announcement")).hasText("None");
+        assertThat(announcement(curator, id)).isEqualTo("false null");
+        page.getByTestId("edit-campaign").click();
+        assertThat(announce).not().isChecked();
+        announce.check();
+        page.getByTestId("save-campaign").click();
+        assertThat(page.locator(".notice")).hasText("Your changes are saved.");
+        assertThat(announcement(curator, id)).isEqualTo("true null");
+
+        // A value the box never sends is refused next to it, and changes nothing.
+        page.getByTestId("edit-campaign").click();
+        announce.uncheck();
+        announce.evaluate("box => { box.value = 'maybe'; box.checked = true; }");
+        page.getByTestId("save-campaign").click();
+        assertThat(page.locator(".error[role=alert]")).hasText("Check the highlighted fields.");
+        assertThat(page.locator("#announce-error")).hasText("Tick the box, or leave it empty.");
+        assertThat(announce).hasAttribute("aria-invalid", "true");
+        assertThat(announcement(curator, id)).isEqualTo("true null");
+
+        // It starts (moved to an hour ago) and the mail job announces it: from then on the box shows what was done.
+        page.navigate("/admin/campaigns/" + id + "/edit");
+        page.getByLabel("Starts (Europe/Paris time)").fill(INPUT.format(tomorrow.minusDays(1).minusHours(1)));
+        page.getByTestId("save-campaign").click();
+        assertThat(page.locator(".notice")).hasText("Your changes are saved.");
+        announcements.announceStarted();
+        String announced = announcement(curator, id);
+        assertThat(announced).startsWith("true 20");
+        assertThat(Api.as(ambassador.token()).get("/api/v1/me/data").then().statusCode(200).extract().jsonPath()
+                .getList("mails.findAll { it.kind == 'campaign_start' }.subject", String.class))
+                        .containsExactly("The campaign Announced starts now");
+        page.reload();
+        assertThat(page.getByTestId("announcement")).containsText("Mailed to its participants on ");
+        page.getByTestId("edit-campaign").click();
+        assertThat(announce).isChecked();
+        assertThat(announce).isDisabled();
+        assertThat(page.getByTestId("announced")).containsText("Announced by email on ");
+        Browser.screenshot(page, "campaign-announced");
+        // Even a box enabled and unticked by hand changes nothing now.
+        announce.evaluate("box => { box.disabled = false; box.checked = false; }");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Announced and running");
+        page.getByTestId("save-campaign").click();
+        assertThat(page.locator("h1")).hasText("Announced and running");
+        assertThat(announcement(curator, id)).isEqualTo(announced);
+    }
+
+    @Test
     void anAnalystReadsACampaignInFrenchAndCannotChangeIt() {
         Org org = Organizations.create();
         inParis(org);
@@ -235,6 +319,7 @@ class CampaignsUiTest extends AdminBrowserTest {
         assertThat(page.locator("#standing-heading")).hasText("Classement");
         assertThat(page.getByTestId("goal-text")).hasText("1 sur 5 partages (20 %)");
         assertThat(page.getByTestId("as-of")).containsText("Chiffres au ");
+        assertThat(page.getByTestId("announcement")).hasText("Aucune");
         Browser.screenshot(page, "campaign-fr");
         assertFitsAPhone("campaign-fr-phone");
 
@@ -283,6 +368,13 @@ class CampaignsUiTest extends AdminBrowserTest {
         assertThat(page).hasURL(Pattern.compile("/admin/login\\?next=%2Fadmin%2Fcampaigns%2F" + id + "$"),
                 new PageAssertions.HasURLOptions().setTimeout(LIVE));
         assertThat(page.locator("h1")).hasText("Sign in");
+    }
+
+    /** What the API says of the campaign's announcement: {@code announce} and {@code announcedAt}. */
+    private static String announcement(Person curator, String id) {
+        JsonPath campaign = Api.as(curator.token()).get("/api/v1/campaigns/{id}", id).then().statusCode(200).extract()
+                .jsonPath();
+        return campaign.getBoolean("announce") + " " + campaign.getString("announcedAt");
     }
 
     private static void inParis(Org org) {

@@ -19,6 +19,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
@@ -95,8 +96,12 @@ abstract class AppBrowserTest {
                 new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("app-" + name + ".png")).setFullPage(true));
     }
 
-    /** The page fits a 360 px wide screen: nothing scrolls sideways, and every control is at least 44 px tall. */
+    /**
+     * The page fits a 360 px wide screen: nothing scrolls sideways, and every control is at least 44 px tall (a
+     * checkbox or radio button by its label, which is what a finger presses).
+     */
     void assertFitsAPhone() {
+        page.waitForLoadState(LoadState.LOAD); // measured as shown: with its stylesheets applied
         Object fits = page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
         Object wider = page.evaluate("""
                 [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right
@@ -106,7 +111,8 @@ abstract class AppBrowserTest {
         Object small = page.evaluate("""
                 [...document.querySelectorAll('main button, main [role=button], main select, main summary,'
                     + ' main input:not([type=hidden]), nav a, footer button')]
-                .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                .filter(e => e.offsetParent !== null && ((e.type === 'checkbox' || e.type === 'radio')
+                    && e.labels.length ? e.labels[0] : e).getBoundingClientRect().height < 44)
                 .map(e => e.tagName + ':' + (e.textContent || e.name).trim().slice(0, 30)).join(' | ')""");
         assertThat(small).as("touch targets under 44 px").isEqualTo("");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,13 +24,17 @@ import com.microsoft.playwright.options.RequestOptions;
 
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.Inbox;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** The app's privacy page in real Chromium on a phone's screen: leaderboards, the data download, the charter. */
+/**
+ * The app's privacy page in real Chromium on a phone's screen: leaderboards, email choices, the data download, the
+ * charter.
+ */
 @QuarkusTest
 class PrivacyUiTest extends AppBrowserTest {
 
@@ -80,6 +85,44 @@ class PrivacyUiTest extends AppBrowserTest {
     }
 
     @Test
+    void theMemberChoosesWhichMailsComeAndTheChoiceIsTheApis() {
+        Org org = Organizations.create();
+        Person member = org.member("ambassador");
+        signIn(org, member);
+        page.getByRole(AriaRole.NAVIGATION).getByText("Privacy").click();
+        assertThat(page.getByTestId("email-state")).hasText("You get the digest every week, and broadcasts.");
+        assertThat(page.getByLabel("Every week")).isChecked();
+        assertThat(page.getByLabel("Send me broadcasts and campaign announcements")).isChecked();
+        assertFitsAPhone();
+        screenshot("privacy-email");
+
+        page.getByLabel("Every day").check();
+        page.getByLabel("Send me broadcasts and campaign announcements").uncheck();
+        button("Save my email choices").click();
+        assertThat(page).hasURL(Pattern.compile("/app/privacy\\?done=email$"));
+        assertThat(page.getByTestId("privacy-notice")).hasText("Saved: your email choices apply from the next mail.");
+        assertThat(page.getByTestId("email-state")).hasText("You get the digest every day, and no broadcasts.");
+        assertThat(preferences(member)).isEqualTo(Map.of("digest", "daily", "broadcasts", false));
+
+        // The API changes what the page shows: one place holds the choice.
+        Api.as(member.token()).body(Map.of("digest", "never", "broadcasts", true)).patch("/api/v1/me/email-preferences")
+                .then().statusCode(200);
+        page.reload();
+        assertThat(page.getByLabel("Never")).isChecked();
+        assertThat(page.getByLabel("Send me broadcasts and campaign announcements")).isChecked();
+
+        page.getByTestId("language-switch").click();
+        assertThat(page.getByTestId("email-state")).hasText("Vous ne recevez pas de résumé, et les diffusions.");
+        page.getByLabel("Chaque semaine").check();
+        button("Enregistrer mes choix d'e-mail").click();
+        assertThat(page.getByTestId("privacy-notice"))
+                .hasText("C'est enregistré : vos choix d'e-mail s'appliquent dès le prochain e-mail.");
+        assertThat(page.getByLabel("Chaque semaine")).isChecked();
+        assertThat(preferences(member)).isEqualTo(Map.of("digest", "weekly", "broadcasts", true));
+        assertFitsAPhone();
+    }
+
+    @Test
     void theDownloadIsTheApisOwnExport() throws IOException {
         Org org = Organizations.create();
         Person curator = org.member("curator");
@@ -88,9 +131,11 @@ class PrivacyUiTest extends AppBrowserTest {
         Api.as(member.token()).body(Map.of("network", "linkedin", "message", "My words"))
                 .post("/api/v1/content/{id}/shares", content).then().statusCode(201);
         adjust(org, member, 5);
+        awaitMailsDone(member); // so that both documents list their invitation's mail in the same state
 
         signIn(org, member);
         page.navigate("/app/privacy");
+        assertThat(page.getByTestId("records-mail")).containsText("30 days after it was sent, 90 days after");
         Download download = page.waitForDownload(() -> page.getByTestId("download-data").click());
         Response api = Api.as(member.token()).get("/api/v1/me/data");
         api.then().statusCode(200);
@@ -171,6 +216,27 @@ class PrivacyUiTest extends AppBrowserTest {
         assertThat(maybe.status()).isEqualTo(400);
         assertThat(maybe.text()).contains("This is not a choice the page offers: nothing was changed.");
 
+        // The email form: no token, a frequency not offered, a box with another value: each changes nothing.
+        APIResponse forged = context.request().post("/app/privacy/email",
+                RequestOptions.create().setForm(FormData.create().set("digest", "never")).setMaxRedirects(0));
+        assertThat(forged.status()).isEqualTo(403);
+        String emailToken = page.locator("form[action='/app/privacy/email'] input[name=csrf]").inputValue();
+        APIResponse hourly = context.request().post("/app/privacy/email", RequestOptions.create()
+                .setForm(FormData.create().set("digest", "hourly").set("csrf", emailToken)).setMaxRedirects(0));
+        assertThat(hourly.status()).isEqualTo(400);
+        assertThat(hourly.text())
+                .contains("Choose how often the digest comes: every day, every week or never. Nothing was changed.");
+        APIResponse none = context.request().post("/app/privacy/email",
+                RequestOptions.create().setForm(FormData.create().set("csrf", emailToken)).setMaxRedirects(0));
+        assertThat(none.status()).isEqualTo(400);
+        APIResponse yes = context.request().post("/app/privacy/email",
+                RequestOptions.create().setForm(
+                        FormData.create().set("digest", "never").set("broadcasts", "yes").set("csrf", emailToken))
+                        .setMaxRedirects(0));
+        assertThat(yes.status()).isEqualTo(400);
+        assertThat(yes.text()).contains("This is not a choice the page offers: nothing was changed.");
+        assertThat(preferences(member)).isEqualTo(Map.of("digest", "weekly", "broadcasts", true));
+
         assertThat(Api.as(member.token()).get("/api/v1/me").then().statusCode(200).extract()
                 .<Boolean> path("leaderboardVisible")).isTrue();
         assertThat(Api.as(member.token()).get("/api/v1/me/submissions").then().statusCode(200).extract().jsonPath()
@@ -179,6 +245,11 @@ class PrivacyUiTest extends AppBrowserTest {
 
     private Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+    }
+
+    private static Map<String, Object> preferences(Person member) {
+        return Api.as(member.token()).get("/api/v1/me/email-preferences").then().statusCode(200).extract().jsonPath()
+                .getMap("$");
     }
 
     /** Who the month's leaderboard lists, as this member sees it through the API. */
@@ -190,6 +261,17 @@ class PrivacyUiTest extends AppBrowserTest {
     private static void adjust(Org org, Person member, int points) {
         Api.as(org.admin().token()).body(Map.of("points", points, "reason", "Test standing"))
                 .post("/api/v1/members/{id}/adjustments", member.id()).then().statusCode(201);
+    }
+
+    /** Polls the member's data until no mail to them is still waiting or being sent, for at most 20 seconds. */
+    private static void awaitMailsDone(Person member) {
+        String pending = "mails.findAll { it.status == 'queued' || it.status == 'sending' }.size()";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Api.as(member.token()).get("/api/v1/me/data").then().extract().<Integer> path(pending) > 0
+                && System.nanoTime() < deadline) {
+            Inbox.pause();
+        }
+        assertThat(Api.as(member.token()).get("/api/v1/me/data").then().extract().<Integer> path(pending)).isZero();
     }
 
     private static ObjectNode withoutExportTime(String json) throws IOException {

@@ -133,6 +133,29 @@ class FeedTest {
         Api.as(mine.admin().token()).post("/api/v1/content/{id}/archive", foreign).then().statusCode(404);
     }
 
+    @Test
+    void anEditedItemIsShownAsEditedAtOnceAndMySharesAreMine() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        Person sharer = org.member("ambassador");
+        Person other = org.member("ambassador");
+        String item = Contents.published(curator.token(), Contents.body("First title"));
+        Api.as(sharer.token()).get("/api/v1/feed").then().body("items[0].title", equalTo("First title"));
+        Api.as(other.token()).get("/api/v1/feed").then().body("items[0].title", equalTo("First title"));
+
+        Api.as(curator.token()).body(java.util.Map.of("title", "Second title", "body", "A new body"))
+                .patch("/api/v1/content/{id}", item).then().statusCode(200);
+        Api.as(sharer.token()).body(java.util.Map.of("network", "linkedin")).post("/api/v1/content/{id}/shares", item)
+                .then().statusCode(201);
+
+        Api.as(sharer.token()).get("/api/v1/feed").then().body("items[0].title", equalTo("Second title"))
+                .body("items[0].body", equalTo("A new body")).body("items[0].sharedByMe", equalTo(true));
+        Api.as(other.token()).get("/api/v1/feed").then().body("items[0].title", equalTo("Second title"))
+                .body("items[0].sharedByMe", equalTo(false));
+        Api.as(curator.token()).post("/api/v1/content/{id}/archive", item).then().statusCode(200);
+        assertThat(Contents.feedIds(other.token(), "")).isEmpty();
+    }
+
     private static void awaitInFeed(String token, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!Contents.feedIds(token, "?limit=100").contains(id)) {

@@ -1,8 +1,10 @@
 package io.chorus.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import io.chorus.support.Organizations.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @TestProfile(MailProfile.class)
@@ -84,6 +87,40 @@ class BroadcastTest {
         Api.as(stranger.token()).get("/api/v1/broadcasts/{id}", id).then().statusCode(404);
         Api.as(stranger.token()).body(Map.of("contentId", item)).post("/api/v1/broadcasts").then().statusCode(404);
         Api.as(stranger.token()).get("/api/v1/broadcasts").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aRetriedBroadcastWithTheSameIdempotencyKeyMailsNobodyTwice() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        Person ambassador = org.member("ambassador");
+        String item = Contents.published(curator.token(), Contents.body("Retried news"));
+        Map<String, Object> body = Map.of("contentId", item, "note", "Once only");
+
+        Response first = Api.as(curator.token()).header("Idempotency-Key", "launch-1").body(body)
+                .post("/api/v1/broadcasts");
+        Response retry = Api.as(curator.token()).header("Idempotency-Key", "launch-1").body(body)
+                .post("/api/v1/broadcasts");
+
+        first.then().statusCode(202).header("Idempotent-Replayed", nullValue());
+        retry.then().statusCode(202).header("Idempotent-Replayed", "true").header("Location",
+                equalTo(first.header("Location")));
+        assertThat(retry.jsonPath().getMap("$")).isEqualTo(first.jsonPath().getMap("$")).containsEntry("recipients", 1);
+        String id = first.jsonPath().getString("id");
+        assertThat(Api.as(curator.token()).get("/api/v1/broadcasts").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class)).containsExactly(id);
+
+        // The same key for another broadcast is refused like on every endpoint that takes one, and changes nothing.
+        Api.as(curator.token()).header("Idempotency-Key", "launch-1")
+                .body(Map.of("contentId", item, "note", "Something else")).post("/api/v1/broadcasts").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", endsWith("idempotency-key-reused"));
+        Api.as(curator.token()).header("Idempotency-Key", "k".repeat(256)).body(body).post("/api/v1/broadcasts").then()
+                .statusCode(400).contentType("application/problem+json");
+        assertThat(Api.as(curator.token()).get("/api/v1/broadcasts").then().extract().jsonPath().getList("items.id",
+                String.class)).containsExactly(id);
+        awaitSent(curator, id, 1);
+        assertThat(Inbox.letters(ambassador.email())).as("one mail, though the broadcast was posted twice").hasSize(1);
     }
 
     @Test

@@ -74,13 +74,13 @@ class OutboxTest {
                     .post("/api/v1/members").then().statusCode(201);
             addresses.add(email);
         }
-        awaitRows("select count(*) from mail_outbox where organization_id = '" + org.id()
+        Rows.await(database, "select count(*) from mail_outbox where organization_id = '" + org.id()
                 + "' and kind = 'invitation' and attempts >= 2 and status = 'queued' and last_error is not null", 5);
         addresses.forEach(a -> assertThat(Inbox.of(a)).as("nothing gets through a refusing server").isEmpty());
 
         SmtpServer.mode(Mode.ACCEPT);
 
-        awaitRows("select count(*) from mail_outbox where organization_id = '" + org.id()
+        Rows.await(database, "select count(*) from mail_outbox where organization_id = '" + org.id()
                 + "' and kind = 'invitation' and status = 'sent' and recipient like 'outage-%'", 5);
         addresses.forEach(a -> assertThat(Inbox.of(a)).as("mails to %s", a).hasSize(1));
     }
@@ -93,7 +93,7 @@ class OutboxTest {
         Api.as(org.admin().token()).body(Map.of("email", email, "name", "Bounce", "roles", List.of("ambassador")))
                 .post("/api/v1/members").then().statusCode(201);
 
-        awaitRows("select count(*) from mail_outbox where organization_id = '" + org.id()
+        Rows.await(database, "select count(*) from mail_outbox where organization_id = '" + org.id()
                 + "' and status = 'failed' and attempts = 1 and last_error like '%554%'", 1);
         SmtpServer.mode(Mode.ACCEPT);
         String next = "next-" + org.slug() + "@example.com";
@@ -187,15 +187,4 @@ class OutboxTest {
                 .toList()));
         return addresses;
     }
-
-    private void awaitRows(String countQuery, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String count = Rows.of(database, countQuery).get(0);
-        while (!count.equals(String.valueOf(expected)) && System.nanoTime() < deadline) {
-            Inbox.pause();
-            count = Rows.of(database, countQuery).get(0);
-        }
-        assertThat(count).as(countQuery).isEqualTo(String.valueOf(expected));
-    }
-
 }

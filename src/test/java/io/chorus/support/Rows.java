@@ -1,9 +1,12 @@
 package io.chorus.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,5 +30,16 @@ public final class Rows {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Polls until the count query answers {@code expected}, for at most 20 seconds, then checks that it does. */
+    public static void await(DataSource database, String countQuery, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String count = of(database, countQuery).get(0);
+        while (!count.equals(String.valueOf(expected)) && System.nanoTime() < deadline) {
+            Inbox.pause();
+            count = of(database, countQuery).get(0);
+        }
+        assertThat(count).as(countQuery).isEqualTo(String.valueOf(expected));
     }
 }

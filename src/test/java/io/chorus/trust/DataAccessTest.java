@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +28,7 @@ import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Clicks;
 import io.chorus.support.Contents;
+import io.chorus.support.Inbox;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -67,6 +70,11 @@ class DataAccessTest {
         Api.as(org.admin().token()).body(Map.of("points", 5, "reason", "Helped at the fair"))
                 .post("/api/v1/members/{id}/adjustments", ambassador.id()).then().statusCode(201);
         Api.as(ambassador.token()).body(Map.of("leaderboardVisible", false)).patch("/api/v1/me").then().statusCode(200);
+        Api.as(curator.token()).body(Map.of("contentId", content, "note", "Our results are out"))
+                .post("/api/v1/broadcasts").then().statusCode(202);
+        Api.as(ambassador.token()).body(Map.of("digest", "daily", "broadcasts", false))
+                .patch("/api/v1/me/email-preferences").then().statusCode(200);
+        awaitSent(ambassador, "broadcast");
 
         Response response = Api.as(ambassador.token()).get("/api/v1/me/data");
 
@@ -108,6 +116,15 @@ class DataAccessTest {
         assertThat(data.getList("badges.id", String.class)).containsExactly("first_share", "first_click");
         assertThat(data.getList("submissions.id", String.class)).containsExactly(submission);
         assertThat(data.getString("submissions[0].status")).isEqualTo("pending_review");
+        assertThat(data.getMap("emailPreferences")).isEqualTo(Map.of("digest", "daily", "broadcasts", false));
+        assertThat(data.getList("mails.kind", String.class)).as("newest first").containsSubsequence("broadcast",
+                "invitation");
+        Map<String, Object> mail = data.getMap("mails.find { it.kind == 'broadcast' }");
+        assertThat(mail).containsOnlyKeys("kind", "recipient", "subject", "status", "createdAt", "sentAt")
+                .containsEntry("recipient", ambassador.email())
+                .containsEntry("subject", "Org " + org.slug() + ": Quarterly results").containsEntry("status", "sent");
+        assertThat(Instant.parse((String) mail.get("sentAt")))
+                .isAfterOrEqualTo(Instant.parse((String) mail.get("createdAt")));
         assertThat(data.getList("auditTrail.action", String.class)).contains("points.adjusted", "charter.accepted",
                 "invitation.accepted", "member.invited");
 
@@ -116,6 +133,7 @@ class DataAccessTest {
         List<String> visitors = Rows.of(database,
                 "select visitor_id from click_events where share_id = '" + share.getString("id") + "'");
         assertThat(visitors).hasSize(3);
+        assertThat(body).as("no mail's body").doesNotContain("Our results are out");
         assertThat(body).doesNotContain(visitors).doesNotContain("visitor").doesNotContain(colleague.id())
                 .doesNotContain("The colleague's private words").doesNotContain(colleague.email());
         // Every field is the contract's, and the contract's every field is there.
@@ -133,6 +151,18 @@ class DataAccessTest {
                 .body("profile.id", equalTo(other.admin().id())).body("organization.id", equalTo(other.id()));
         Api.anonymous().get("/api/v1/me/data").then().statusCode(401).contentType("application/problem+json");
         Api.as(Organizations.operatorToken()).get("/api/v1/me/data").then().statusCode(403);
+    }
+
+    /** Polls the member's export until a mail of this kind is sent, for at most 20 seconds. */
+    private static void awaitSent(Person member, String kind) {
+        String sent = "mails.findAll { it.kind == '" + kind + "' && it.status == 'sent' }.size()";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Api.as(member.token()).get("/api/v1/me/data").then().extract().<Integer> path(sent) == 0
+                && System.nanoTime() < deadline) {
+            Inbox.pause();
+        }
+        assertThat(Api.as(member.token()).get("/api/v1/me/data").then().extract().<Integer> path(sent))
+                .as("sent %s mails", kind).isEqualTo(1);
     }
 
     private static JsonNode contract;

@@ -32,6 +32,20 @@ public record PageRequest(int limit, Optional<Cursor> cursor) {
         return limit + 1;
     }
 
+    /**
+     * Ends a plain-SQL statement (JDBC {@code ?} parameters) with this keyset page on {@code (time, id)}, newest first:
+     * the cursor's condition, the order and the fetch size, their parameters added in order.
+     */
+    public void appendNewestFirst(StringBuilder sql, java.util.List<Object> parameters, String time, String id) {
+        cursor.ifPresent(c -> {
+            sql.append(" and (").append(time).append(", ").append(id).append(") < (?, ?)");
+            parameters.add(instant(c, 0));
+            parameters.add(uuid(c, 1));
+        });
+        sql.append(" order by ").append(time).append(" desc, ").append(id).append(" desc limit ?");
+        parameters.add(fetchSize());
+    }
+
     public static java.time.Instant instant(Cursor cursor, int index) {
         try {
             return java.time.Instant.parse(cursor.get(index));

@@ -1,25 +1,34 @@
-package io.chorus.analytics;
+package io.chorus.common.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain JDBC for analytics' set-based statements: parameters in order, rows as arrays of columns. */
-final class Jdbc {
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC, parameters in order and rows as arrays of columns: for analytics' set-based statements, and for the reads
+ * an app makes on every screen, which Hibernate's native queries cost a few hundred microseconds of mapping each. Such
+ * SQL names the organization itself, as every native statement does. Instants go in as UTC {@code timestamptz}, and
+ * come out as instants; SQL arrays come out as Java arrays.
+ */
+public final class Jdbc {
 
     private Jdbc() {
     }
 
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
     }
 
-    static List<Object[]> rows(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static List<Object[]> rows(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet row = statement.executeQuery()) {
             int columns = row.getMetaData().getColumnCount();
@@ -27,7 +36,9 @@ final class Jdbc {
             while (row.next()) {
                 Object[] values = new Object[columns];
                 for (int i = 0; i < columns; i++) {
-                    values[i] = row.getObject(i + 1);
+                    Object value = row.getObject(i + 1);
+                    values[i] = value instanceof java.sql.Array array ? array.getArray()
+                            : value instanceof java.sql.Timestamp time ? time.toInstant() : value;
                 }
                 rows.add(values);
             }
@@ -35,7 +46,16 @@ final class Jdbc {
         }
     }
 
-    static Object[] row(Connection connection, String sql, Object... parameters) throws SQLException {
+    /** The rows of one statement on a connection of {@code database} (the transaction's, if one is active). */
+    public static List<Object[]> rows(DataSource database, String sql, Object... parameters) {
+        try (Connection connection = database.getConnection()) {
+            return rows(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read: " + e.getMessage(), e);
+        }
+    }
+
+    public static Object[] row(Connection connection, String sql, Object... parameters) throws SQLException {
         List<Object[]> rows = rows(connection, sql, parameters);
         if (rows.size() != 1) {
             throw new IllegalStateException("expected one row, got " + rows.size());
@@ -43,7 +63,7 @@ final class Jdbc {
         return rows.get(0);
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws SQLException;
     }
 
@@ -51,7 +71,7 @@ final class Jdbc {
      * Runs {@code work} in one read-only repeatable-read transaction on the connection (one snapshot), committed, and
      * puts the connection's settings back.
      */
-    static <T> T inReadOnlySnapshot(Connection connection, Work<T> work) throws SQLException {
+    public static <T> T inReadOnlySnapshot(Connection connection, Work<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -80,6 +100,8 @@ final class Jdbc {
                     statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
                 } else if (value instanceof String[] texts) {
                     statement.setArray(i + 1, connection.createArrayOf("text", texts));
+                } else if (value instanceof Instant instant) {
+                    statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
                 } else {
                     statement.setObject(i + 1, value);
                 }

@@ -81,6 +81,12 @@ public interface AdminMessages {
     @Message("Too many failed attempts. Wait a few minutes, then try again.")
     String signin_throttled();
 
+    @Message("This organization signs you in with single sign-on: use the button below.")
+    String signin_sso_required();
+
+    @Message("Sign in with {name}")
+    String signin_with(String name);
+
     @Message("This space is for your comms team")
     String refused_title();
 

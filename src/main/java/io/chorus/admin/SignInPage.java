@@ -1,5 +1,6 @@
 package io.chorus.admin;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.Pages;
 import io.chorus.identity.TokenResponse;
+import io.chorus.sso.SsoButtons;
+import io.chorus.sso.SsoButtons.SsoButton;
 import io.chorus.web.Csrf;
 import io.chorus.web.Sessions;
 import io.chorus.web.Sessions.Refusal;
@@ -46,21 +49,24 @@ public class SignInPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(String organization, String email, String next, String lang, String csrf,
-                Refusal problem);
+                Refusal problem, List<SsoButton> sso);
 
         static native TemplateInstance refused(String lang);
     }
 
     private final Sessions sessions;
+    private final SsoButtons ssoButtons;
 
     @Inject
-    public SignInPage(Sessions sessions) {
+    public SignInPage(Sessions sessions, SsoButtons ssoButtons) {
         this.sessions = sessions;
+        this.ssoButtons = ssoButtons;
     }
 
     @GET
-    public Response show(@RestQuery String next, @RestQuery String lang, @RestCookie(WebCookies.ACCESS) String access,
-            @RestCookie(WebCookies.REFRESH) String refresh, HttpHeaders headers, RoutingContext routing) {
+    public Response show(@RestQuery String org, @RestQuery String next, @RestQuery String lang,
+            @RestCookie(WebCookies.ACCESS) String access, @RestCookie(WebCookies.REFRESH) String refresh,
+            HttpHeaders headers, RoutingContext routing) {
         Locale locale = locale(lang, headers);
         boolean secure = WebCookies.secure(routing.request());
         if (sessions.verified(access).isPresent()) {
@@ -76,9 +82,11 @@ public class SignInPage {
                     .forget(Surface.ADMIN, Response.noContent().header("HX-Refresh", "true"), access, refresh, secure)
                     .build();
         }
-        Response form = WebPages.render(200,
-                Templates.form("", "", Surface.ADMIN.safeNext(next), locale.getLanguage(), Csrf.token(routing), null),
-                locale);
+        Response form = WebPages
+                .render(200,
+                        Templates.form(organization(org), "", Surface.ADMIN.safeNext(next), locale.getLanguage(),
+                                Csrf.token(routing), null, ssoButtons.of(organization(org), Surface.ADMIN, next)),
+                        locale);
         return Sessions.forget(Surface.ADMIN, Response.fromResponse(form), access, refresh, secure).build();
     }
 
@@ -99,12 +107,17 @@ public class SignInPage {
             int status = switch (attempt.refusal()) {
                 case MISSING -> 400;
                 case THROTTLED -> 429;
+                case SSO_REQUIRED -> 403;
                 default -> 401;
             };
             return WebPages.render(status, Templates.form(org, mail, Surface.ADMIN.safeNext(next), locale.getLanguage(),
-                    Csrf.token(routing), attempt.refusal()), locale);
+                    Csrf.token(routing), attempt.refusal(), ssoButtons.of(org, Surface.ADMIN, next)), locale);
         }
         return Sessions.signedIn(Surface.ADMIN, attempt.tokens(), next, WebCookies.secure(http));
+    }
+
+    private static String organization(String org) {
+        return org == null || !org.matches("[a-z0-9-]{1,63}") ? "" : org;
     }
 
     /** The language asked for on this page, else the browser's. */

@@ -76,6 +76,12 @@ public interface AppMessages {
     @Message("Too many attempts. Wait a few minutes, then try again.")
     String signin_throttled();
 
+    @Message("This organization signs you in with single sign-on: use the button below.")
+    String signin_sso_required();
+
+    @Message("Sign in with {name}")
+    String signin_with(String name);
+
     @Message("The app is for the colleagues who share")
     String refused_title();
 

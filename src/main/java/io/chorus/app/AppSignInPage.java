@@ -1,5 +1,6 @@
 package io.chorus.app;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.Pages;
 import io.chorus.identity.TokenResponse;
+import io.chorus.sso.SsoButtons;
+import io.chorus.sso.SsoButtons.SsoButton;
 import io.chorus.web.Csrf;
 import io.chorus.web.Sessions;
 import io.chorus.web.Sessions.Refusal;
@@ -43,14 +46,16 @@ public class AppSignInPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(String organization, String email, String next, String lang, String csrf,
-                Refusal problem);
+                Refusal problem, List<SsoButton> sso);
     }
 
     private final Sessions sessions;
+    private final SsoButtons ssoButtons;
 
     @Inject
-    public AppSignInPage(Sessions sessions) {
+    public AppSignInPage(Sessions sessions, SsoButtons ssoButtons) {
         this.sessions = sessions;
+        this.ssoButtons = ssoButtons;
     }
 
     @GET
@@ -68,7 +73,8 @@ public class AppSignInPage {
         }
         String organization = org == null || !org.matches("[a-z0-9-]{1,63}") ? "" : org;
         Response form = WebPages.render(200, Templates.form(organization, "", Surface.APP.safeNext(next),
-                locale.getLanguage(), Csrf.token(routing), null), locale);
+                locale.getLanguage(), Csrf.token(routing), null, ssoButtons.of(organization, Surface.APP, next)),
+                locale);
         return Sessions.forget(Surface.APP, Response.fromResponse(form), access, refresh, secure).build();
     }
 
@@ -89,10 +95,11 @@ public class AppSignInPage {
             int status = switch (attempt.refusal()) {
                 case MISSING -> 400;
                 case THROTTLED -> 429;
+                case SSO_REQUIRED -> 403;
                 default -> 401;
             };
             return WebPages.render(status, Templates.form(org, mail, Surface.APP.safeNext(next), locale.getLanguage(),
-                    Csrf.token(routing), attempt.refusal()), locale);
+                    Csrf.token(routing), attempt.refusal(), ssoButtons.of(org, Surface.APP, next)), locale);
         }
         return Sessions.signedIn(Surface.APP, attempt.tokens(), next, WebCookies.secure(http));
     }

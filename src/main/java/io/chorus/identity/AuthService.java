@@ -18,6 +18,7 @@ import io.chorus.common.tenant.Tenants;
 import io.chorus.common.throttle.Throttle;
 import io.chorus.tenancy.Member;
 import io.chorus.tenancy.Organization;
+import io.chorus.tenancy.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -91,9 +92,27 @@ public class AuthService {
             if (!hasher.matches(request.password(), member.map(m -> m.passwordHash).orElse(null))) {
                 return Optional.empty();
             }
+            requirePasswordAllowed(organization.get(), member.get());
             return Optional.of(issuer.forMember(member.get(), null));
         });
     }
+
+    /**
+     * An organization that requires single sign-on refuses passwords, once one is right, but its admins' (their
+     * break-glass access when the identity provider fails).
+     */
+    private void requirePasswordAllowed(UUID organization, Member member) {
+        boolean required = Organization.findByIdOptional(organization).map(o -> o.ssoRequired).orElse(false);
+        if (required && !member.roles().contains(Role.ADMIN)) {
+            audit.record(member.id, "auth.login.sso-required", "member", member.id, Map.of());
+            throw SSO_REQUIRED.get();
+        }
+    }
+
+    /** The problem of a password sign-in where SSO is required. */
+    public static final java.util.function.Supplier<ProblemException> SSO_REQUIRED = () -> new ProblemException(403,
+            "sso-required", "Single sign-on required",
+            "This organization signs its members in with single sign-on; use \"Sign in with\" your identity provider.");
 
     private Optional<TokenResponse> loginOperator(LoginRequest request) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -71,6 +71,9 @@ public class Member extends TenantOwned {
     /** When the identity provider deleted the member (SCIM DELETE): deactivated, and no longer one of its users. */
     @Column(name = "deprovisioned_at")
     public Instant deprovisionedAt;
+    /** A keyed hash of the member's identity provider (issuer) and subject there, once they signed in with SSO. */
+    @Column(name = "sso_subject")
+    public String ssoSubject;
     /** Counted by the database on every change of what SCIM shows of the member: its ETag. */
     @Column(insertable = false, updatable = false)
     public long version;
@@ -81,6 +84,10 @@ public class Member extends TenantOwned {
 
     public static Optional<Member> findByEmail(String email) {
         return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public static Optional<Member> findBySsoSubject(String subject) {
+        return find("ssoSubject", subject).firstResultOptional();
     }
 
     public static Optional<Member> findByExternalId(String externalId) {
@@ -157,6 +164,6 @@ public class Member extends TenantOwned {
     }
 
     public boolean canLogIn() {
-        return status == MemberStatus.ACTIVE && passwordHash != null;
+        return status == MemberStatus.ACTIVE && (passwordHash != null || provisioned);
     }
 }

@@ -33,7 +33,7 @@ public class Sessions {
 
     /** What a sign-in form's submission came to. */
     public enum Refusal {
-        MISSING, WRONG, THROTTLED, NOT_HERE
+        MISSING, WRONG, THROTTLED, NOT_HERE, SSO_REQUIRED
     }
 
     /** Signed in (the tokens) or refused (why). */
@@ -60,7 +60,8 @@ public class Sessions {
         try {
             tokens = auth.login(new LoginRequest(organization, email, password), clientAddress);
         } catch (ProblemException e) {
-            return new Attempt(null, e.status() == 429 ? Refusal.THROTTLED : Refusal.WRONG);
+            return new Attempt(null, e.status() == 429 ? Refusal.THROTTLED
+                    : "sso-required".equals(e.slug()) ? Refusal.SSO_REQUIRED : Refusal.WRONG);
         }
         JsonWebToken token = verified(tokens.accessToken()).orElseThrow();
         if (!mayEnter.test(token.getGroups())) {

@@ -45,7 +45,8 @@ class SecurityMatrixTest {
     private static final Set<String> ANALYSTS = Set.of("analyst", "admin");
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
-            "GET /share/{token}", "GET /s/{code}", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
+            "GET /share/{token}", "GET /s/{code}", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}",
+            "GET /api/v1/auth/sso/{organization}", "GET /api/v1/auth/sso/callback", "POST /api/v1/auth/sso/token");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Object body) {
@@ -138,7 +139,18 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/broadcasts/{id}", CURATORS, null),
             new Endpoint("POST", "/api/v1/settings/scim-tokens", Set.of("admin"), Map.of("name", "IdP")),
             new Endpoint("GET", "/api/v1/settings/scim-tokens", Set.of("admin"), null),
-            new Endpoint("DELETE", "/api/v1/settings/scim-tokens/{id}", Set.of("admin"), null));
+            new Endpoint("DELETE", "/api/v1/settings/scim-tokens/{id}", Set.of("admin"), null),
+            // Another organization's identity providers: SsoSettingsTest (it runs the OpenID provider they need).
+            new Endpoint("POST", "/api/v1/settings/identity-providers", Set.of("admin"),
+                    Map.of("name", "IdP", "issuer", "https://idp.invalid", "clientId", "c", "clientSecret", "s",
+                            "allowedDomains", List.of("example.com"))),
+            new Endpoint("GET", "/api/v1/settings/identity-providers", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/settings/identity-providers/{id}", Set.of("admin"), null),
+            new Endpoint("PATCH", "/api/v1/settings/identity-providers/{id}", Set.of("admin"),
+                    Map.of("name", "Hijacked")),
+            new Endpoint("DELETE", "/api/v1/settings/identity-providers/{id}", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/settings/sso", Set.of("admin"), null), new Endpoint("PUT",
+                    "/api/v1/settings/sso", Set.of("admin"), Map.of("required", true, "redirectUris", List.of())));
 
     static Org home;
     static Org victim;
@@ -244,8 +256,9 @@ class SecurityMatrixTest {
     void anotherOrganizationsResourcesAre404EvenToAnAdmin() {
         SoftAssertions soft = new SoftAssertions();
         for (Endpoint endpoint : ENDPOINTS) {
-            if (!endpoint.path().contains("{id}") || endpoint.roles().contains("operator")) {
-                continue;
+            if (!endpoint.path().contains("{id}") || endpoint.roles().contains("operator")
+                    || endpoint.path().startsWith("/api/v1/settings/identity-providers")) {
+                continue; // identity providers need a running OpenID provider: SsoSettingsTest attacks them
             }
             Response response = call(endpoint, home.admin().token(), victimIds::get);
             soft.assertThat(response.statusCode()).as(endpoint.key()).isEqualTo(404);

@@ -1,0 +1,38 @@
+package io.chorus.sso;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Single sign-on with OpenID Connect, under {@code chorus.sso.}; see README.md. */
+@ConfigMapping(prefix = "chorus.sso")
+public interface SsoConfig {
+
+    /** Each call to an identity provider (discovery, JWKS, token endpoint): connecting and reading the answer. */
+    @WithDefault("PT5S")
+    Duration timeout();
+
+    /** Answers of an identity provider larger than this are refused. */
+    @WithDefault("262144")
+    int maxResponseBytes();
+
+    /** How long a started sign-in may take at the identity provider (its state cookie lives this long). */
+    @WithDefault("PT10M")
+    Duration stateLifetime();
+
+    /** How long an API client's one-time code may wait to be exchanged. */
+    @WithDefault("PT1M")
+    Duration codeLifetime();
+
+    /** The clock difference tolerated on an ID token's {@code iat} and {@code exp}. */
+    @WithDefault("PT1M")
+    Duration clockSkew();
+
+    /**
+     * Plain http to a loopback address (127.0.0.0/8, ::1, localhost) for identity providers: dev and test only (a local
+     * Keycloak, the tests' provider). Otherwise every identity provider URL must be https.
+     */
+    @WithDefault("false")
+    boolean allowHttpLoopback();
+}

@@ -132,7 +132,15 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
         server.createContext("/authorize", OidcProvider::authorize);
         server.createContext("/token", OidcProvider::token);
         server.start();
-        return Map.of();
+        // The service on a port known now, with its public URL on it: the provider sends browsers back there.
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("quarkus.http.test-port", String.valueOf(port), "chorus.public-base-url",
+                "http://localhost:" + port);
     }
 
     @Override

@@ -178,6 +178,7 @@ public class OidcClient {
         keys.setSimpleHttpGet(get);
         // A key set is refetched at most this often when tokens name keys it lacks.
         keys.setDefaultCacheDuration(3600);
+        keys.setRefreshReprieveThreshold(config.jwksRefetchInterval().toMillis());
         return keys;
     }
 

@@ -30,6 +30,13 @@ public interface SsoConfig {
     Duration clockSkew();
 
     /**
+     * A token naming a key the cached set lacks refetches the provider's JWKS, but not again within this time of the
+     * last fetch (concurrent sign-ins after a rotation share one fetch).
+     */
+    @WithDefault("PT0.3S")
+    Duration jwksRefetchInterval();
+
+    /**
      * Plain http to a loopback address (127.0.0.0/8, ::1, localhost) for identity providers: dev and test only (a local
      * Keycloak, the tests' provider). Otherwise every identity provider URL must be https.
      */

@@ -210,9 +210,10 @@ public class SsoService {
         String hash = SecretTokens.hash(code);
         Object[] row = QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = Member.getEntityManager().createNativeQuery("""
-                    update sso_codes set used_at = now()
-                    where code_hash = ?1 and used_at is null and expires_at > now()
-                    returning organization_id, member_id""").setParameter(1, hash).getResultList();
+                    update sso_codes set used_at = ?2
+                    where code_hash = ?1 and used_at is null and expires_at > ?2
+                    returning organization_id, member_id""").setParameter(1, hash).setParameter(2, Time.now())
+                    .getResultList();
             return rows.isEmpty() ? null : (Object[]) rows.get(0);
         });
         if (row == null) {

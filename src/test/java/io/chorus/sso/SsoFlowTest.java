@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,12 +20,14 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.OidcProvider;
 import io.chorus.support.OidcProvider.User;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Rows;
+import io.chorus.support.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -83,6 +86,21 @@ class SsoFlowTest {
                 .body("items.targetId", hasItem(memberId));
         Api.as(org.admin().token()).queryParam("action", "member.provisioned").get("/api/v1/audit-events").then()
                 .body("items.targetId", hasItem(memberId));
+    }
+
+    @Test
+    void anAppsCodeExpiresAfterAMinute() {
+        Org org = Organizations.create();
+        Sso.provider(org, List.of());
+        Sso.registerAppUri(org);
+        User ada = user(org, "late", List.of());
+        String code;
+        try (TestClock earlier = TestClock.runFrom(Time.now().minusSeconds(61).atZone(ZoneOffset.UTC))) {
+            code = Sso.code(Sso.asApp(org, ada.email()));
+        }
+        Sso.exchange(code).then().statusCode(400).body("type", endsWith(":invalid-sso-code"));
+        // The same sign-in a moment later works: the refusal was the code's age.
+        Sso.exchange(Sso.code(Sso.asApp(org, ada.email()))).then().statusCode(200);
     }
 
     @Test

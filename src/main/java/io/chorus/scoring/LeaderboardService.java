@@ -22,6 +22,7 @@ import io.chorus.common.Time;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.conversions.ConversionTotals;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.Breakdown;
 import io.chorus.scoring.ScoringViews.Entry;
@@ -147,7 +148,9 @@ public class LeaderboardService {
                 .map(row -> badge((String) row[1], (String) row[2], (Instant) row[3])).toList();
         Ranking everyone = standings
                 .of(new Standings.Key(organization, Periods.ALL, Periods.BEGINNING, "points", null));
-        return new Score(points, 1 + everyone.ahead(points), level(points, levels), badges, breakdown);
+        ConversionTotals conversions = ConversionTotals.ofMember(database, organization, me);
+        return new Score(points, 1 + everyone.ahead(points), level(points, levels), badges, breakdown,
+                conversions.conversions(), conversions.conversionValue());
     }
 
     /** The member's badges, oldest first; a campaign badge names its campaign, a monthly one its month. */

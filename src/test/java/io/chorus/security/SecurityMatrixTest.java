@@ -66,6 +66,7 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/settings/conversion-keys", Set.of("admin"), null),
             new Endpoint("DELETE", "/api/v1/settings/conversion-keys/{id}", Set.of("admin"), null),
             new Endpoint("GET", "/api/v1/settings/conversions", ANALYSTS, null),
+            new Endpoint("GET", "/api/v1/analytics/conversions", ANALYSTS, null),
             new Endpoint("PUT", "/api/v1/settings/conversions", Set.of("admin"),
                     Map.of("clickIds", true, "attributionWindowDays", 30)),
             new Endpoint("PATCH", "/api/v1/me", MEMBER_ROLES, Map.of("name", "Renamed")),

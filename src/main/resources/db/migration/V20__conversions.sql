@@ -50,6 +50,8 @@ create table conversions (
     network           text,
     campaign_id       uuid,
     attributed_at     timestamptz,
+    -- When a pending conversion is next matched with the clicks written meanwhile: the wait doubles each time.
+    next_attempt_at   timestamptz,
     constraint conversions_status_check check (status in ('pending', 'attributed', 'unattributed')),
     constraint conversions_reason_check check (reason in
         ('unknown-click', 'outside-window', 'robot', 'self-click', 'no-click')),
@@ -58,7 +60,8 @@ create table conversions (
 );
 -- The same externalId is one conversion, however often it is reported.
 create unique index conversions_external_uk on conversions (organization_id, external_id) where external_id is not null;
--- What the attribution sweep looks at.
+-- What the attribution sweep looks at: pending conversions due for another look, and those to give up on.
+create index conversions_due_idx on conversions (next_attempt_at) where status = 'pending';
 create index conversions_pending_idx on conversions (received_at) where status = 'pending';
 create index conversions_share_idx on conversions (share_id) where status = 'attributed';
 create index conversions_org_idx on conversions (organization_id, occurred_at) where status = 'attributed';

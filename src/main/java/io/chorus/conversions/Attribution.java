@@ -68,10 +68,18 @@ final class Attribution {
             returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id,
                       v.occurred_at""";
     private static final String BY_ID = ATTRIBUTE.formatted("v.id = any(?)", SKEW, OUTSIDE, OUTSIDE);
-    private static final String RECEIVED_SINCE = ATTRIBUTE.formatted("v.received_at > ?", SKEW, OUTSIDE, OUTSIDE);
+    /** The pending conversions due for another look, oldest due first, a bounded number per sweep. */
+    private static final String DUE = """
+            select id from conversions where status = 'pending' and next_attempt_at <= ?
+            order by next_attempt_at limit ? for update skip locked""";
+    /** Those still pending wait twice as long as they have waited so far (at least a second). */
+    private static final String BACK_OFF = """
+            update conversions set next_attempt_at = ?::timestamptz + greatest(?::timestamptz - received_at, interval '1 second')
+            where id = any(?) and status = 'pending'""";
     private static final String GIVE_UP = """
             update conversions set status = 'unattributed',
-                reason = case when click_ref is null then 'no-click' else 'unknown-click' end, attributed_at = ?
+                reason = case when click_ref is null then 'no-click' else 'unknown-click' end, attributed_at = ?,
+                next_attempt_at = null
             where status = 'pending' and received_at <= ?""";
 
     private Attribution() {
@@ -86,13 +94,33 @@ final class Attribution {
         }
     }
 
-    /** Attributes the conversions received since {@code since} whose clicks were written meanwhile. */
-    static List<Decided> receivedSince(Connection connection, Instant since, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(RECEIVED_SINCE)) {
-            update.setTimestamp(1, Timestamp.from(since));
-            update.setTimestamp(2, Timestamp.from(now));
-            return decided(update);
+    /**
+     * Looks again at up to {@code limit} pending conversions that are due: those whose click is written now are
+     * decided, the others wait twice as long as they have so far before the next look. Answers how many were due.
+     */
+    static int due(Connection connection, Instant now, int limit) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(DUE)) {
+            query.setTimestamp(1, Timestamp.from(now));
+            query.setInt(2, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
+                }
+            }
         }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        UUID[] due = ids.toArray(UUID[]::new);
+        of(connection, due, now);
+        try (PreparedStatement update = connection.prepareStatement(BACK_OFF)) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setArray(3, connection.createArrayOf("uuid", due));
+            update.executeUpdate();
+        }
+        return due.length;
     }
 
     /** Records the conversions received before {@code before} and still without a click as unattributed. */

@@ -15,13 +15,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Attributes the conversions that arrived before their click was written, as soon as it is, and gives up on those still
+ * Attributes the conversions that arrived before their click was written, soon after it is, and gives up on those still
  * without a click after {@code pending-for} (recorded as unattributed). Every instance sweeps; rows another instance is
  * deciding are skipped, and a decided row is never decided again.
  */
 @Singleton
 public class AttributionSweep {
 
+    private static final int BATCH = 2_000;
     private final DataSource database;
     private final ConversionConfig config;
 
@@ -44,10 +45,12 @@ public class AttributionSweep {
     public void run(Instant now) throws SQLException {
         Instant giveUpBefore = now.minus(config.pendingFor());
         try (Connection connection = database.getConnection()) {
-            Jdbc.inTransaction(connection, () -> {
-                Attribution.receivedSince(connection, giveUpBefore, now);
-                return Attribution.giveUp(connection, giveUpBefore, now);
-            });
+            Jdbc.inTransaction(connection, () -> Attribution.giveUp(connection, giveUpBefore, now));
+            // Bounded batches, each its own transaction, until none is due.
+            int due;
+            do {
+                due = Jdbc.inTransaction(connection, () -> Attribution.due(connection, now, BATCH));
+            } while (due == BATCH);
         }
     }
 }

@@ -51,9 +51,12 @@ public class ConversionWriter {
 
     private static final String INSERT = """
             insert into conversions (id, organization_id, key_id, click_ref, code, type, value, currency, occurred_at,
-                                     received_at, external_id, status, reason)
-            select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::numeric[],
-                                 ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+                                     received_at, external_id, status, reason, next_attempt_at)
+            select r.*, case when r.status = 'pending' then r.received_at + interval '1 second' end
+            from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::numeric[],
+                        ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+                 as r (id, organization_id, key_id, click_ref, code, type, value, currency, occurred_at, received_at,
+                       external_id, status, reason)
             on conflict (organization_id, external_id) where external_id is not null do nothing
             returning id""";
     private static final String EXISTING = """

@@ -25,9 +25,11 @@ import io.chorus.common.tenant.Tenants;
  * first. Pages are keyset pages on (publishedAt, id); an item's publishedAt is fixed when it is published or scheduled,
  * so items appearing meanwhile land before the first page and paging neither skips nor repeats.
  * <p>
- * This is the hottest read of the product, so it is one SQL statement that walks the feed index and has PostgreSQL
- * write each item's JSON (the FeedItem schema of openapi.yaml); the service only joins the items into the page. Being
- * native SQL, it names the organization itself.
+ * This is the hottest read of the product: one statement that walks the feed index for the page's ids, row versions and
+ * {@code sharedByMe}, outside a transaction, then each item's JSON from {@link FeedItems} (remembered by row version).
+ * The unfiltered page, which every app screen reads, is the database's {@code feed_page} function, so that PostgreSQL
+ * plans it once per connection; a filtered page is planned for its filter. Being native SQL, it names the organization
+ * itself.
  */
 @ApplicationScoped
 public class FeedService {
@@ -73,19 +75,8 @@ public class FeedService {
      */
     public String feed(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
         UUID organization = tenants.current();
-        StringBuilder sql = new StringBuilder(FEED);
-        List<Object> parameters = new ArrayList<>(List.of(memberId));
-        parameters.addAll(visible(organization, memberId));
-        topic.ifPresent(t -> {
-            sql.append(" and c.topics @> array[cast(? as varchar)]");
-            parameters.add(t);
-        });
-        language.ifPresent(l -> {
-            sql.append(" and c.language = ?");
-            parameters.add(l);
-        });
-        page.appendNewestFirst(sql, parameters, "c.published_at", "c.id");
-        List<Object[]> rows = Jdbc.rows(database, sql.toString(), parameters.toArray());
+        List<Object[]> rows = topic.isEmpty() && language.isEmpty() ? unfiltered(organization, memberId, page)
+                : filtered(organization, memberId, topic, language, page);
         List<FeedItems.Seen> shown = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {
             shown.add(new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]));
@@ -100,6 +91,35 @@ public class FeedService {
             body.append("null");
         }
         return body.append('}').toString();
+    }
+
+    /**
+     * The unfiltered page, by the database's {@code feed_page} (migration V19): the same statement as {@link #filtered}
+     * without filters, planned once per connection instead of once per request.
+     */
+    private List<Object[]> unfiltered(UUID organization, UUID memberId, PageRequest page) {
+        Instant beforeAt = page.cursor().map(c -> PageRequest.instant(c, 0)).orElse(null);
+        UUID beforeId = page.cursor().map(c -> PageRequest.uuid(c, 1)).orElse(null);
+        return Jdbc.rows(database, "select * from feed_page(?, ?, ?, cast(? as timestamptz), cast(? as uuid), ?)",
+                organization, memberId, Time.now(), beforeAt, beforeId, page.fetchSize());
+    }
+
+    /** A page filtered by topic or language: planned for its filter's values (a rare topic takes its index). */
+    private List<Object[]> filtered(UUID organization, UUID memberId, Optional<String> topic, Optional<String> language,
+            PageRequest page) {
+        StringBuilder sql = new StringBuilder(FEED);
+        List<Object> parameters = new ArrayList<>(List.of(memberId));
+        parameters.addAll(visible(organization, memberId));
+        topic.ifPresent(t -> {
+            sql.append(" and c.topics @> array[cast(? as varchar)]");
+            parameters.add(t);
+        });
+        language.ifPresent(l -> {
+            sql.append(" and c.language = ?");
+            parameters.add(l);
+        });
+        page.appendNewestFirst(sql, parameters, "c.published_at", "c.id");
+        return Jdbc.rows(database, sql.toString(), parameters.toArray());
     }
 
     /** What a feed's filter offers: the topics of its latest items, most frequent first, and their languages. */

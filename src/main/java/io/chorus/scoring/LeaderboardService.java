@@ -100,12 +100,13 @@ public class LeaderboardService {
         UUID organization = tenants.current();
         Standings.Row mine = new Standings.Row(0, 0, 0, 0, 0);
         // Two branches, each its own index: joined, PostgreSQL read every listed member's totals to keep the caller's.
-        for (Object[] c : Jdbc.rows(database, """
-                select 'name', m.id, m.name, null::bigint, null::bigint, null::bigint from members m
-                where m.organization_id = ? and m.id = any(?)
-                union all
-                select 'mine', x.member_id, null, x.points, x.shares, x.clicks from score_totals x
-                where x.organization_id = ? and x.period = ? and x.period_start = ? and x.member_id = ?""",
+        for (Object[] c : Jdbc.rows(database,
+                """
+                        select 'name', m.id, m.name, null::bigint, null::bigint, null::bigint from members m
+                        where m.organization_id = ? and m.id = any(?)
+                        union all
+                        select 'mine', x.member_id, null, x.points, x.shares, x.clicks from score_totals x
+                        where x.organization_id = ? and x.period = cast(? as char(1)) and x.period_start = ? and x.member_id = ?""",
                 organization, page.stream().map(Standings.Row::member).toArray(UUID[]::new), organization,
                 String.valueOf(period.code()), start, me)) {
             if ("name".equals(c[0])) {
@@ -124,20 +125,22 @@ public class LeaderboardService {
      */
     public Score score(UUID me) {
         UUID organization = tenants.current();
-        List<Object[]> rows = Jdbc.rows(database, """
-                select 0 as part, null::text, null::text, null::timestamptz,
-                       coalesce(sum(d.share_points), 0), coalesce(sum(d.click_points), 0),
-                       coalesce(sum(d.submission_points), 0), coalesce(sum(d.campaign_points), 0),
-                       coalesce(sum(d.adjustment_points), 0),
-                       (select x.points from score_totals x where x.organization_id = ? and x.period = ?
-                          and x.period_start = ? and x.member_id = ?),
-                       (select s.level_thresholds from organization_settings s where s.organization_id = ?)
-                from score_days d where d.organization_id = ? and d.member_id = ?
-                union all
-                select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null
-                from member_badges b where b.organization_id = ? and b.member_id = ?
-                order by 1, 4, 2, 3""", organization, String.valueOf(Periods.ALL.code()), Periods.BEGINNING, me,
-                organization, organization, me, organization, me);
+        List<Object[]> rows = Jdbc.rows(database,
+                """
+                        select 0 as part, null::text, null::text, null::timestamptz,
+                               coalesce(sum(d.share_points), 0), coalesce(sum(d.click_points), 0),
+                               coalesce(sum(d.submission_points), 0), coalesce(sum(d.campaign_points), 0),
+                               coalesce(sum(d.adjustment_points), 0),
+                               (select x.points from score_totals x where x.organization_id = ? and x.period = cast(? as char(1))
+                                  and x.period_start = ? and x.member_id = ?),
+                               (select s.level_thresholds from organization_settings s where s.organization_id = ?)
+                        from score_days d where d.organization_id = ? and d.member_id = ?
+                        union all
+                        select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null
+                        from member_badges b where b.organization_id = ? and b.member_id = ?
+                        order by 1, 4, 2, 3""",
+                organization, String.valueOf(Periods.ALL.code()), Periods.BEGINNING, me, organization, organization, me,
+                organization, me);
         Object[] sums = rows.get(0);
         Breakdown breakdown = new Breakdown(number(sums[4]), number(sums[5]), number(sums[6]), number(sums[7]),
                 number(sums[8]));

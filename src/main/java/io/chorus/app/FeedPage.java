@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -103,10 +104,13 @@ public class FeedPage {
     }
 
     /**
-     * An item as rendered for a language and a time zone. The key is the item exactly as the feed answered it (every
-     * field, whether the member shared it among them), so a rendering is never served for anything that changed.
+     * An item as rendered for a language, a time zone and the networks allowed. The key is the item's row version (the
+     * content row's {@code xmin}, which every change of the row changes: see {@code FeedItems}) and whether the member
+     * shared it, so a rendering is never served for anything that changed. It was the item record itself: hashing and
+     * comparing every field of 20 items cost more than rendering the rest of the page.
      */
-    private record Rendering(FeedItem item, Locale locale, ZoneId zone, List<Network> networks) {
+    private record Rendering(UUID id, long version, boolean sharedByMe, Locale locale, ZoneId zone,
+            List<Network> networks) {
     }
 
     /** Where the member's CSRF token goes in a rendering kept for everyone. */
@@ -136,15 +140,16 @@ public class FeedPage {
         AppSession session = pages.session();
         Optional<String> topicAsked = chosen(topic);
         Optional<String> languageAsked = chosen(language);
-        Feed feed;
+        FeedService.Items page;
         try {
-            feed = feeds.items(session.memberId(), topicAsked, languageAsked,
+            page = feeds.items(session.memberId(), topicAsked, languageAsked,
                     PageRequest.of(String.valueOf(PAGE), cursor, 2));
         } catch (ProblemException e) {
             // A cursor that is not one of ours: the first page.
             return Response.seeOther(URI.create(AppPaths.ROOT)).build();
         }
-        List<String> rendered = rendered(feed, session);
+        Feed feed = page.feed();
+        List<String> rendered = rendered(page, session);
         if ("items".equals(fragment)) {
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), List.of(), List.of());
             return pages.page(Templates.items(session, filter, feed, rendered));
@@ -158,13 +163,14 @@ public class FeedPage {
     }
 
     /** Each item's HTML, from those kept or rendered now, with this member's CSRF token. */
-    private List<String> rendered(Feed feed, AppSession session) {
+    private List<String> rendered(FeedService.Items page, AppSession session) {
         List<Network> allowed = session.networks();
         List<Choice> networks = null;
         Words words = null;
-        List<String> items = new ArrayList<>(feed.items().size());
-        for (FeedItem item : feed.items()) {
-            Rendering key = new Rendering(item, session.locale(), session.zone(), allowed);
+        List<String> items = new ArrayList<>(page.feed().items().size());
+        for (FeedItem item : page.feed().items()) {
+            Rendering key = new Rendering(item.id(), page.versions().get(item.id()), item.sharedByMe(),
+                    session.locale(), session.zone(), allowed);
             String html = renderings.getIfPresent(key);
             if (html == null) {
                 if (networks == null) {

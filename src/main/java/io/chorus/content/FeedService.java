@@ -2,7 +2,9 @@ package io.chorus.content;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,12 +76,23 @@ public class FeedService {
      * transaction: the page's ids with their versions, then the JSON of any item not remembered in that version.
      */
     public String feed(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
+        return page(memberId, topic, language, page).json();
+    }
+
+    /** A page as answered, and the row version of each item it shows (by id). */
+    private record Page(String json, Map<UUID, Long> versions) {
+    }
+
+    private Page page(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
         UUID organization = tenants.current();
         List<Object[]> rows = topic.isEmpty() && language.isEmpty() ? unfiltered(organization, memberId, page)
                 : filtered(organization, memberId, topic, language, page);
         List<FeedItems.Seen> shown = new ArrayList<>();
+        Map<UUID, Long> versions = new HashMap<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {
-            shown.add(new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]));
+            FeedItems.Seen item = new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]);
+            shown.add(item);
+            versions.put(item.id(), item.version());
         }
         StringBuilder body = new StringBuilder(256 + rows.size() * 512).append("{\"items\":[");
         items.append(body, organization, shown);
@@ -90,7 +103,7 @@ public class FeedService {
         } else {
             body.append("null");
         }
-        return body.append('}').toString();
+        return new Page(body.append('}').toString(), versions);
     }
 
     /**
@@ -150,10 +163,17 @@ public class FeedService {
         return new Choices(topics, languages);
     }
 
-    /** The same page, read back into records: for the app, which shows what the API answers. */
-    public ContentViews.Feed items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
+    /**
+     * The same page read back into records, for the app, which shows what the API answers; with each item's row version
+     * (which changes whenever anything the item shows does), by id.
+     */
+    public record Items(ContentViews.Feed feed, Map<UUID, Long> versions) {
+    }
+
+    public Items items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest request) {
+        Page page = page(memberId, topic, language, request);
         try {
-            return json.readValue(feed(memberId, topic, language, page), ContentViews.Feed.class);
+            return new Items(json.readValue(page.json(), ContentViews.Feed.class), page.versions());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The feed's own JSON could not be read", e);
         }

@@ -76,34 +76,28 @@ public class FeedService {
      * transaction: the page's ids with their versions, then the JSON of any item not remembered in that version.
      */
     public String feed(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
-        return page(memberId, topic, language, page).json();
-    }
-
-    /** A page as answered, and the row version of each item it shows (by id). */
-    private record Page(String json, Map<UUID, Long> versions) {
-    }
-
-    private Page page(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
         UUID organization = tenants.current();
+        Rows rows = rows(organization, memberId, topic, language, page);
+        StringBuilder body = new StringBuilder(256 + rows.shown().size() * 512).append("{\"items\":[");
+        items.append(body, organization, rows.shown());
+        body.append("],\"nextCursor\":").append(rows.nextCursor() == null ? "null" : quote(rows.nextCursor()));
+        return body.append('}').toString();
+    }
+
+    /** The items a page shows (id, row version, sharedByMe), newest first, and the cursor of the next page, if any. */
+    private record Rows(List<FeedItems.Seen> shown, String nextCursor) {
+    }
+
+    private Rows rows(UUID organization, UUID memberId, Optional<String> topic, Optional<String> language,
+            PageRequest page) {
         List<Object[]> rows = topic.isEmpty() && language.isEmpty() ? unfiltered(organization, memberId, page)
                 : filtered(organization, memberId, topic, language, page);
         List<FeedItems.Seen> shown = new ArrayList<>();
-        Map<UUID, Long> versions = new HashMap<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {
-            FeedItems.Seen item = new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]);
-            shown.add(item);
-            versions.put(item.id(), item.version());
+            shown.add(new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]));
         }
-        StringBuilder body = new StringBuilder(256 + rows.size() * 512).append("{\"items\":[");
-        items.append(body, organization, shown);
-        body.append("],\"nextCursor\":");
-        if (rows.size() > page.limit()) {
-            Object[] last = rows.get(page.limit() - 1);
-            body.append(quote(Cursor.of((Instant) last[0], last[1]).encode()));
-        } else {
-            body.append("null");
-        }
-        return new Page(body.append('}').toString(), versions);
+        Object[] last = rows.size() > page.limit() ? rows.get(page.limit() - 1) : null;
+        return new Rows(shown, last == null ? null : Cursor.of((Instant) last[0], last[1]).encode());
     }
 
     /**
@@ -164,19 +158,18 @@ public class FeedService {
     }
 
     /**
-     * The same page read back into records, for the app, which shows what the API answers; with each item's row version
-     * (which changes whenever anything the item shows does), by id.
+     * The same page as records, for the app, which shows what the API answers (each record is read from the very JSON
+     * the API answers); with each item's row version, which changes whenever anything the item shows does, by id.
      */
     public record Items(ContentViews.Feed feed, Map<UUID, Long> versions) {
     }
 
-    public Items items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest request) {
-        Page page = page(memberId, topic, language, request);
-        try {
-            return new Items(json.readValue(page.json(), ContentViews.Feed.class), page.versions());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The feed's own JSON could not be read", e);
-        }
+    public Items items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
+        UUID organization = tenants.current();
+        Rows rows = rows(organization, memberId, topic, language, page);
+        Map<UUID, Long> versions = new HashMap<>();
+        rows.shown().forEach(item -> versions.put(item.id(), item.version()));
+        return new Items(new ContentViews.Feed(items.records(organization, rows.shown()), rows.nextCursor()), versions);
     }
 
     /** {@link #VISIBLE}'s parameters. */

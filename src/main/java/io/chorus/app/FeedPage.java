@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -133,8 +132,8 @@ public class FeedPage {
         this.filters = filters;
     }
 
+    /** Without a transaction: every read of the page is one plain statement (the session, the page's items). */
     @GET
-    @Transactional
     public Response show(@RestQuery String topic, @RestQuery String language, @RestQuery String cursor,
             @HeaderParam(FRAGMENT) String fragment) {
         AppSession session = pages.session();

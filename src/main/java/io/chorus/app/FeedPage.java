@@ -3,6 +3,7 @@ package io.chorus.app;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,10 @@ public class FeedPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<String> rendered);
+        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<String> rendered,
+                String filterForm);
+
+        static native TemplateInstance filter(Filter filter, Locale locale);
 
         static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<String> rendered);
 
@@ -111,6 +115,16 @@ public class FeedPage {
     private record Rendering(UUID id, long version, boolean sharedByMe, Locale locale, ZoneId zone,
             List<Network> networks) {
     }
+
+    /**
+     * The filter's form as rendered for what it offers and holds, in a language: its 50 topics' options were most of
+     * what rendering the page cost once its items were kept. Members of the same groups share the same offers.
+     */
+    private record FilterForm(Filter filter, Locale locale) {
+    }
+
+    private final Cache<FilterForm, String> filterForms = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     /** Where the member's CSRF token goes in a rendering kept for everyone. */
     private static final String CSRF_MARK = "\u0000csrf\u0000";
@@ -157,7 +171,9 @@ public class FeedPage {
             FeedService.Choices options = filters.of(session.memberId());
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), options.topics(),
                     options.languages());
-            return Templates.show(session, filter, feed, rendered);
+            String form = filterForms.get(new FilterForm(filter, session.locale()),
+                    key -> Templates.filter(key.filter(), key.locale()).setLocale(key.locale()).render());
+            return Templates.show(session, filter, feed, rendered, form);
         });
     }
 

@@ -31,6 +31,7 @@ import io.chorus.scoring.ScoringViews.Score;
 import io.chorus.scoring.ScoringViews.Standing;
 import io.chorus.scoring.Standings.Ranking;
 import io.chorus.tenancy.Group;
+import io.chorus.tenancy.MemberNames;
 
 /**
  * Leaderboards read the rankings {@link Standings} keeps in memory from the period totals the ledger keeps in step
@@ -46,13 +47,16 @@ public class LeaderboardService {
     private final DataSource database;
     private final Tenants tenants;
     private final Standings standings;
+    private final MemberNames memberNames;
 
     @Inject
-    public LeaderboardService(EntityManager em, DataSource database, Tenants tenants, Standings standings) {
+    public LeaderboardService(EntityManager em, DataSource database, Tenants tenants, Standings standings,
+            MemberNames memberNames) {
         this.database = database;
         this.em = em;
         this.tenants = tenants;
         this.standings = standings;
+        this.memberNames = memberNames;
     }
 
     /** The metric named, or IllegalArgumentException. */
@@ -92,28 +96,21 @@ public class LeaderboardService {
     }
 
     /**
-     * In one statement: the names of the members on the page (into {@code names}) and the caller's standing — their
-     * figures as they are now, listed or not, and their rank: one plus the listed members ahead of them in the ranking.
+     * The names of the members on the page (into {@code names}: remembered, see {@link MemberNames}) and the caller's
+     * standing — their figures as they are now, listed or not, and their rank: one plus the listed members ahead of
+     * them in the ranking.
      */
     private Standing figures(Ranking ranking, Periods period, LocalDate start, String metric, UUID me,
             List<Standings.Row> page, Map<UUID, String> names) {
         UUID organization = tenants.current();
+        names.putAll(memberNames.of(organization, page.stream().map(Standings.Row::member).toList()));
         Standings.Row mine = new Standings.Row(0, 0, 0, 0, 0);
-        // Two branches, each its own index: joined, PostgreSQL read every listed member's totals to keep the caller's.
         for (Object[] c : Jdbc.rows(database,
                 """
-                        select 'name', m.id, m.name, null::bigint, null::bigint, null::bigint from members m
-                        where m.organization_id = ? and m.id = any(?)
-                        union all
-                        select 'mine', x.member_id, null, x.points, x.shares, x.clicks from score_totals x
+                        select x.points, x.shares, x.clicks from score_totals x
                         where x.organization_id = ? and x.period = cast(? as char(1)) and x.period_start = ? and x.member_id = ?""",
-                organization, page.stream().map(Standings.Row::member).toArray(UUID[]::new), organization,
-                String.valueOf(period.code()), start, me)) {
-            if ("name".equals(c[0])) {
-                names.put((UUID) c[1], (String) c[2]);
-            } else {
-                mine = new Standings.Row(0, 0, number(c[3]), (int) number(c[4]), (int) number(c[5]));
-            }
+                organization, String.valueOf(period.code()), start, me)) {
+            mine = new Standings.Row(0, 0, number(c[0]), (int) number(c[1]), (int) number(c[2]));
         }
         return new Standing(1 + ranking.ahead(mine.value(metric)), mine.points(), mine.shares(), mine.clicks());
     }

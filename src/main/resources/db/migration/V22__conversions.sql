@@ -65,3 +65,5 @@ create index conversions_due_idx on conversions (next_attempt_at) where status =
 create index conversions_pending_idx on conversions (received_at) where status = 'pending';
 create index conversions_share_idx on conversions (share_id) where status = 'attributed';
 create index conversions_org_idx on conversions (organization_id, occurred_at) where status = 'attributed';
+-- A member's own conversions, in their score (GET /api/v1/me/score, on every app screen).
+create index conversions_member_idx on conversions (organization_id, member_id) where status = 'attributed';

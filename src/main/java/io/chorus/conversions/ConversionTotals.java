@@ -25,10 +25,6 @@ public record ConversionTotals(long conversions, Map<String, BigDecimal> convers
         return of(Jdbc.rows(database, TOTALS + "v.share_id = ? group by currency", organization, share));
     }
 
-    public static ConversionTotals ofMember(DataSource database, UUID organization, UUID member) {
-        return of(Jdbc.rows(database, TOTALS + "v.member_id = ? group by currency", organization, member));
-    }
-
     /** The conversions that occurred on these days of the zone, by members of the group (if any). */
     public static ConversionTotals inRange(DataSource database, UUID organization, LocalDate from, LocalDate to,
             String zone, UUID groupId) {
@@ -42,7 +38,7 @@ public record ConversionTotals(long conversions, Map<String, BigDecimal> convers
     }
 
     /** Rows of (currency, count, sum). */
-    static ConversionTotals of(List<Object[]> rows) {
+    public static ConversionTotals of(List<Object[]> rows) {
         long count = 0;
         Map<String, BigDecimal> value = new TreeMap<>();
         for (Object[] row : rows) {

@@ -10,34 +10,43 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.chorus.common.tenant.OrganizationClaim;
+import io.chorus.common.tenant.OrganizationClient;
 import io.chorus.tenancy.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 
-/** Who is calling, from their verified access token. */
+/**
+ * Who is calling: a member or an operator, from their verified access token, or a machine client of one organization
+ * (its identity provider, through SCIM), from the token it presented.
+ */
 @RequestScoped
 public class Caller {
 
-    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
 
     @Inject
-    public Caller(JsonWebToken jwt) {
-        this.jwt = jwt;
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    /** The member (or operator) id: the token's subject. */
+    /** The member (or operator) id: the token's subject; for a machine client, its token's id. */
     public UUID id() {
-        return UUID.fromString(jwt.getSubject());
+        if (identity.getPrincipal() instanceof OrganizationClient client) {
+            return client.id();
+        }
+        return UUID.fromString(jwt().orElseThrow(() -> new IllegalStateException("No caller")).getSubject());
     }
 
     /**
-     * The calling member, when a member of an organization calls (not an operator, not an anonymous request): the actor
-     * the audit trail names.
+     * The calling member, when a member of an organization calls (not an operator, a machine client or an anonymous
+     * request): the actor the audit trail names.
      */
     public Optional<UUID> memberId() {
-        if (jwt.getSubject() == null || OrganizationClaim.of(jwt).isEmpty()) {
+        Optional<JsonWebToken> jwt = jwt();
+        if (jwt.isEmpty() || jwt.get().getSubject() == null || OrganizationClaim.of(jwt.get()).isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(jwt.getSubject()));
+            return Optional.of(UUID.fromString(jwt.get().getSubject()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -49,8 +58,12 @@ public class Caller {
     }
 
     public boolean hasRole(String role) {
-        Set<String> groups = jwt.getGroups();
+        Set<String> groups = jwt().map(JsonWebToken::getGroups).orElse(null);
         return groups != null && groups.contains(role);
     }
 
+    private Optional<JsonWebToken> jwt() {
+        return !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt)
+                : Optional.empty();
+    }
 }

@@ -26,6 +26,15 @@ public class Group extends TenantOwned {
     public GroupKind kind;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The last change of its name, kind, identity provider id or members. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** The organization's identity provider's own id for the group (SCIM externalId); unique in the organization. */
+    @Column(name = "external_id")
+    public String externalId;
+    /** Counted by the database on every change of its name, external id or members: its SCIM ETag. */
+    @Column(insertable = false, updatable = false)
+    public long version;
 
     public static Optional<Group> findByIdOptional(UUID id) {
         return Group.<Group> findByIdOptional((Object) id);
@@ -33,6 +42,17 @@ public class Group extends TenantOwned {
 
     public static Optional<Group> findByName(String name) {
         return find("lower(name) = lower(?1)", name).firstResultOptional();
+    }
+
+    public static Optional<Group> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    /** Notes a change of these groups' members made from the members' side. */
+    public static void touch(Collection<UUID> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            update("updatedAt = ?1 where id in ?2", now, ids);
+        }
     }
 
     public static long countExisting(Collection<UUID> ids) {

@@ -1,7 +1,10 @@
 package io.chorus.tenancy;
 
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -28,6 +31,23 @@ public class GroupMembership extends TenantOwned {
 
     public static long deleteForMember(UUID memberId) {
         return delete("id.memberId", memberId);
+    }
+
+    /** Which of these members are in the group. */
+    public static Set<UUID> inGroup(UUID groupId, Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("select m.id.memberId from GroupMembership m where m.id.groupId = ?1"
+                        + " and m.id.memberId in ?2", UUID.class)
+                .setParameter(1, groupId).setParameter(2, memberIds).getResultList());
+    }
+
+    public static Set<UUID> membersOf(UUID groupId) {
+        return new HashSet<>(getEntityManager()
+                .createQuery("select m.id.memberId from GroupMembership m where m.id.groupId = ?1", UUID.class)
+                .setParameter(1, groupId).getResultList());
     }
 
     @Embeddable

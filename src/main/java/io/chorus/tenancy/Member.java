@@ -57,6 +57,23 @@ public class Member extends TenantOwned {
     /** When the member was erased (no email, password or name any more); null for everyone else. */
     @Column(name = "erased_at")
     public Instant erasedAt;
+    /** The organization's identity provider's own id for the member (SCIM externalId); unique in the organization. */
+    @Column(name = "external_id")
+    public String externalId;
+    @Column(name = "given_name")
+    public String givenName;
+    @Column(name = "family_name")
+    public String familyName;
+    /**
+     * Created or taken over by the identity provider (SCIM): may be active without a password, signing in through it.
+     */
+    public boolean provisioned;
+    /** When the identity provider deleted the member (SCIM DELETE): deactivated, and no longer one of its users. */
+    @Column(name = "deprovisioned_at")
+    public Instant deprovisionedAt;
+    /** Counted by the database on every change of what SCIM shows of the member: its ETag. */
+    @Column(insertable = false, updatable = false)
+    public long version;
 
     public static Optional<Member> findByIdOptional(UUID id) {
         return Member.<Member> findByIdOptional((Object) id);
@@ -64,6 +81,10 @@ public class Member extends TenantOwned {
 
     public static Optional<Member> findByEmail(String email) {
         return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public static Optional<Member> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
     }
 
     public static long countActiveAdmins() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import io.chorus.common.Inputs;
 import io.chorus.common.Time;
@@ -24,27 +27,30 @@ import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
-import io.chorus.identity.RefreshToken;
 import io.chorus.tenancy.TenancyRequests.InviteMember;
+import io.chorus.tenancy.TenancyRequests.ProvisionMember;
 import io.chorus.tenancy.TenancyRequests.UpdateMember;
 import io.chorus.tenancy.TenancyViews.InvitationView;
 import io.chorus.tenancy.TenancyViews.MemberView;
 
-/** Members of the caller's organization: invite, list, read, change roles, groups and status. */
+/**
+ * Members of the caller's organization: invite, list, read, change roles, groups and status; and the members its
+ * identity provider provisions (SCIM).
+ */
 @ApplicationScoped
 public class MemberService {
 
     private final InvitationService invitations;
-    private final Event<MemberListingChanged> listingChanged;
+    private final MemberChanges changes;
     private final Event<MembershipChanged> membershipChanged;
     private final Audit audit;
     private final Caller caller;
 
     @Inject
-    public MemberService(InvitationService invitations, Event<MemberListingChanged> listingChanged,
+    public MemberService(InvitationService invitations, MemberChanges changes,
             Event<MembershipChanged> membershipChanged, Audit audit, Caller caller) {
         this.invitations = invitations;
-        this.listingChanged = listingChanged;
+        this.changes = changes;
         this.membershipChanged = membershipChanged;
         this.audit = audit;
         this.caller = caller;
@@ -55,7 +61,7 @@ public class MemberService {
         MemberView member = create(request.email(), request.name(), request.roles(), groupIdsOf(request.groupIds()),
                 request.language());
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("roles", ids(member.roles()));
+        detail.put("roles", MemberChanges.ids(member.roles()));
         detail.put("groupIds", member.groupIds());
         audit.record(caller.memberId().orElse(null), "member.invited", "member", member.id(), detail);
         return member;
@@ -64,9 +70,7 @@ public class MemberService {
     /** Creates an invited member with a fresh invitation; joins the caller's transaction. */
     MemberView create(String email, String name, Set<Role> roles, List<UUID> groupIds, String language) {
         String address = email.strip();
-        if (Member.findByEmail(address).isPresent()) {
-            throw ProblemException.conflict("email-taken", "A member with this email already exists.");
-        }
+        requireEmailFree(address, null);
         requireGroupsExist(groupIds);
         Instant now = Time.now();
         Member member = new Member();
@@ -100,78 +104,126 @@ public class MemberService {
     @Transactional
     public MemberView update(UUID id, UpdateMember request) {
         Member member = findNotErased(id);
-        Instant now = Time.now();
-        Set<Role> rolesBefore = member.roles();
-        MemberStatus statusBefore = member.status;
-        List<UUID> groupsBefore = currentGroupIds(member);
-        if (request.name() != null) {
-            member.name = Inputs.requireText("name", request.name());
+        changes.apply(member, (m, now) -> {
+            if (request.name() != null) {
+                m.name = Inputs.requireText("name", request.name());
+            }
+            if (request.language() != null) {
+                m.language = Inputs.language("language", request.language());
+            }
+            if (request.roles() != null) {
+                m.setRoles(EnumSet.copyOf(request.roles()));
+            }
+            if (request.status() != null) {
+                changes.changeStatus(m, request.status(), now);
+            }
+            if (request.groupIds() != null) {
+                List<UUID> groupIds = groupIdsOf(request.groupIds());
+                requireGroupsExist(groupIds);
+                changes.replaceGroups(m, groupIds);
+            }
+        });
+        return view(member);
+    }
+
+    /**
+     * A member the organization's identity provider creates (SCIM): an ambassador, active at once (or deactivated, if
+     * the provider says so), without a password or an invitation: they sign in through the identity provider, so no
+     * invitation mail goes out. A member this provider deleted earlier comes back instead, with their history.
+     */
+    @Transactional
+    public MemberView provision(@Valid @NotNull ProvisionMember request) {
+        String address = request.email().strip();
+        Optional<Member> earlier = Member.findByEmail(address).filter(m -> m.deprovisionedAt != null);
+        Member member;
+        if (earlier.isPresent()) {
+            member = earlier.get();
+            changes.apply(member, (m, now) -> synchronize(m, request, now));
+        } else {
+            requireEmailFree(address, null);
+            requireExternalIdFree(request.externalId(), null);
+            Instant now = Time.now();
+            member = new Member();
+            member.id = UUID.randomUUID();
+            member.setRoles(EnumSet.of(Role.AMBASSADOR));
+            member.status = request.active() ? MemberStatus.ACTIVE : MemberStatus.DEACTIVATED;
+            member.createdAt = now;
+            member.updatedAt = now;
+            member.language = Inputs.language("language", request.language());
+            copy(member, request);
+            member.persistAndFlush();
+            membershipChanged.fire(new MembershipChanged(member.organization()));
+        }
+        audit.record(caller.memberId().orElse(null), "member.provisioned", "member", member.id,
+                Map.of("roles", MemberChanges.ids(member.roles()), "status", member.status.id()));
+        return view(member);
+    }
+
+    /** Applies what the identity provider holds about the member, as a whole; the provider then manages them. */
+    @Transactional
+    public MemberView synchronize(UUID id, @Valid @NotNull ProvisionMember request) {
+        Member member = findNotErased(id);
+        changes.apply(member, (m, now) -> synchronize(m, request, now));
+        return view(member);
+    }
+
+    /**
+     * The identity provider deleted the member: they are deactivated exactly as an admin deactivates them (their
+     * shares, clicks and points stay), and are no longer one of the provider's users.
+     */
+    @Transactional
+    public void deprovision(UUID id) {
+        Member member = findNotErased(id);
+        changes.apply(member, (m, now) -> {
+            changes.changeStatus(m, MemberStatus.DEACTIVATED, now);
+            m.deprovisionedAt = now;
+        });
+        audit.record(caller.memberId().orElse(null), "member.deprovisioned", "member", member.id, Map.of());
+    }
+
+    private void synchronize(Member member, ProvisionMember request, Instant now) {
+        String address = request.email().strip();
+        if (!address.equalsIgnoreCase(member.email)) {
+            requireEmailFree(address, member.id);
+        }
+        if (request.externalId() != null && !request.externalId().equals(member.externalId)) {
+            requireExternalIdFree(request.externalId(), member.id);
         }
         if (request.language() != null) {
             member.language = Inputs.language("language", request.language());
         }
-        if (request.roles() != null) {
-            member.setRoles(EnumSet.copyOf(request.roles()));
-        }
-        if (request.status() != null) {
-            changeStatus(member, request.status(), now);
-        }
-        if (request.groupIds() != null) {
-            List<UUID> groupIds = groupIdsOf(request.groupIds());
-            requireGroupsExist(groupIds);
-            GroupMembership.deleteForMember(member.id);
-            GroupMembership.flush();
-            groupIds.forEach(groupId -> GroupMembership.of(member.id, groupId).persist());
-            listingChanged.fire(new MemberListingChanged(member.id));
-        }
-        member.updatedAt = now;
-        member.flush();
-        if (Member.countActiveAdmins() == 0) {
-            throw ProblemException.conflict("last-admin", "The organization must keep at least one active admin.");
-        }
-        UUID actor = caller.memberId().orElse(null);
-        if (!member.roles().equals(rolesBefore)) {
-            audit.record(actor, "member.roles.changed", "member", member.id,
-                    Map.of("from", ids(rolesBefore), "to", ids(member.roles())));
-        }
-        if (member.status != statusBefore) {
-            audit.record(actor, "member.status.changed", "member", member.id,
-                    Map.of("from", statusBefore.id(), "to", member.status.id()));
-        }
-        List<UUID> groupsAfter = currentGroupIds(member);
-        if (!groupsAfter.equals(groupsBefore)) {
-            audit.record(actor, "member.groups.changed", "member", member.id,
-                    Map.of("from", groupsBefore, "to", groupsAfter));
-        }
-        if (!member.roles().equals(rolesBefore) || member.status != statusBefore || !groupsAfter.equals(groupsBefore)) {
-            membershipChanged.fire(new MembershipChanged(member.organization()));
-        }
-        return view(member);
+        copy(member, request);
+        member.deprovisionedAt = null;
+        MemberStatus wanted = !request.active() ? MemberStatus.DEACTIVATED
+                : member.status == MemberStatus.DEACTIVATED ? MemberStatus.ACTIVE : member.status;
+        changes.changeStatus(member, wanted, now);
     }
 
-    private static List<String> ids(Set<Role> roles) {
-        return roles.stream().map(Role::id).sorted().toList();
+    private static void copy(Member member, ProvisionMember request) {
+        member.email = request.email().strip();
+        member.name = Inputs.requireText("name", request.name());
+        member.givenName = blankToNull(request.givenName());
+        member.familyName = blankToNull(request.familyName());
+        member.externalId = request.externalId();
+        member.provisioned = true;
     }
 
-    private void changeStatus(Member member, MemberStatus status, Instant now) {
-        if (status == member.status) {
-            return;
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void requireEmailFree(String email, UUID except) {
+        Member.findByEmail(email).filter(m -> !m.id.equals(except)).ifPresent(m -> {
+            throw ProblemException.conflict("email-taken", "A member with this email already exists.");
+        });
+    }
+
+    private static void requireExternalIdFree(String externalId, UUID except) {
+        if (externalId != null) {
+            Member.findByExternalId(externalId).filter(m -> !m.id.equals(except)).ifPresent(m -> {
+                throw ProblemException.conflict("external-id-taken", "A member with this externalId already exists.");
+            });
         }
-        switch (status) {
-            case INVITED -> throw ProblemException.invalid("status", "must be active or deactivated");
-            case DEACTIVATED -> {
-                Invitation.revokeOpen(member.id, now);
-                RefreshToken.revokeAllOf(member.id, now);
-            }
-            case ACTIVE -> {
-                if (member.passwordHash == null) {
-                    throw ProblemException.conflict("invitation-not-accepted",
-                            "This member never accepted their invitation; invite them again instead.");
-                }
-            }
-        }
-        member.status = status;
-        listingChanged.fire(new MemberListingChanged(member.id));
     }
 
     /** A new invitation for a member who has not accepted yet; earlier ones stop working. */
@@ -210,11 +262,7 @@ public class MemberService {
     }
 
     private MemberView view(Member member) {
-        return MemberView.of(member, currentGroupIds(member), null);
-    }
-
-    private static List<UUID> currentGroupIds(Member member) {
-        return Member.groupIdsOf(List.of(member.id)).getOrDefault(member.id, List.of());
+        return MemberView.of(member, MemberChanges.groupIdsOf(member), null);
     }
 
     private static void requireGroupsExist(Collection<UUID> groupIds) {

@@ -38,6 +38,21 @@ public final class TenancyRequests {
             @Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag") String language) {
     }
 
+    /**
+     * What an organization's identity provider holds about a member (SCIM): applied whole, as a replacement. A null
+     * language keeps the member's (English for a new one).
+     */
+    public record ProvisionMember(@NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(max = 200) String name, @Size(max = 200) String givenName,
+            @Size(max = 200) String familyName, @Size(min = 1, max = 200) String externalId,
+            @Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag") String language, boolean active) {
+    }
+
+    /** A group as an identity provider holds it (SCIM); null members: its members stay as they are. */
+    public record ProvisionGroup(@NotBlank @Size(max = 200) String name, @Size(min = 1, max = 200) String externalId,
+            @Size(max = 100_000) Set<@NotNull UUID> memberIds) {
+    }
+
     public record UpdateMe(@Size(min = 1, max = 200) String name,
             @Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag") String language,
             Boolean leaderboardVisible) {

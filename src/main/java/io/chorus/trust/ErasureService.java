@@ -28,8 +28,8 @@ import io.chorus.tenancy.MembershipChanged;
  * counting in the organization's figures (an erasure never changes a published figure); what said who they were goes,
  * for good, in one transaction:
  * <ul>
- * <li>name (replaced by a neutral label), email, password hash; the member is deactivated and never listed on a
- * leaderboard again;</li>
+ * <li>name (replaced by a neutral label) and its parts, email, the identity provider's id for them, password hash; the
+ * member is deactivated and never listed on a leaderboard again;</li>
  * <li>refresh tokens, invitations, remembered idempotent answers and the visitor ids their browser was seen with (the
  * access tokens they still hold are refused from the next request on: {@code TokenChecks});</li>
  * <li>the free texts they wrote: the exact messages of their shares become empty, and their submissions that were never
@@ -75,6 +75,9 @@ public class ErasureService {
         Instant now = Time.now();
         member.name = Member.ERASED_NAME;
         member.email = null;
+        member.givenName = null;
+        member.familyName = null;
+        member.externalId = null;
         member.passwordHash = null;
         member.status = MemberStatus.DEACTIVATED;
         member.erasedAt = now;

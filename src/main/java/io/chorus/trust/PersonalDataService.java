@@ -74,8 +74,9 @@ public class PersonalDataService {
         Member member = Member.findByIdOptional(memberId).orElseThrow(() -> ProblemException.notFound("This member"));
         Organization organization = Organization.findByIdOptional(member.organization()).orElseThrow();
         return new PersonalData(now, new OrganizationRef(organization.id, organization.slug, organization.name),
-                new Profile(member.id, member.email, member.name, member.roles(), member.language, member.status,
-                        member.createdAt, member.updatedAt),
+                new Profile(member.id, member.email, member.name, member.givenName, member.familyName,
+                        member.externalId, member.roles(), member.language, member.status, member.createdAt,
+                        member.updatedAt),
                 new Settings(member.leaderboardVisible), emailPreferences.get(memberId), groups(memberId),
                 invitations(memberId), charterAcceptances(memberId), shares(memberId), ledger(memberId),
                 leaderboards.badges(memberId), submissions(memberId, now), mails(memberId), auditTrail(memberId));

@@ -28,8 +28,9 @@ public final class PersonalDataViews {
             List<Badge> badges, List<Submission> submissions, List<MailRecord> mails, List<AuditEventView> auditTrail) {
     }
 
-    public record Profile(UUID id, String email, String name, Set<Role> roles, String language, MemberStatus status,
-            Instant createdAt, Instant updatedAt) {
+    /** givenName, familyName and externalId: what the organization's identity provider said (SCIM), else null. */
+    public record Profile(UUID id, String email, String name, String givenName, String familyName, String externalId,
+            Set<Role> roles, String language, MemberStatus status, Instant createdAt, Instant updatedAt) {
     }
 
     public record Settings(boolean leaderboardVisible) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.chorus.scim.ScimAccessTest;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.ForgedTokens;
@@ -142,7 +143,10 @@ class SecurityMatrixTest {
             new Endpoint("POST", "/api/v1/broadcasts", CURATORS,
                     Map.of("contentId", "00000000-0000-0000-0000-000000000000")),
             new Endpoint("GET", "/api/v1/broadcasts", CURATORS, null),
-            new Endpoint("GET", "/api/v1/broadcasts/{id}", CURATORS, null));
+            new Endpoint("GET", "/api/v1/broadcasts/{id}", CURATORS, null),
+            new Endpoint("POST", "/api/v1/settings/scim-tokens", Set.of("admin"), Map.of("name", "IdP")),
+            new Endpoint("GET", "/api/v1/settings/scim-tokens", Set.of("admin"), null),
+            new Endpoint("DELETE", "/api/v1/settings/scim-tokens/{id}", Set.of("admin"), null));
 
     static Org home;
     static Org victim;
@@ -172,10 +176,13 @@ class SecurityMatrixTest {
                 .post("/api/v1/broadcasts").then().statusCode(202).extract().path("id");
         String victimKey = Api.as(victim.admin().token()).body(Map.of("name", "Victim key"))
                 .post("/api/v1/settings/conversion-keys").then().statusCode(201).extract().path("id");
-        victimIds = Map.of("/api/v1/settings/conversion-keys", victimKey, "/api/v1/broadcasts", victimBroadcast,
-                "/api/v1/members", victimMember.id(), "/api/v1/groups", victim.group("Victim group", "department"),
-                "/api/v1/content", victimContent, "/api/v1/shares", victimShare, "/api/v1/analytics/content",
-                victimContent, "/api/v1/campaigns", victimCampaign);
+        String victimScimToken = Api.as(victim.admin().token()).body(Map.of("name", "Victim IdP"))
+                .post("/api/v1/settings/scim-tokens").then().statusCode(201).extract().path("id");
+        victimIds = Map.of("/api/v1/settings/conversion-keys", victimKey, "/api/v1/settings/scim-tokens",
+                victimScimToken, "/api/v1/broadcasts", victimBroadcast, "/api/v1/members", victimMember.id(),
+                "/api/v1/groups", victim.group("Victim group", "department"), "/api/v1/content", victimContent,
+                "/api/v1/shares", victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns",
+                victimCampaign);
     }
 
     @Test
@@ -191,6 +198,7 @@ class SecurityMatrixTest {
             });
         }
         Set<String> covered = new TreeSet<>(PUBLIC);
+        covered.addAll(ScimAccessTest.OPERATIONS); // SCIM tokens, not access tokens: attacked there
         ENDPOINTS.forEach(e -> covered.add(e.key()));
         assertThat(covered).isEqualTo(contract);
     }
@@ -263,6 +271,8 @@ class SecurityMatrixTest {
                 .statusCode(200).body("name", startsWith("Member "));
         Api.as(victim.admin().token()).get("/api/v1/content/{id}", victimIds.get("/api/v1/content")).then()
                 .statusCode(200).body("title", equalTo("Victim news")).body("status", equalTo("published"));
+        Api.as(victim.admin().token()).get("/api/v1/settings/scim-tokens").then().statusCode(200).body("items[0].id",
+                equalTo(victimIds.get("/api/v1/settings/scim-tokens")));
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.chorus.common.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.tenant.OrganizationClient;
 import io.chorus.common.tenant.Tenants;
 
 /** Records who did what to which resource, in the caller's transaction and organization. */
@@ -26,7 +29,16 @@ public class Audit {
         this.key = config.secret().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Records an entry. When no member acts but a machine client does (the organization's identity provider, through
+     * SCIM), {@code detail.client} names it ({@code scim-token:<id>}).
+     */
     public void record(UUID actorId, String action, String targetType, UUID targetId, Map<String, Object> detail) {
+        Optional<OrganizationClient> client = actorId == null ? tenants.client() : Optional.empty();
+        if (client.isPresent()) {
+            detail = new LinkedHashMap<>(detail);
+            detail.put("client", client.get().getName());
+        }
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
         event.at = Time.now();

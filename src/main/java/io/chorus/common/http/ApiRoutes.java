@@ -10,13 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.Problems;
+import io.chorus.scim.Scim;
+import io.chorus.scim.ScimError;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * HTTP edges that are answered before a resource is chosen, as problem+json like every other API error: a body over the
- * size limit (413) and a path under /api that no resource serves (404).
+ * HTTP edges that are answered before a resource is chosen, as problem+json like every other API error (as SCIM errors
+ * under /scim): a body over the size limit (413) and a path under /api or /scim that no resource serves (404).
  */
 @ApplicationScoped
 public class ApiRoutes {
@@ -33,6 +35,8 @@ public class ApiRoutes {
     void install(@Observes Router router) {
         router.route().order(-100).handler(this::limitBodySize);
         router.route("/api/*").order(Integer.MAX_VALUE - 1)
+                .handler(ctx -> answer(ctx, Problems.plain(404, "No resource at this path.", ctx.normalizedPath())));
+        router.route("/scim/*").order(Integer.MAX_VALUE - 1)
                 .handler(ctx -> answer(ctx, Problems.plain(404, "No resource at this path.", ctx.normalizedPath())));
     }
 
@@ -56,10 +60,12 @@ public class ApiRoutes {
     }
 
     private void answer(RoutingContext ctx, Problem problem) {
+        boolean scim = Scim.covers(problem.instance());
         try {
-            ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, scim ? Scim.MEDIA_TYPE : Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, problem.status() == 413 ? "close" : "keep-alive")
-                    .end(json.writeValueAsString(problem));
+                    .end(json.writeValueAsString(scim ? ScimError.of(problem) : problem));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }

@@ -5,13 +5,22 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-/** Builds problem+json responses; the one place that knows their shape. */
+import io.chorus.scim.Scim;
+import io.chorus.scim.ScimError;
+
+/**
+ * Builds problem+json responses; the one place that knows their shape. A failure of a SCIM request (under /scim) is
+ * answered in SCIM's own error format instead, whichever mapper caught it: identity providers read nothing else.
+ */
 public final class Problems {
 
     private Problems() {
     }
 
     public static Response response(Problem problem, Map<String, String> headers) {
+        if (Scim.covers(problem.instance())) {
+            return ScimError.response(problem, headers);
+        }
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         headers.forEach(builder::header);
         return builder.build();

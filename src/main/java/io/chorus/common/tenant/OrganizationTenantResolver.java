@@ -16,9 +16,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Tells Hibernate which organization the current unit of work belongs to. Every entity with a {@code @TenantId} is then
  * filtered on it when read and stamped with it when written, so that no query can forget the organization. The
- * organization comes from the caller's token ({@code org} claim); requests that act before a token exists (login,
- * invitation acceptance) and background jobs name it explicitly through {@link Tenants#callAs}. Without either, the
- * tenant is one that owns nothing, so an operator or an anonymous request sees no organization's data.
+ * organization comes from the caller's token ({@code org} claim, or the organization an {@link OrganizationClient}'s
+ * token belongs to); requests that act before a token exists (login, invitation acceptance) and background jobs name it
+ * explicitly through {@link Tenants#callAs}. Without either, the tenant is one that owns nothing, so an operator or an
+ * anonymous request sees no organization's data.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -51,10 +52,20 @@ public class OrganizationTenantResolver implements TenantResolver {
     }
 
     Optional<UUID> organizationOfCaller() {
-        if (!Arc.container().requestContext().isActive() || identity.isAnonymous()
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        if (!Arc.container().requestContext().isActive() || identity.isAnonymous()) {
             return Optional.empty();
         }
-        return OrganizationClaim.of(jwt);
+        if (identity.getPrincipal() instanceof OrganizationClient client) {
+            return Optional.of(client.organizationId());
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? OrganizationClaim.of(jwt) : Optional.empty();
+    }
+
+    /** The machine client making the current request, if one is (not a member, an operator or nobody). */
+    Optional<OrganizationClient> client() {
+        if (!Arc.container().requestContext().isActive() || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        return identity.getPrincipal() instanceof OrganizationClient client ? Optional.of(client) : Optional.empty();
     }
 }

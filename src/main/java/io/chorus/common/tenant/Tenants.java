@@ -1,5 +1,6 @@
 package io.chorus.common.tenant;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -62,6 +63,11 @@ public class Tenants {
             throw new IllegalStateException("No organization in this unit of work");
         }
         return UUID.fromString(tenant);
+    }
+
+    /** The machine client (an identity provider through SCIM) making the current request, if one is. */
+    public Optional<OrganizationClient> client() {
+        return resolver.client();
     }
 
     public void runAs(UUID organizationId, Runnable work) {

@@ -70,6 +70,12 @@ public interface DashboardMessages {
     @Message("Shown from {min} ambassadors in the top 5%, so that no one is singled out.")
     String concentration_too_few(int min);
 
+    @Message("Conversions")
+    String tile_conversions();
+
+    @Message("reported by your site, credited to the last click")
+    String tile_conversions_hint();
+
     @Message("Earned media value (estimate)")
     String tile_emv();
 

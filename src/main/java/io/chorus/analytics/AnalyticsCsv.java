@@ -11,6 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 import io.chorus.analytics.AnalyticsViews.Cohort;
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
+import io.chorus.analytics.AnalyticsViews.ConversionRow;
+import io.chorus.analytics.AnalyticsViews.Conversions;
 import io.chorus.analytics.AnalyticsViews.DayFigures;
 import io.chorus.analytics.AnalyticsViews.EarnedMediaValue;
 import io.chorus.analytics.AnalyticsViews.Figures;
@@ -57,6 +59,20 @@ final class AnalyticsCsv {
         figure(rows, "concentration", "", "", "top5PercentShareOfClicks", o.concentration().top5PercentShareOfClicks());
         figure(rows, "concentration", "", "", "topAmbassadors", o.concentration().topAmbassadors());
         earnedMedia(rows, o.earnedMediaValue());
+        figure(rows, "conversions", "", "", "conversions", o.conversions());
+        o.conversionValue().forEach(
+                (currency, value) -> figure(rows, "conversionValue", currency, "", "value", value.toPlainString()));
+        return write(FIGURE_COLUMNS, rows);
+    }
+
+    static String conversions(Conversions c) {
+        List<List<Object>> rows = new ArrayList<>();
+        range(rows, c.from(), c.to(), c.timeZone(), c.groupId());
+        for (ConversionRow row : c.rows()) {
+            figure(rows, c.groupBy(), row.key(), row.label(), "conversions", row.conversions());
+            row.conversionValue().forEach((currency, value) -> figure(rows, c.groupBy(), row.key(), row.label(),
+                    "value_" + currency, value.toPlainString()));
+        }
         return write(FIGURE_COLUMNS, rows);
     }
 
@@ -128,6 +144,7 @@ final class AnalyticsCsv {
             figure(rows, "earnedMediaValue", "", ESTIMATE, "currency", value.currency());
             figure(rows, "earnedMediaValue", "", ESTIMATE, "costPerClick", value.costPerClick().toPlainString());
             figure(rows, "earnedMediaValue", "", ESTIMATE, "clicks", value.clicks());
+            figure(rows, "earnedMediaValue", "", ESTIMATE, "formula", value.formula());
         }
     }
 

@@ -58,6 +58,18 @@ public class AnalyticsResource {
     }
 
     @GET
+    @Path("/conversions")
+    public Response conversions(@RestQuery String from, @RestQuery String to, @RestQuery String groupId,
+            @RestQuery String groupBy, @Context HttpHeaders headers) {
+        ConversionBreakdown.By by = QueryParams.parse("groupBy", groupBy,
+                value -> ConversionBreakdown.By.valueOf(value.toUpperCase(java.util.Locale.ROOT)),
+                "must be content, network, group, campaign or member").orElse(ConversionBreakdown.By.CONTENT);
+        var conversions = analytics.conversions(from, to, group(groupId), by);
+        return answer(headers, conversions, AnalyticsCsv::conversions, "conversions-by-" + by.id(),
+                conversions.value().from(), conversions.value().to());
+    }
+
+    @GET
     @Path("/retention")
     public Response retention(@RestQuery String from, @RestQuery String to, @RestQuery String groupId,
             @Context HttpHeaders headers) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.chorus.analytics.AnalyticsAnswers.Key;
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
+import io.chorus.analytics.AnalyticsViews.Conversions;
 import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.Participation;
@@ -25,6 +26,7 @@ import io.chorus.common.Time;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.conversions.ConversionTotals;
 
 /**
  * Reads the caller's organization's analytics from the aggregates the rollup keeps, never from shares or click_events:
@@ -60,7 +62,7 @@ public class AnalyticsService {
     public Answer<Overview> overview(String from, String to, UUID groupId) {
         return read("overview", from, to, groupId, null,
                 (connection, scope) -> OverviewQuery.run(connection, scope, config.minGroupSize()),
-                (overview, context) -> context.media().onto(overview));
+                (overview, context) -> conversions(context.media().onto(overview)));
     }
 
     /** The overview, the per-day series and participation by group, from one snapshot. */
@@ -69,7 +71,16 @@ public class AnalyticsService {
                 (connection, scope) -> new Dashboard(OverviewQuery.run(connection, scope, config.minGroupSize()),
                         Totals.byDay(connection, scope),
                         ParticipationQuery.byGroup(connection, scope, config.minGroupSize())),
-                (dashboard, context) -> context.media().onto(dashboard));
+                (dashboard, context) -> {
+                    Dashboard d = context.media().onto(dashboard);
+                    return new Dashboard(conversions(d.overview()), d.byDay(), d.byGroup());
+                });
+    }
+
+    /** Conversions are read for every answer: they are reported at any time, not rolled up with the clicks. */
+    private Overview conversions(Overview o) {
+        return o.with(
+                ConversionTotals.inRange(dataSource, tenants.current(), o.from(), o.to(), o.timeZone(), o.groupId()));
     }
 
     public Answer<Participation> participation(String from, String to, UUID groupId, boolean byWeek) {
@@ -77,6 +88,13 @@ public class AnalyticsService {
                 (connection, scope) -> byWeek ? ParticipationQuery.byWeek(connection, scope)
                         : ParticipationQuery.byGroup(connection, scope, config.minGroupSize()),
                 (participation, context) -> participation);
+    }
+
+    /** Conversions per content, network, group, campaign or member, remembered like every analytics answer. */
+    public Answer<Conversions> conversions(String from, String to, UUID groupId, ConversionBreakdown.By by) {
+        return read("conversions-by-" + by.id(), from, to, groupId, null,
+                (connection, scope) -> ConversionBreakdown.run(connection, scope, by, config.minGroupSize()),
+                (conversions, context) -> conversions);
     }
 
     public Answer<Retention> retention(String from, String to, UUID groupId) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.chorus.conversions.ConversionTotals;
+
 /** What the analytics endpoints answer. Rates are fractions (0 to 1) with 4 decimals, null when undefined. */
 public final class AnalyticsViews {
 
@@ -27,14 +29,22 @@ public final class AnalyticsViews {
     }
 
     /** An estimate: clicks times the cost per click the organization set. Not revenue. */
+    /** An estimate, never revenue: {@code formula} says how it was made, to be shown beside it. */
     public record EarnedMediaValue(boolean estimate, BigDecimal amount, String currency, BigDecimal costPerClick,
-            long clicks) {
+            long clicks, String formula) {
     }
 
     public record Overview(LocalDate from, LocalDate to, String timeZone, UUID groupId, Members members,
             BigDecimal participationRate, long shares, long clicks, long uniqueVisitors,
             Map<String, Long> clicksByNetwork, List<TopContent> topContent, Concentration concentration,
-            EarnedMediaValue earnedMediaValue) {
+            EarnedMediaValue earnedMediaValue, long conversions, Map<String, BigDecimal> conversionValue) {
+
+        /** The same figures with the range's conversions, read when the answer is served. */
+        Overview with(ConversionTotals totals) {
+            return new Overview(from, to, timeZone, groupId, members, participationRate, shares, clicks, uniqueVisitors,
+                    clicksByNetwork, topContent, concentration, earnedMediaValue, totals.conversions(),
+                    totals.conversionValue());
+        }
     }
 
     public record ParticipationRow(String key, String label, long members, long sharing, BigDecimal participationRate,
@@ -68,6 +78,14 @@ public final class AnalyticsViews {
      * The admin dashboard's figures, read in one snapshot so that they agree: the overview, its shares, clicks and
      * unique visitors for every day of the range, and participation by group.
      */
+    /** Attributed conversions per {@code groupBy} row, with their value per currency. */
+    public record ConversionRow(String key, String label, long conversions, Map<String, BigDecimal> conversionValue) {
+    }
+
+    public record Conversions(LocalDate from, LocalDate to, String timeZone, UUID groupId, String groupBy,
+            List<ConversionRow> rows) {
+    }
+
     public record Dashboard(Overview overview, List<DayFigures> byDay, Participation byGroup) {
     }
 }

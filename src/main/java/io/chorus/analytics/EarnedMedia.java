@@ -1,5 +1,7 @@
 package io.chorus.analytics;
 
+import java.math.BigDecimal;
+
 import io.chorus.analytics.AnalyticsViews.ContentAnalytics;
 import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.analytics.AnalyticsViews.EarnedMediaValue;
@@ -16,13 +18,17 @@ record EarnedMedia(Money costPerClick) {
         if (costPerClick == null) {
             return null;
         }
-        return new EarnedMediaValue(true, costPerClick.times(clicks), costPerClick.currency(), costPerClick.amount(),
-                clicks);
+        BigDecimal amount = costPerClick.times(clicks);
+        String currency = costPerClick.currency();
+        return new EarnedMediaValue(true, amount, currency, costPerClick.amount(), clicks,
+                "%d human clicks × %s %s per click (the organization's estimate) = %s %s".formatted(clicks,
+                        costPerClick.amount().toPlainString(), currency, amount.toPlainString(), currency));
     }
 
     Overview onto(Overview o) {
         return new Overview(o.from(), o.to(), o.timeZone(), o.groupId(), o.members(), o.participationRate(), o.shares(),
-                o.clicks(), o.uniqueVisitors(), o.clicksByNetwork(), o.topContent(), o.concentration(), of(o.clicks()));
+                o.clicks(), o.uniqueVisitors(), o.clicksByNetwork(), o.topContent(), o.concentration(), of(o.clicks()),
+                o.conversions(), o.conversionValue());
     }
 
     Dashboard onto(Dashboard d) {

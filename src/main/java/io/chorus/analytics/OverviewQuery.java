@@ -58,7 +58,7 @@ final class OverviewQuery {
 
         return new Overview(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(),
                 new Members(total, active, sharing), Rates.of(sharing, active), shares, clicks, visitors, byNetwork,
-                topContent(connection, scope), new Concentration(concentration, top), null);
+                topContent(connection, scope), new Concentration(concentration, top), null, 0, Map.of());
     }
 
     /** Ambassadors in scope: all, and the active ones (accepted their invitation, not deactivated). */

@@ -7,12 +7,14 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
 import io.chorus.common.Pages;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.OrganizationSettings;
 import io.chorus.identity.Caller;
@@ -34,17 +36,17 @@ public class AppPages {
 
     private final Caller caller;
     private final MeService me;
-    private final EntityManager em;
+    private final DataSource database;
     private final Tenants tenants;
     private final RoutingContext routing;
     private AppSession session;
     private MeView profile;
 
     @Inject
-    public AppPages(Caller caller, MeService me, EntityManager em, Tenants tenants, RoutingContext routing) {
+    public AppPages(Caller caller, MeService me, DataSource database, Tenants tenants, RoutingContext routing) {
         this.caller = caller;
         this.me = me;
-        this.em = em;
+        this.database = database;
         this.tenants = tenants;
         this.routing = routing;
     }
@@ -57,8 +59,7 @@ public class AppPages {
     public AppSession session() {
         if (session == null) {
             UUID member = caller.id();
-            Object[] row = (Object[]) em.createNativeQuery(SESSION).setParameter("member", member)
-                    .setParameter("org", tenants.current()).getSingleResult();
+            Object[] row = Jdbc.rows(database, SESSION, tenants.current(), member).get(0);
             session = new AppSession(member, (String) row[0], (String) row[2], Csrf.token(routing),
                     Pages.localeOf((String) row[1]), zone((String) row[3]),
                     row[4] == null ? null : ((Number) row[4]).intValue(),
@@ -72,10 +73,10 @@ public class AppPages {
      * networks shared on.
      */
     private static final String SESSION = "select m.name, m.language, o.name, coalesce(s.time_zone, 'UTC'), "
-            + CharterService.PENDING_VERSION
-            + ", s.networks from members m join organizations o on o.id = m.organization_id"
-            + " left join organization_settings s on s.organization_id = m.organization_id"
-            + " where m.id = :member and m.organization_id = :org";
+            + CharterService.PENDING_VERSION + ", s.networks from " + CharterService.ASKING
+            + " join members m on m.id = k.member and m.organization_id = k.org"
+            + " join organizations o on o.id = m.organization_id"
+            + " left join organization_settings s on s.organization_id = m.organization_id";
 
     /** The signed-in member's profile (groups, leaderboard visibility...), read once per request. */
     public MeView profile() {

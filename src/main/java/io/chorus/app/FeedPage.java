@@ -3,15 +3,16 @@ package io.chorus.app;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -95,7 +96,10 @@ public class FeedPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<String> rendered);
+        static native TemplateInstance show(AppSession session, Filter filter, Feed feed, List<String> rendered,
+                String filterForm);
+
+        static native TemplateInstance filter(Filter filter, Locale locale);
 
         static native TemplateInstance items(AppSession session, Filter filter, Feed feed, List<String> rendered);
 
@@ -103,11 +107,24 @@ public class FeedPage {
     }
 
     /**
-     * An item as rendered for a language and a time zone. The key is the item exactly as the feed answered it (every
-     * field, whether the member shared it among them), so a rendering is never served for anything that changed.
+     * An item as rendered for a language, a time zone and the networks allowed. The key is the item's row version (the
+     * content row's {@code xmin}, which every change of the row changes: see {@code FeedItems}) and whether the member
+     * shared it, so a rendering is never served for anything that changed. It was the item record itself: hashing and
+     * comparing every field of 20 items cost more than rendering the rest of the page.
      */
-    private record Rendering(FeedItem item, Locale locale, ZoneId zone, List<Network> networks) {
+    private record Rendering(UUID id, long version, boolean sharedByMe, Locale locale, ZoneId zone,
+            List<Network> networks) {
     }
+
+    /**
+     * The filter's form as rendered for what it offers and holds, in a language: its 50 topics' options were most of
+     * what rendering the page cost once its items were kept. Members of the same groups share the same offers.
+     */
+    private record FilterForm(Filter filter, Locale locale) {
+    }
+
+    private final Cache<FilterForm, String> filterForms = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     /** Where the member's CSRF token goes in a rendering kept for everyone. */
     private static final String CSRF_MARK = "\u0000csrf\u0000";
@@ -129,22 +146,23 @@ public class FeedPage {
         this.filters = filters;
     }
 
+    /** Without a transaction: every read of the page is one plain statement (the session, the page's items). */
     @GET
-    @Transactional
     public Response show(@RestQuery String topic, @RestQuery String language, @RestQuery String cursor,
             @HeaderParam(FRAGMENT) String fragment) {
         AppSession session = pages.session();
         Optional<String> topicAsked = chosen(topic);
         Optional<String> languageAsked = chosen(language);
-        Feed feed;
+        FeedService.Items page;
         try {
-            feed = feeds.items(session.memberId(), topicAsked, languageAsked,
+            page = feeds.items(session.memberId(), topicAsked, languageAsked,
                     PageRequest.of(String.valueOf(PAGE), cursor, 2));
         } catch (ProblemException e) {
             // A cursor that is not one of ours: the first page.
             return Response.seeOther(URI.create(AppPaths.ROOT)).build();
         }
-        List<String> rendered = rendered(feed, session);
+        Feed feed = page.feed();
+        List<String> rendered = rendered(page, session);
         if ("items".equals(fragment)) {
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), List.of(), List.of());
             return pages.page(Templates.items(session, filter, feed, rendered));
@@ -153,18 +171,21 @@ public class FeedPage {
             FeedService.Choices options = filters.of(session.memberId());
             Filter filter = new Filter(topicAsked.orElse(null), languageAsked.orElse(null), options.topics(),
                     options.languages());
-            return Templates.show(session, filter, feed, rendered);
+            String form = filterForms.get(new FilterForm(filter, session.locale()),
+                    key -> Templates.filter(key.filter(), key.locale()).setLocale(key.locale()).render());
+            return Templates.show(session, filter, feed, rendered, form);
         });
     }
 
     /** Each item's HTML, from those kept or rendered now, with this member's CSRF token. */
-    private List<String> rendered(Feed feed, AppSession session) {
+    private List<String> rendered(FeedService.Items page, AppSession session) {
         List<Network> allowed = session.networks();
         List<Choice> networks = null;
         Words words = null;
-        List<String> items = new ArrayList<>(feed.items().size());
-        for (FeedItem item : feed.items()) {
-            Rendering key = new Rendering(item, session.locale(), session.zone(), allowed);
+        List<String> items = new ArrayList<>(page.feed().items().size());
+        for (FeedItem item : page.feed().items()) {
+            Rendering key = new Rendering(item.id(), page.versions().get(item.id()), item.sharedByMe(),
+                    session.locale(), session.zone(), allowed);
             String html = renderings.getIfPresent(key);
             if (html == null) {
                 if (networks == null) {

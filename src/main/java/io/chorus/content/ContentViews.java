@@ -37,6 +37,12 @@ public final class ContentViews {
     public record FeedItem(UUID id, String title, String url, String body, String imageUrl, String language,
             List<String> topics, Map<String, String> suggestedMessages, Instant publishedAt, Instant expiresAt,
             boolean sharedByMe) {
+
+        /** The same item, shared by the member. */
+        public FeedItem asShared() {
+            return new FeedItem(id, title, url, body, imageUrl, language, topics, suggestedMessages, publishedAt,
+                    expiresAt, true);
+        }
     }
 
     /** A page of the feed. */

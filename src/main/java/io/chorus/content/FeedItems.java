@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -26,8 +28,19 @@ import io.chorus.common.persistence.Jdbc;
 @ApplicationScoped
 public class FeedItems {
 
-    /** The remembered JSON of one row version; its text ends without the closing brace, ready for sharedByMe. */
-    private record Written(long version, String open) {
+    /**
+     * The remembered JSON of one row version; its text ends without the closing brace, ready for sharedByMe. The app
+     * reads it as a record, once.
+     */
+    private static final class Written {
+        final long version;
+        final String open;
+        private volatile ContentViews.FeedItem record;
+
+        Written(long version, String open) {
+            this.version = version;
+            this.open = open;
+        }
     }
 
     /** The JSON of the FeedItem schema, less sharedByMe; the same text the feed has always answered. */
@@ -44,12 +57,14 @@ public class FeedItems {
 
     /** About 32 MB of text at most (Java strings of feed items are Latin-1 mostly: a byte a character). */
     private final Cache<UUID, Written> written = Caffeine.newBuilder().maximumWeight(32L << 20)
-            .weigher((UUID id, Written item) -> item.open().length() + 64).build();
+            .weigher((UUID id, Written item) -> 2 * item.open.length() + 64).build();
     private final DataSource database;
+    private final ObjectMapper json;
 
     @Inject
-    public FeedItems(DataSource database) {
+    public FeedItems(DataSource database, ObjectMapper json) {
         this.database = database;
+        this.json = json;
     }
 
     /** An item of a feed's page: its id, its row's version and whether the member has shared it. */
@@ -58,32 +73,66 @@ public class FeedItems {
 
     /** Appends each item's JSON, in order, with its sharedByMe, separated by commas, to a body that ends with '['. */
     public void append(StringBuilder body, UUID organization, List<Seen> items) {
-        Map<UUID, String> read = readMissing(organization, items);
+        List<Written> shown = resolve(organization, items);
         for (int i = 0; i < items.size(); i++) {
-            Seen item = items.get(i);
-            Written known = written.getIfPresent(item.id());
-            String open = known != null && known.version() == item.version() ? known.open() : read.get(item.id());
-            if (open == null) {
-                // Changed between the page's statement and this one: the page shows the newer version.
-                open = readMissing(organization, List.of(new Seen(item.id(), -1, false))).get(item.id());
-                if (open == null) {
-                    continue;
-                }
+            if (shown.get(i) != null) {
+                body.append(body.charAt(body.length() - 1) == '[' ? "" : ",").append(shown.get(i).open)
+                        .append(items.get(i).sharedByMe() ? ", \"sharedByMe\" : true}" : ", \"sharedByMe\" : false}");
             }
-            body.append(body.charAt(body.length() - 1) == '[' ? "" : ",").append(open)
-                    .append(item.sharedByMe() ? ", \"sharedByMe\" : true}" : ", \"sharedByMe\" : false}");
         }
     }
 
-    private Map<UUID, String> readMissing(UUID organization, List<Seen> items) {
+    /** The items as records, in order: each the JSON {@link #append} writes, read. */
+    public List<ContentViews.FeedItem> records(UUID organization, List<Seen> items) {
+        List<Written> shown = resolve(organization, items);
+        List<ContentViews.FeedItem> records = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Written item = shown.get(i);
+            if (item != null) {
+                ContentViews.FeedItem record = item.record;
+                if (record == null) {
+                    record = read(item.open + ", \"sharedByMe\" : false}");
+                    item.record = record;
+                }
+                records.add(items.get(i).sharedByMe() ? record.asShared() : record);
+            }
+        }
+        return records;
+    }
+
+    private ContentViews.FeedItem read(String item) {
+        try {
+            return json.readValue(item, ContentViews.FeedItem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A feed item's own JSON could not be read", e);
+        }
+    }
+
+    /** What is remembered of each item in its version, read now if it is not; null for an item that is gone. */
+    private List<Written> resolve(UUID organization, List<Seen> items) {
+        Map<UUID, Written> read = readMissing(organization, items);
+        List<Written> shown = new ArrayList<>(items.size());
+        for (Seen item : items) {
+            Written known = written.getIfPresent(item.id());
+            Written current = known != null && known.version == item.version() ? known : read.get(item.id());
+            if (current == null) {
+                // Changed between the page's statement and this one: the page shows the newer version.
+                current = readMissing(organization, List.of(new Seen(item.id(), -1, false))).get(item.id());
+            }
+            shown.add(current);
+        }
+        return shown;
+    }
+
+    private Map<UUID, Written> readMissing(UUID organization, List<Seen> items) {
         List<UUID> missing = new ArrayList<>();
         for (Seen item : items) {
             Written known = written.getIfPresent(item.id());
-            if (known == null || known.version() != item.version()) {
+            if (known == null || known.version != item.version()) {
                 missing.add(item.id());
             }
         }
-        Map<UUID, String> read = new HashMap<>();
+        Map<UUID, Written> read = new HashMap<>();
         if (missing.isEmpty()) {
             return read;
         }
@@ -93,9 +142,9 @@ public class FeedItems {
                 organization, missing.toArray(UUID[]::new));
         for (Object[] row : rows) {
             String json = (String) row[2];
-            String open = json.substring(0, json.length() - 1);
-            written.put((UUID) row[0], new Written(((Number) row[1]).longValue(), open));
-            read.put((UUID) row[0], open);
+            Written item = new Written(((Number) row[1]).longValue(), json.substring(0, json.length() - 1));
+            written.put((UUID) row[0], item);
+            read.put((UUID) row[0], item);
         }
         return read;
     }

@@ -1,5 +1,7 @@
 package io.chorus.content;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,8 @@ import io.chorus.tenancy.Role;
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.ADMIN_ID })
 public class FeedResource {
 
+    private static final String JSON_UTF8 = MediaType.APPLICATION_JSON + ";charset=UTF-8";
+
     private final FeedService feed;
     private final Caller caller;
 
@@ -28,11 +32,17 @@ public class FeedResource {
         this.caller = caller;
     }
 
+    /**
+     * The page's JSON as bytes: encoded by the JDK (vectorised) rather than by the String writer's character loop,
+     * which cost more than the page's statement.
+     */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public String feed(@RestQuery String topic, @RestQuery String language, @RestQuery String limit,
+    @Produces(JSON_UTF8)
+    public byte[] feed(@RestQuery String topic, @RestQuery String language, @RestQuery String limit,
             @RestQuery String cursor) {
         return feed.feed(caller.id(), QueryParams.text(topic).map(t -> Topics.normalize("topic", t)),
-                QueryParams.text(language).map(l -> Inputs.language("language", l)), PageRequest.of(limit, cursor, 2));
+                QueryParams.text(language).map(l -> Inputs.language("language", l)), PageRequest.of(limit, cursor, 2))
+                .getBytes(StandardCharsets.UTF_8);
     }
+
 }

@@ -2,7 +2,9 @@ package io.chorus.content;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,9 +27,11 @@ import io.chorus.common.tenant.Tenants;
  * first. Pages are keyset pages on (publishedAt, id); an item's publishedAt is fixed when it is published or scheduled,
  * so items appearing meanwhile land before the first page and paging neither skips nor repeats.
  * <p>
- * This is the hottest read of the product, so it is one SQL statement that walks the feed index and has PostgreSQL
- * write each item's JSON (the FeedItem schema of openapi.yaml); the service only joins the items into the page. Being
- * native SQL, it names the organization itself.
+ * This is the hottest read of the product: one statement that walks the feed index for the page's ids, row versions and
+ * {@code sharedByMe}, outside a transaction, then each item's JSON from {@link FeedItems} (remembered by row version).
+ * The unfiltered page, which every app screen reads, is the database's {@code feed_page} function, so that PostgreSQL
+ * plans it once per connection; a filtered page is planned for its filter. Being native SQL, it names the organization
+ * itself.
  */
 @ApplicationScoped
 public class FeedService {
@@ -73,6 +77,43 @@ public class FeedService {
      */
     public String feed(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
         UUID organization = tenants.current();
+        Rows rows = rows(organization, memberId, topic, language, page);
+        StringBuilder body = new StringBuilder(256 + rows.shown().size() * 512).append("{\"items\":[");
+        items.append(body, organization, rows.shown());
+        body.append("],\"nextCursor\":").append(rows.nextCursor() == null ? "null" : quote(rows.nextCursor()));
+        return body.append('}').toString();
+    }
+
+    /** The items a page shows (id, row version, sharedByMe), newest first, and the cursor of the next page, if any. */
+    private record Rows(List<FeedItems.Seen> shown, String nextCursor) {
+    }
+
+    private Rows rows(UUID organization, UUID memberId, Optional<String> topic, Optional<String> language,
+            PageRequest page) {
+        List<Object[]> rows = topic.isEmpty() && language.isEmpty() ? unfiltered(organization, memberId, page)
+                : filtered(organization, memberId, topic, language, page);
+        List<FeedItems.Seen> shown = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {
+            shown.add(new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]));
+        }
+        Object[] last = rows.size() > page.limit() ? rows.get(page.limit() - 1) : null;
+        return new Rows(shown, last == null ? null : Cursor.of((Instant) last[0], last[1]).encode());
+    }
+
+    /**
+     * The unfiltered page, by the database's {@code feed_page} (migration V19): the same statement as {@link #filtered}
+     * without filters, planned once per connection instead of once per request.
+     */
+    private List<Object[]> unfiltered(UUID organization, UUID memberId, PageRequest page) {
+        Instant beforeAt = page.cursor().map(c -> PageRequest.instant(c, 0)).orElse(null);
+        UUID beforeId = page.cursor().map(c -> PageRequest.uuid(c, 1)).orElse(null);
+        return Jdbc.rows(database, "select * from feed_page(?, ?, ?, cast(? as timestamptz), cast(? as uuid), ?)",
+                organization, memberId, Time.now(), beforeAt, beforeId, page.fetchSize());
+    }
+
+    /** A page filtered by topic or language: planned for its filter's values (a rare topic takes its index). */
+    private List<Object[]> filtered(UUID organization, UUID memberId, Optional<String> topic, Optional<String> language,
+            PageRequest page) {
         StringBuilder sql = new StringBuilder(FEED);
         List<Object> parameters = new ArrayList<>(List.of(memberId));
         parameters.addAll(visible(organization, memberId));
@@ -85,21 +126,7 @@ public class FeedService {
             parameters.add(l);
         });
         page.appendNewestFirst(sql, parameters, "c.published_at", "c.id");
-        List<Object[]> rows = Jdbc.rows(database, sql.toString(), parameters.toArray());
-        List<FeedItems.Seen> shown = new ArrayList<>();
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), page.limit()))) {
-            shown.add(new FeedItems.Seen((UUID) row[1], ((Number) row[2]).longValue(), (Boolean) row[3]));
-        }
-        StringBuilder body = new StringBuilder(256 + rows.size() * 512).append("{\"items\":[");
-        items.append(body, organization, shown);
-        body.append("],\"nextCursor\":");
-        if (rows.size() > page.limit()) {
-            Object[] last = rows.get(page.limit() - 1);
-            body.append(quote(Cursor.of((Instant) last[0], last[1]).encode()));
-        } else {
-            body.append("null");
-        }
-        return body.append('}').toString();
+        return Jdbc.rows(database, sql.toString(), parameters.toArray());
     }
 
     /** What a feed's filter offers: the topics of its latest items, most frequent first, and their languages. */
@@ -130,13 +157,19 @@ public class FeedService {
         return new Choices(topics, languages);
     }
 
-    /** The same page, read back into records: for the app, which shows what the API answers. */
-    public ContentViews.Feed items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
-        try {
-            return json.readValue(feed(memberId, topic, language, page), ContentViews.Feed.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The feed's own JSON could not be read", e);
-        }
+    /**
+     * The same page as records, for the app, which shows what the API answers (each record is read from the very JSON
+     * the API answers); with each item's row version, which changes whenever anything the item shows does, by id.
+     */
+    public record Items(ContentViews.Feed feed, Map<UUID, Long> versions) {
+    }
+
+    public Items items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
+        UUID organization = tenants.current();
+        Rows rows = rows(organization, memberId, topic, language, page);
+        Map<UUID, Long> versions = new HashMap<>();
+        rows.shown().forEach(item -> versions.put(item.id(), item.version()));
+        return new Items(new ContentViews.Feed(items.records(organization, rows.shown()), rows.nextCursor()), versions);
     }
 
     /** {@link #VISIBLE}'s parameters. */

@@ -53,6 +53,12 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** The day weekly digests go out, ISO (1 Monday .. 7 Sunday). */
     @Column(name = "digest_day")
     public int digestDay = 1;
+    /** Whether redirects append the click's id ({@code chorus_click}) for conversion reports. */
+    @Column(name = "click_ids")
+    public boolean clickIds = true;
+    /** How many days after a click a conversion is still credited to it. */
+    @Column(name = "attribution_window_days")
+    public int attributionWindowDays = 30;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -31,7 +31,7 @@ import io.chorus.common.cluster.DatabaseSignals;
 public class ActiveMembers implements DatabaseSignals.Listener {
 
     /** The channel the {@code members_signal} trigger (V14) notifies with the member's id. */
-    static final String CHANNEL = "chorus_members";
+    public static final String CHANNEL = "chorus_members";
     private static final UUID NOT_ACTIVE = new UUID(0, 0);
 
     private final DataSource database;

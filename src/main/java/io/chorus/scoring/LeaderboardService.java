@@ -22,6 +22,7 @@ import io.chorus.common.Time;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.conversions.ConversionTotals;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.Breakdown;
 import io.chorus.scoring.ScoringViews.Entry;
@@ -31,6 +32,7 @@ import io.chorus.scoring.ScoringViews.Score;
 import io.chorus.scoring.ScoringViews.Standing;
 import io.chorus.scoring.Standings.Ranking;
 import io.chorus.tenancy.Group;
+import io.chorus.tenancy.MemberNames;
 
 /**
  * Leaderboards read the rankings {@link Standings} keeps in memory from the period totals the ledger keeps in step
@@ -46,13 +48,16 @@ public class LeaderboardService {
     private final DataSource database;
     private final Tenants tenants;
     private final Standings standings;
+    private final MemberNames memberNames;
 
     @Inject
-    public LeaderboardService(EntityManager em, DataSource database, Tenants tenants, Standings standings) {
+    public LeaderboardService(EntityManager em, DataSource database, Tenants tenants, Standings standings,
+            MemberNames memberNames) {
         this.database = database;
         this.em = em;
         this.tenants = tenants;
         this.standings = standings;
+        this.memberNames = memberNames;
     }
 
     /** The metric named, or IllegalArgumentException. */
@@ -92,27 +97,21 @@ public class LeaderboardService {
     }
 
     /**
-     * In one statement: the names of the members on the page (into {@code names}) and the caller's standing — their
-     * figures as they are now, listed or not, and their rank: one plus the listed members ahead of them in the ranking.
+     * The names of the members on the page (into {@code names}: remembered, see {@link MemberNames}) and the caller's
+     * standing — their figures as they are now, listed or not, and their rank: one plus the listed members ahead of
+     * them in the ranking.
      */
     private Standing figures(Ranking ranking, Periods period, LocalDate start, String metric, UUID me,
             List<Standings.Row> page, Map<UUID, String> names) {
         UUID organization = tenants.current();
+        names.putAll(memberNames.of(organization, page.stream().map(Standings.Row::member).toList()));
         Standings.Row mine = new Standings.Row(0, 0, 0, 0, 0);
-        // Two branches, each its own index: joined, PostgreSQL read every listed member's totals to keep the caller's.
-        for (Object[] c : Jdbc.rows(database, """
-                select 'name', m.id, m.name, null::bigint, null::bigint, null::bigint from members m
-                where m.organization_id = ? and m.id = any(?)
-                union all
-                select 'mine', x.member_id, null, x.points, x.shares, x.clicks from score_totals x
-                where x.organization_id = ? and x.period = ? and x.period_start = ? and x.member_id = ?""",
-                organization, page.stream().map(Standings.Row::member).toArray(UUID[]::new), organization,
-                String.valueOf(period.code()), start, me)) {
-            if ("name".equals(c[0])) {
-                names.put((UUID) c[1], (String) c[2]);
-            } else {
-                mine = new Standings.Row(0, 0, number(c[3]), (int) number(c[4]), (int) number(c[5]));
-            }
+        for (Object[] c : Jdbc.rows(database,
+                """
+                        select x.points, x.shares, x.clicks from score_totals x
+                        where x.organization_id = ? and x.period = cast(? as char(1)) and x.period_start = ? and x.member_id = ?""",
+                organization, String.valueOf(period.code()), start, me)) {
+            mine = new Standings.Row(0, 0, number(c[0]), (int) number(c[1]), (int) number(c[2]));
         }
         return new Standing(1 + ranking.ahead(mine.value(metric)), mine.points(), mine.shares(), mine.clicks());
     }
@@ -120,34 +119,45 @@ public class LeaderboardService {
     /**
      * The member's score in one statement, outside a transaction (the app and mobile clients read it on every screen):
      * their points by kind, their lifetime points and the organization's levels in a first row, then a row per badge,
-     * oldest first. The rank comes from the in-memory ranking, as the leaderboards' do.
+     * oldest first, then a row per currency of their attributed conversions. The rank comes from the in-memory ranking,
+     * as the leaderboards' do.
      */
     public Score score(UUID me) {
         UUID organization = tenants.current();
-        List<Object[]> rows = Jdbc.rows(database, """
-                select 0 as part, null::text, null::text, null::timestamptz,
-                       coalesce(sum(d.share_points), 0), coalesce(sum(d.click_points), 0),
-                       coalesce(sum(d.submission_points), 0), coalesce(sum(d.campaign_points), 0),
-                       coalesce(sum(d.adjustment_points), 0),
-                       (select x.points from score_totals x where x.organization_id = ? and x.period = ?
-                          and x.period_start = ? and x.member_id = ?),
-                       (select s.level_thresholds from organization_settings s where s.organization_id = ?)
-                from score_days d where d.organization_id = ? and d.member_id = ?
-                union all
-                select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null
-                from member_badges b where b.organization_id = ? and b.member_id = ?
-                order by 1, 4, 2, 3""", organization, String.valueOf(Periods.ALL.code()), Periods.BEGINNING, me,
-                organization, organization, me, organization, me);
+        List<Object[]> rows = Jdbc.rows(database,
+                """
+                        select 0 as part, null::text, null::text, null::timestamptz,
+                               coalesce(sum(d.share_points), 0), coalesce(sum(d.click_points), 0),
+                               coalesce(sum(d.submission_points), 0), coalesce(sum(d.campaign_points), 0),
+                               coalesce(sum(d.adjustment_points), 0),
+                               (select x.points from score_totals x where x.organization_id = ? and x.period = cast(? as char(1))
+                                  and x.period_start = ? and x.member_id = ?),
+                               (select s.level_thresholds from organization_settings s where s.organization_id = ?)
+                        from score_days d where d.organization_id = ? and d.member_id = ?
+                        union all
+                        select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null
+                        from member_badges b where b.organization_id = ? and b.member_id = ?
+                        union all
+                        select 2, v.currency, null, null, count(*), sum(v.value), null, null, null, null, null
+                        from conversions v where v.organization_id = ? and v.member_id = ? and v.status = 'attributed'
+                        group by v.currency
+                        order by 1, 4, 2, 3""",
+                organization, String.valueOf(Periods.ALL.code()), Periods.BEGINNING, me, organization, organization, me,
+                organization, me, organization, me);
         Object[] sums = rows.get(0);
         Breakdown breakdown = new Breakdown(number(sums[4]), number(sums[5]), number(sums[6]), number(sums[7]),
                 number(sums[8]));
         long points = sums[9] == null ? 0 : number(sums[9]);
         List<Integer> levels = sums[10] == null ? ScoringService.DEFAULT_LEVELS : Arrays.asList((Integer[]) sums[10]);
-        List<Badge> badges = rows.subList(1, rows.size()).stream()
+        List<Badge> badges = rows.stream().filter(row -> number(row[0]) == 1)
                 .map(row -> badge((String) row[1], (String) row[2], (Instant) row[3])).toList();
+        // The member's attributed conversions, a row per currency (of ConversionTotals' shape: currency, count, sum).
+        ConversionTotals conversions = ConversionTotals.of(rows.stream().filter(row -> number(row[0]) == 2)
+                .map(row -> new Object[] { row[1], row[4], row[5] }).toList());
         Ranking everyone = standings
                 .of(new Standings.Key(organization, Periods.ALL, Periods.BEGINNING, "points", null));
-        return new Score(points, 1 + everyone.ahead(points), level(points, levels), badges, breakdown);
+        return new Score(points, 1 + everyone.ahead(points), level(points, levels), badges, breakdown,
+                conversions.conversions(), conversions.conversionValue());
     }
 
     /** The member's badges, oldest first; a campaign badge names its campaign, a monthly one its month. */

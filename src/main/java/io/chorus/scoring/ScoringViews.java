@@ -1,8 +1,10 @@
 package io.chorus.scoring;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -46,7 +48,9 @@ public final class ScoringViews {
     public record Badge(String id, Instant awardedAt, UUID campaignId, String month) {
     }
 
-    public record Score(long points, long rank, Level level, List<Badge> badges, Breakdown breakdown) {
+    /** {@code conversions}: credited to the member's shares, with their value per currency. */
+    public record Score(long points, long rank, Level level, List<Badge> badges, Breakdown breakdown, long conversions,
+            Map<String, BigDecimal> conversionValue) {
     }
 
     /** A manual correction: points may be negative, never zero; the reason is required. */

@@ -262,7 +262,7 @@ public class Standings {
 
     private List<Row> read(Key key, Set<UUID> only) {
         String sql = "select t.member_id, t.points, t.shares, t.clicks from score_totals t"
-                + " where t.organization_id = ? and t.period = ? and t.period_start = ? and t.listed"
+                + " where t.organization_id = ? and t.period = cast(? as char(1)) and t.period_start = ? and t.listed"
                 + (key.group() == null ? ""
                         : " and exists (select 1 from group_memberships g where g.organization_id = t.organization_id"
                                 + " and g.group_id = ? and g.member_id = t.member_id)")

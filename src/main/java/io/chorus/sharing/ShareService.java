@@ -32,6 +32,7 @@ import io.chorus.content.ContentStatus;
 import io.chorus.content.MessageLimits;
 import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.conversions.ConversionTotals;
 import io.chorus.sharing.SharingViews.MyShare;
 import io.chorus.sharing.SharingViews.ShareView;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
@@ -186,9 +187,11 @@ public class ShareService {
                 .createNativeQuery(
                         "select " + CLICK_COUNTS + " from click_events where organization_id = ?1 and share_id = ?2")
                 .setParameter(1, tenants.current()).setParameter(2, shareId).getSingleResult();
+        ConversionTotals conversions = ConversionTotals.ofShare(database, tenants.current(), shareId);
         return new ShareWithClicks(view.id(), view.code(), view.shortUrl(), view.intentUrl(), view.network(),
                 view.contentId(), share.memberId, view.message(), view.createdAt(), number(counts[0]),
-                number(counts[1]), number(counts[2]), number(counts[3]));
+                number(counts[1]), number(counts[2]), number(counts[3]), conversions.conversions(),
+                conversions.conversionValue());
     }
 
     /** Clicks from the browser the sharer shares from are their own: its visitor id of today is remembered. */

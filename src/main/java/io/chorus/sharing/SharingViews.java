@@ -1,7 +1,9 @@
 package io.chorus.sharing;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -26,11 +28,11 @@ public final class SharingViews {
     /**
      * A share with what its short link earned: {@code clicks} by people other than the sharer, {@code uniqueVisitors}
      * among them (visitor ids are daily, so a returning visitor counts once per day), and, kept apart for transparency,
-     * hits by robots and by the sharer.
+     * hits by robots and by the sharer; the conversions credited to it and their value per currency.
      */
     public record ShareWithClicks(UUID id, String code, String shortUrl, String intentUrl, Network network,
             UUID contentId, UUID memberId, String message, Instant createdAt, long clicks, long uniqueVisitors,
-            long robotHits, long selfClicks) {
+            long robotHits, long selfClicks, long conversions, Map<String, BigDecimal> conversionValue) {
     }
 
     /**

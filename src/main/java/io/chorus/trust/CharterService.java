@@ -94,21 +94,27 @@ public class CharterService {
 
     /** The current version of the organization's charter when the member has not accepted it; empty otherwise. */
     public OptionalInt pendingVersion(UUID memberId) {
-        Object version = em.createNativeQuery("select " + PENDING_VERSION).setParameter("org", tenants.current())
-                .setParameter("member", memberId).getSingleResult();
+        Object version = em
+                .createNativeQuery("select " + PENDING_VERSION
+                        + " from (select cast(?1 as uuid) as org, cast(?2 as uuid) as member) k")
+                .setParameter(1, tenants.current()).setParameter(2, memberId).getSingleResult();
         return version == null ? OptionalInt.empty() : OptionalInt.of(((Number) version).intValue());
     }
 
     /**
-     * An SQL expression: the current version of organization {@code :org}'s charter while member {@code :member} has
-     * not accepted it, else null. For statements that read it with other things (the app's page of every request).
+     * An SQL expression: the current version of organization {@code k.org}'s charter while member {@code k.member} has
+     * not accepted it, else null, for a statement that names them {@code k} ({@link #ASKING}). For statements that read
+     * it with other things (the app's page of every request).
      */
     public static final String PENDING_VERSION = """
             (select c.version from charters c
-             where c.organization_id = :org
-               and c.version = (select max(v.version) from charters v where v.organization_id = :org)
+             where c.organization_id = k.org
+               and c.version = (select max(v.version) from charters v where v.organization_id = k.org)
                and not exists (select 1 from charter_acceptances a where a.organization_id = c.organization_id
-                               and a.member_id = :member and a.version = c.version))""";
+                               and a.member_id = k.member and a.version = c.version))""";
+
+    /** The {@code k} of {@link #PENDING_VERSION}: a row of two parameters, the organization, then the member. */
+    public static final String ASKING = "(select cast(? as uuid) as org, cast(? as uuid) as member) k";
 
     private boolean accepted(UUID memberId, int version) {
         return em.createNativeQuery("""

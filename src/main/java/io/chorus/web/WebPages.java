@@ -1,6 +1,7 @@
 package io.chorus.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class WebPages {
     }
 
     public static Response render(int status, TemplateInstance template, Locale locale) {
-        Response.ResponseBuilder response = Response.status(status).entity(template.setLocale(locale).render())
+        Response.ResponseBuilder response = Response.status(status)
+                .entity(template.setLocale(locale).render().getBytes(StandardCharsets.UTF_8))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Content-Language", locale.getLanguage());
         HEADERS.forEach(response::header);
         return response.build();

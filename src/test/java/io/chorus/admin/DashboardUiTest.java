@@ -149,6 +149,7 @@ class DashboardUiTest extends AdminBrowserTest {
         assertThat(tile("shares").locator(".tile-value")).hasText("5");
         assertThat(tile("clicks").locator(".tile-value")).hasText("7");
         assertThat(tile("visitors").locator(".tile-value")).hasText("5");
+        assertThat(tile("conversions").locator(".tile-value")).hasText("0");
         assertThat(tile("concentration").locator(".tile-value")).hasText("–");
         assertThat(tile("concentration").locator(".tile-label"))
                 .hasText("of clicks go to the top 5% of ambassadors (1)");

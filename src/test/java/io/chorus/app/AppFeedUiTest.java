@@ -40,7 +40,7 @@ class AppFeedUiTest extends AppBrowserTest {
         Map<String, Object> launch = Contents.body("Atlas launch", List.of(), "product", "launch");
         launch.put("imageUrl", "https://cdn.example.com/atlas.png");
         launch.put("suggestedMessages", Map.of("linkedin", "Have a look at Atlas!", "x", "Atlas is out"));
-        Contents.published(curator, launch);
+        String atlasId = Contents.published(curator, launch);
         for (int i = 1; i <= 21; i++) {
             Contents.published(curator, Contents.body("News " + i, List.of(), "news"));
         }
@@ -76,6 +76,12 @@ class AppFeedUiTest extends AppBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
         assertThat(items).hasCount(1);
         assertThat(items.first().locator("h2")).hasText("Atlas launch");
+        // An item the curator edits is shown edited at once: nothing rendered before is shown again.
+        Api.as(curator).body(Map.of("title", "Atlas has launched")).patch("/api/v1/content/{id}", atlasId).then()
+                .statusCode(200);
+        page.reload();
+        assertThat(items).hasCount(1);
+        assertThat(items.first().locator("h2")).hasText("Atlas has launched");
         page.navigate("/app?language=fr");
         assertThat(items).hasCount(1);
         assertThat(items.first()).hasAttribute("lang", "fr");

@@ -41,6 +41,10 @@ class FeedTest {
         assertThat(Contents.feedIds(parisian.token(), "")).containsExactly(forLyonOrSales, forParis, everyone);
         assertThat(Contents.feedIds(lyonnais.token(), "")).containsExactly(forLyonOrSales, everyone);
         assertThat(Contents.feedIds(nobody.token(), "")).containsExactly(everyone);
+        // A filtered page is another statement (planned for its filter): it shows what the same rule shows.
+        assertThat(Contents.feedIds(parisian.token(), "?language=en")).containsExactly(forLyonOrSales, forParis,
+                everyone);
+        assertThat(Contents.feedIds(nobody.token(), "?language=en")).containsExactly(everyone);
         Api.as(nobody.token()).get("/api/v1/content/{id}", forParis).then().statusCode(404);
         Api.as(lyonnais.token()).get("/api/v1/content/{id}", forLyonOrSales).then().statusCode(200);
         Api.as(parisian.token()).get("/api/v1/feed").then().body("items[0].sharedByMe", equalTo(false))

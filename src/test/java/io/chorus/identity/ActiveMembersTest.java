@@ -110,6 +110,33 @@ class ActiveMembersTest {
         assertThat(untilStatus(member.token(), 401)).isLessThan(AT_ONCE);
     }
 
+    @Test
+    void aMemberRenamedElsewhereIsShownByTheNewNameOnTheLeaderboardsWithinASecond() throws Exception {
+        Org org = Organizations.create();
+        Person member = org.member("ambassador");
+        Api.as(org.admin().token()).body(Map.of("points", 5, "reason", "Spoke at the fair"))
+                .post("/api/v1/members/{id}/adjustments", member.id()).then().statusCode(201);
+        awaitLive();
+        String before = nameOnTheBoard(member);
+        assertThat(before).as("listed by name").isNotBlank();
+        assertThat(nameOnTheBoard(member)).isEqualTo(before); // now remembered
+
+        sql("update members set name = 'Renamed Elsewhere' where id = '" + member.id() + "'");
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(10).toNanos();
+        while (!"Renamed Elsewhere".equals(nameOnTheBoard(member))) {
+            assertThat(System.nanoTime() - deadline).as("the new name shown within 10 s").isNegative();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("shown after the change").isLessThan(AT_ONCE);
+    }
+
+    private static String nameOnTheBoard(Person member) {
+        List<Map<String, Object>> entries = Api.as(member.token()).get("/api/v1/leaderboards?period=all").then()
+                .statusCode(200).extract().jsonPath().getList("entries");
+        return entries.stream().filter(e -> member.id().equals(e.get("memberId"))).map(e -> (String) e.get("name"))
+                .findFirst().orElseThrow(() -> new AssertionError("not on the leaderboard"));
+    }
+
     private void sql(String statement) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             connection.createStatement().execute(statement);

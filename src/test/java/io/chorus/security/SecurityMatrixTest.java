@@ -46,7 +46,8 @@ class SecurityMatrixTest {
     private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
             "GET /share/{token}", "GET /s/{code}", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}",
-            "GET /api/v1/auth/sso/{organization}", "GET /api/v1/auth/sso/callback", "POST /api/v1/auth/sso/token");
+            "GET /api/v1/auth/sso/{organization}", "GET /api/v1/auth/sso/callback", "POST /api/v1/auth/sso/token",
+            "POST /api/v1/conversions");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Object body) {
@@ -63,6 +64,13 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/v1/organizations", Set.of("operator"), null),
             new Endpoint("GET", "/api/v1/organizations/{id}", Set.of("operator"), null),
             new Endpoint("GET", "/api/v1/me", MEMBER_ROLES, null),
+            new Endpoint("POST", "/api/v1/settings/conversion-keys", Set.of("admin"), Map.of("name", "K")),
+            new Endpoint("GET", "/api/v1/settings/conversion-keys", Set.of("admin"), null),
+            new Endpoint("DELETE", "/api/v1/settings/conversion-keys/{id}", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/settings/conversions", ANALYSTS, null),
+            new Endpoint("GET", "/api/v1/analytics/conversions", ANALYSTS, null),
+            new Endpoint("PUT", "/api/v1/settings/conversions", Set.of("admin"),
+                    Map.of("clickIds", true, "attributionWindowDays", 30)),
             new Endpoint("PATCH", "/api/v1/me", MEMBER_ROLES, Map.of("name", "Renamed")),
             new Endpoint("POST", "/api/v1/members", Set.of("admin"),
                     Map.of("email", "n@x.example", "name", "N", "roles", List.of("ambassador"))),
@@ -178,12 +186,15 @@ class SecurityMatrixTest {
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         String victimBroadcast = Api.as(victimCurator.token()).body(Map.of("contentId", victimContent))
                 .post("/api/v1/broadcasts").then().statusCode(202).extract().path("id");
+        String victimKey = Api.as(victim.admin().token()).body(Map.of("name", "Victim key"))
+                .post("/api/v1/settings/conversion-keys").then().statusCode(201).extract().path("id");
         String victimScimToken = Api.as(victim.admin().token()).body(Map.of("name", "Victim IdP"))
                 .post("/api/v1/settings/scim-tokens").then().statusCode(201).extract().path("id");
-        victimIds = Map.of("/api/v1/settings/scim-tokens", victimScimToken, "/api/v1/broadcasts", victimBroadcast,
-                "/api/v1/members", victimMember.id(), "/api/v1/groups", victim.group("Victim group", "department"),
-                "/api/v1/content", victimContent, "/api/v1/shares", victimShare, "/api/v1/analytics/content",
-                victimContent, "/api/v1/campaigns", victimCampaign);
+        victimIds = Map.of("/api/v1/settings/conversion-keys", victimKey, "/api/v1/settings/scim-tokens",
+                victimScimToken, "/api/v1/broadcasts", victimBroadcast, "/api/v1/members", victimMember.id(),
+                "/api/v1/groups", victim.group("Victim group", "department"), "/api/v1/content", victimContent,
+                "/api/v1/shares", victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns",
+                victimCampaign);
     }
 
     @Test

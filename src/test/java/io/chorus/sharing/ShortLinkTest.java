@@ -4,16 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.support.Api;
@@ -39,18 +44,16 @@ class ShortLinkTest {
         Person curator = org.member("curator");
         String content = published(curator, "https://news.example.com/story?id=42#comments");
         String code = share(org.member("ambassador"), content, "linkedin");
-        String expected = "https://news.example.com/story?id=42&utm_source=linkedin&utm_medium=employee_advocacy"
-                + "&utm_campaign=always-on&utm_content=" + code + "#comments";
+        Matcher<String> expected = withClickId("https://news.example.com/story?id=42&utm_source=linkedin"
+                + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code, "#comments");
 
-        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302)
-                .header("Location", equalTo(expected)).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer-when-downgrade");
+        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location", expected)
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer-when-downgrade");
         given().redirects().follow(false).header("User-Agent", "LinkedInBot/1.0").get("/s/{code}", code).then()
                 .statusCode(302);
 
         Api.as(curator.token()).post("/api/v1/content/{id}/archive", content).then().statusCode(200);
-        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
-                equalTo(expected));
+        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location", expected);
     }
 
     @Test
@@ -59,8 +62,10 @@ class ShortLinkTest {
 
         // A header is bytes: UTF-8 percent-encoded, the way a browser sends the URL it was given.
         given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
-                equalTo("https://news.example.com/st%C3%A4dte/%E6%97%A5%E6%9C%AC?q=%C3%BC&utm_source=xing"
-                        + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code + "#teil-%C3%A4"));
+                withClickId(
+                        "https://news.example.com/st%C3%A4dte/%E6%97%A5%E6%9C%AC?q=%C3%BC&utm_source=xing"
+                                + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code,
+                        "#teil-%C3%A4"));
     }
 
     @Test
@@ -80,8 +85,46 @@ class ShortLinkTest {
             location = given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).extract()
                     .header("Location");
         } while (!location.startsWith("https://news.example.com/second?") && System.nanoTime() < deadline);
-        assertThat(location).isEqualTo("https://news.example.com/second?utm_source=linkedin"
-                + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code);
+        assertThat(location).matches(clickIdPattern("https://news.example.com/second?utm_source=linkedin"
+                + "&utm_medium=employee_advocacy&utm_campaign=always-on&utm_content=" + code, ""));
+    }
+
+    @Test
+    void eachRedirectCarriesTheIdOfItsOwnClickUnlessTheOrganizationTurnsClickIdsOff() {
+        Org org = Organizations.create();
+        String content = published(org.member("curator"), "https://news.example.com/ids");
+        String code = share(org.member("ambassador"), content, "x");
+        String tagged = "https://news.example.com/ids?utm_source=x&utm_medium=employee_advocacy"
+                + "&utm_campaign=always-on&utm_content=" + code;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String location = given().redirects().follow(false).header("User-Agent", "LinkedInBot/1.0")
+                    .get("/s/{code}", code).then().statusCode(302).extract().header("Location");
+            assertThat(location).matches(clickIdPattern(tagged, ""));
+            ids.add(location.substring(location.indexOf("chorus_click=") + "chorus_click=".length()));
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        // The id is the click's own: the site reports it, and Chorus finds the click by it.
+        Rows.await(database, "select count(*) from click_events where id in ('" + String.join("','", ids) + "')", 3);
+
+        Api.as(org.admin().token()).body(Map.of("clickIds", false, "attributionWindowDays", 30))
+                .put("/api/v1/settings/conversions").then().statusCode(200).body("clickIds", equalTo(false));
+        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
+                equalTo(tagged));
+        Api.as(org.admin().token()).body(Map.of("clickIds", true, "attributionWindowDays", 30))
+                .put("/api/v1/settings/conversions").then().statusCode(200);
+        given().redirects().follow(false).get("/s/{code}", code).then().statusCode(302).header("Location",
+                withClickId(tagged, ""));
+    }
+
+    /** The Location of a redirect: {@code tagged} and its click's id, then the fragment. */
+    private static Matcher<String> withClickId(String tagged, String fragment) {
+        return matchesPattern(clickIdPattern(tagged, fragment));
+    }
+
+    private static String clickIdPattern(String tagged, String fragment) {
+        return Pattern.quote(tagged + "&chorus_click=")
+                + "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" + Pattern.quote(fragment);
     }
 
     @Test

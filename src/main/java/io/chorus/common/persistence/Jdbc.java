@@ -67,17 +67,11 @@ public final class Jdbc {
         T run() throws SQLException;
     }
 
-    /**
-     * Runs {@code work} in one read-only repeatable-read transaction on the connection (one snapshot), committed, and
-     * puts the connection's settings back.
-     */
-    public static <T> T inReadOnlySnapshot(Connection connection, Work<T> work) throws SQLException {
+    /** Runs {@code work} in one read-committed transaction on the connection, committed, and puts autocommit back. */
+    public static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
-            update(connection, "set transaction read only");
             T result = work.run();
             connection.commit();
             return result;
@@ -85,8 +79,24 @@ public final class Jdbc {
             connection.rollback();
             throw e;
         } finally {
-            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one read-only repeatable-read transaction on the connection (one snapshot), committed, and
+     * puts the connection's settings back.
+     */
+    public static <T> T inReadOnlySnapshot(Connection connection, Work<T> work) throws SQLException {
+        int isolation = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return inTransaction(connection, () -> {
+                update(connection, "set transaction read only");
+                return work.run();
+            });
+        } finally {
+            connection.setTransactionIsolation(isolation);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.chorus.sharing.clicks;
 
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A followed short link as the redirect saw it, waiting in memory to be written. The client address lives only here:
@@ -13,11 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 record Click(UUID id, UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, long atMillis,
         String clientAddress, String userAgent, String referrer, String bearer) {
 
-    /** A time-ordered id (UUID version 7 layout), so that the primary key index grows at its right edge. */
+    /** A time-ordered, unguessable id: the click id a site reports conversions with ({@link ClickIds}). */
     static UUID newId(long millis) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(high, low);
+        return ClickIds.next(millis);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,12 +61,15 @@ public class ClickRecorder {
     /**
      * A short link followed at {@code atMillis} by this client (the bearer token of its request, if any): recorded like
      * every click, never blocking. The id is time-ordered by the machine's clock, so that the primary key index keeps
-     * growing at its right edge whatever the service's clock says.
+     * growing at its right edge whatever the service's clock says. Answers the click's id (even when the buffer is full
+     * and the click is dropped: a conversion reported with it is then recorded as unattributed).
      */
-    public void followed(ShortLinks.ShortLink link, long atMillis, String clientAddress, String userAgent,
+    public UUID followed(ShortLinks.ShortLink link, long atMillis, String clientAddress, String userAgent,
             String referrer, String bearer) {
-        record(new Click(Click.newId(System.currentTimeMillis()), link.shareId(), link.organizationId(),
-                link.sharerId(), link.contentId(), atMillis, clientAddress, userAgent, referrer, bearer));
+        UUID id = Click.newId(System.currentTimeMillis());
+        record(new Click(id, link.shareId(), link.organizationId(), link.sharerId(), link.contentId(), atMillis,
+                clientAddress, userAgent, referrer, bearer));
+        return id;
     }
 
     /** Never blocks: a click that does not fit in the buffer is dropped, counted and logged. */

@@ -2,6 +2,7 @@ package io.chorus.sharing.clicks;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
@@ -30,9 +31,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The tracked short link {@code /s/{code}}: 302 to the content's URL with the share's UTM parameters, answered on the
- * event loop from memory whenever the link is known, and the click handed to the {@link ClickRecorder} without waiting
- * for anything. Links already shared live forever, so archived content still redirects; robots get the redirect too
- * (and are told apart later, in the writer).
+ * event loop from memory whenever the link is known, with the click's id appended as {@code chorus_click} (unless its
+ * organization turned click ids off) so that the site can report a conversion with it, and the click handed to the
+ * {@link ClickRecorder} without waiting for anything. Links already shared live forever, so archived content still
+ * redirects; robots get the redirect too (and are told apart later, in the writer).
  */
 @Singleton
 @PublicRoute(method = "GET", path = "/s/{code}", parameters = "path:code")
@@ -112,12 +114,12 @@ public class ShortLinkRoute {
         // A HEAD request fetches no page: it is a robot's hit whatever it calls itself.
         String userAgent = request.method() == HttpMethod.HEAD || visitor.userAgent() == null ? null
                 : userAgents.get(visitor.userAgent(), Function.identity());
-        recorder.followed(link, now, visitor.clientAddress(), userAgent, request.getHeader(HttpHeaders.REFERER),
-                bearer(request.getHeader(HttpHeaders.AUTHORIZATION)));
+        UUID clickId = recorder.followed(link, now, visitor.clientAddress(), userAgent,
+                request.getHeader(HttpHeaders.REFERER), bearer(request.getHeader(HttpHeaders.AUTHORIZATION)));
         redirects.increment();
         HttpServerResponse response = ctx.response().setStatusCode(302);
         // A new response has no headers yet: add, not set, and the constant ones as pre-encoded ASCII.
-        response.headers().add(HttpHeaders.LOCATION, link.location()).add(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        response.headers().add(HttpHeaders.LOCATION, link.location(clickId)).add(HttpHeaders.CACHE_CONTROL, NO_STORE)
                 .add(REFERRER_POLICY, NO_REFERRER_WHEN_DOWNGRADE).add(CONTENT_TYPE_OPTIONS, NOSNIFF);
         response.end();
     }

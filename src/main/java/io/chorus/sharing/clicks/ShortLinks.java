@@ -1,6 +1,7 @@
 package io.chorus.sharing.clicks;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.chorus.common.Time;
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.sharing.UtmLinks;
+import io.netty.util.AsciiString;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpHeaders;
@@ -46,8 +49,53 @@ public class ShortLinks {
      * A share's short link: whose it is and the tagged destination, as the bytes of the Location header
      * (percent-encoded UTF-8 beyond ASCII), made once per link rather than once per redirect.
      */
-    public record ShortLink(UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, CharSequence location) {
+    public record ShortLink(UUID shareId, UUID organizationId, UUID sharerId, UUID contentId, CharSequence location,
+            ClickLocation clickLocation) {
+
+        /** The Location of a redirect that made click {@code id}: with its click id when the organization wants one. */
+        public CharSequence location(UUID id) {
+            return clickLocation == null ? location : clickLocation.with(id);
+        }
     }
+
+    /**
+     * The Location header of a link whose organization appends click ids, as ASCII bytes before and after the id:
+     * {@code ...utm_content=abc&chorus_click=} and the URL's fragment, if any. A redirect copies them around the id
+     * into one array, which the header holds as it is.
+     */
+    public static final class ClickLocation {
+        private final byte[] before;
+        private final byte[] after;
+
+        ClickLocation(String location) {
+            int hash = location.indexOf('#');
+            String head = hash < 0 ? location : location.substring(0, hash);
+            char separator = head.indexOf('?') < 0 ? '?' : head.endsWith("?") || head.endsWith("&") ? 0 : '&';
+            this.before = ((separator == 0 ? head : head + separator) + PARAMETER + "=")
+                    .getBytes(StandardCharsets.US_ASCII);
+            this.after = (hash < 0 ? "" : location.substring(hash)).getBytes(StandardCharsets.US_ASCII);
+        }
+
+        CharSequence with(UUID id) {
+            byte[] bytes = Arrays.copyOf(before, before.length + ClickIds.LENGTH + after.length);
+            ClickIds.write(id, bytes, before.length);
+            System.arraycopy(after, 0, bytes, before.length + ClickIds.LENGTH, after.length);
+            return new AsciiString(bytes, false);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ClickLocation o && Arrays.equals(before, o.before) && Arrays.equals(after, o.after);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(before) + Arrays.hashCode(after);
+        }
+    }
+
+    /** The query parameter the click id is sent in. */
+    public static final String PARAMETER = "chorus_click";
 
     private static final int LONGEST_CODE = 32;
     /** Codes read again in one statement: a statement per link was a query a second for every 30 links held. */
@@ -58,9 +106,11 @@ public class ShortLinks {
                     join campaigns cp on cp.id = cc.campaign_id
                     where cc.organization_id = s.organization_id and cc.content_id = s.content_id
                       and cp.starts_at <= ? and cp.ends_at > ?
-                    order by cp.starts_at desc, cp.id limit 1)
+                    order by cp.starts_at desc, cp.id limit 1),
+                   coalesce(os.click_ids, true)
             from shares s
             join content c on c.id = s.content_id and c.organization_id = s.organization_id
+            left join organization_settings os on os.organization_id = s.organization_id
             where s.code = any(?)""";
     private final DataSource dataSource;
     private final Cache<String, ShortLink> known;
@@ -149,10 +199,10 @@ public class ShortLinks {
                     String code = row.getString(1);
                     String location = UtmLinks.tag(row.getString(7), row.getString(6),
                             Optional.ofNullable(row.getString(8)).orElse(UtmLinks.ALWAYS_ON), code);
-                    links.put(code,
-                            new ShortLink(row.getObject(2, UUID.class), row.getObject(3, UUID.class),
-                                    row.getObject(4, UUID.class), row.getObject(5, UUID.class),
-                                    HttpHeaders.createOptimized(URI.create(location).toASCIIString())));
+                    String ascii = URI.create(location).toASCIIString();
+                    links.put(code, new ShortLink(row.getObject(2, UUID.class), row.getObject(3, UUID.class),
+                            row.getObject(4, UUID.class), row.getObject(5, UUID.class),
+                            HttpHeaders.createOptimized(ascii), row.getBoolean(9) ? new ClickLocation(ascii) : null));
                 }
             }
             return links;
@@ -161,5 +211,14 @@ public class ShortLinks {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentUrlChanged changed) {
         known.asMap().values().removeIf(link -> link.contentId().equals(changed.contentId()));
+    }
+
+    /** An organization's links changed form (click ids turned on or off): read again on their next use here. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinksChanged changed) {
+        known.asMap().values().removeIf(link -> link.organizationId().equals(changed.organizationId()));
+    }
+
+    /** The short links of an organization lead elsewhere or carry other parameters from now on. */
+    public record LinksChanged(UUID organizationId) {
     }
 }

@@ -1,0 +1,146 @@
+package io.chorus.conversions;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Credits pending conversions to their click, in SQL over a set of them: the click a conversion names (its
+ * organization's, else it is unknown), or for a share's code the share's last human click within the window. The
+ * conversion is attributed to the click's share, its member, content, network and the campaign running at the click; a
+ * robot's hit, the sharer's own click or a click outside the attribution window leaves it unattributed (the click kept
+ * for the record) and never credited. A conversion whose click is not written yet stays pending: the sweep tries again
+ * until {@code pending-for} is over. Rows being attributed elsewhere are skipped, so instances never wait on each
+ * other.
+ */
+final class Attribution {
+
+    /** A conversion that has just been decided. */
+    record Decided(UUID id, UUID organizationId, String status, UUID memberId, UUID shareId, UUID contentId,
+            UUID clickId, Instant occurredAt) {
+    }
+
+    /** A click may be stamped a little after the conversion it led to when the site's clock is behind. */
+    private static final String SKEW = "interval '5 minutes'";
+    private static final String OUTSIDE = "f.at <= f.occurred_at - f.win or f.at > f.occurred_at + " + SKEW;
+    private static final String ATTRIBUTE = """
+            with target as (
+                select v.id, v.organization_id, v.occurred_at, v.click_ref, v.code,
+                       make_interval(days => coalesce(os.attribution_window_days, 30)) as win
+                from conversions v
+                left join organization_settings os on os.organization_id = v.organization_id
+                where v.status = 'pending' and %s
+                for update of v skip locked
+            ),
+            found as (
+                select t.id, t.occurred_at, t.win, e.id as click_id, e.share_id, e.at, e.robot, e.self
+                from target t
+                cross join lateral (
+                    (select e.id, e.share_id, e.at, e.robot, e.self from click_events e
+                     where t.click_ref is not null and e.id = t.click_ref and e.organization_id = t.organization_id)
+                    union all
+                    (select e.id, e.share_id, e.at, e.robot, e.self
+                     from shares s join click_events e on e.share_id = s.id
+                     where t.click_ref is null and s.code = t.code and s.organization_id = t.organization_id
+                       and not e.robot and not e.self
+                       and e.at > t.occurred_at - t.win and e.at <= t.occurred_at + %s
+                     order by e.at desc limit 1)
+                ) e
+            )
+            update conversions v set
+                status = case when f.robot or f.self or %s then 'unattributed' else 'attributed' end,
+                reason = case when f.robot then 'robot' when f.self then 'self-click' when %s then 'outside-window' end,
+                click_id = f.click_id, share_id = s.id, member_id = s.member_id, content_id = s.content_id,
+                network = s.network,
+                campaign_id = (select cp.id from campaign_content cc join campaigns cp on cp.id = cc.campaign_id
+                               where cc.organization_id = s.organization_id and cc.content_id = s.content_id
+                                 and cp.starts_at <= f.at and cp.ends_at > f.at
+                               order by cp.starts_at desc, cp.id limit 1),
+                attributed_at = ?
+            from found f join shares s on s.id = f.share_id
+            where v.id = f.id
+            returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id,
+                      v.occurred_at""";
+    private static final String BY_ID = ATTRIBUTE.formatted("v.id = any(?)", SKEW, OUTSIDE, OUTSIDE);
+    /** The pending conversions due for another look, oldest due first, a bounded number per sweep. */
+    private static final String DUE = """
+            select id from conversions where status = 'pending' and next_attempt_at <= ?
+            order by next_attempt_at limit ? for update skip locked""";
+    /** Those still pending wait twice as long as they have waited so far (at least a second). */
+    private static final String BACK_OFF = """
+            update conversions set next_attempt_at = ?::timestamptz + greatest(?::timestamptz - received_at, interval '1 second')
+            where id = any(?) and status = 'pending'""";
+    private static final String GIVE_UP = """
+            update conversions set status = 'unattributed',
+                reason = case when click_ref is null then 'no-click' else 'unknown-click' end, attributed_at = ?,
+                next_attempt_at = null
+            where status = 'pending' and received_at <= ?""";
+
+    private Attribution() {
+    }
+
+    /** Attributes these conversions if their clicks are written. */
+    static List<Decided> of(Connection connection, UUID[] ids, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(BY_ID)) {
+            update.setArray(1, connection.createArrayOf("uuid", ids));
+            update.setTimestamp(2, Timestamp.from(now));
+            return decided(update);
+        }
+    }
+
+    /**
+     * Looks again at up to {@code limit} pending conversions that are due: those whose click is written now are
+     * decided, the others wait twice as long as they have so far before the next look. Answers how many were due.
+     */
+    static int due(Connection connection, Instant now, int limit) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(DUE)) {
+            query.setTimestamp(1, Timestamp.from(now));
+            query.setInt(2, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        UUID[] due = ids.toArray(UUID[]::new);
+        of(connection, due, now);
+        try (PreparedStatement update = connection.prepareStatement(BACK_OFF)) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setArray(3, connection.createArrayOf("uuid", due));
+            update.executeUpdate();
+        }
+        return due.length;
+    }
+
+    /** Records the conversions received before {@code before} and still without a click as unattributed. */
+    static int giveUp(Connection connection, Instant before, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(GIVE_UP)) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(before));
+            return update.executeUpdate();
+        }
+    }
+
+    private static List<Decided> decided(PreparedStatement update) throws SQLException {
+        List<Decided> decided = new ArrayList<>();
+        try (ResultSet row = update.executeQuery()) {
+            while (row.next()) {
+                decided.add(new Decided(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getObject(6, UUID.class),
+                        row.getObject(7, UUID.class), row.getTimestamp(8).toInstant()));
+            }
+        }
+        return decided;
+    }
+}

@@ -26,6 +26,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -33,6 +34,8 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chorus.common.Time;
 
 /**
  * The calls to OpenID providers (Discovery, the token endpoint, the JWKS) with timeouts and size limits, and the
@@ -120,11 +123,13 @@ public class OidcClient {
         Known cached = known.get(metadata.issuer());
         HttpsJwks keys = cached == null ? keys(metadata.jwksUri()) : cached.keys();
         int skew = (int) config.clockSkew().toSeconds();
-        JwtConsumer consumer = new JwtConsumerBuilder().setRequireExpirationTime().setRequireIssuedAt()
-                .setIssuedAtRestrictions(skew, 24 * 3600).setAllowedClockSkewInSeconds(skew).setRequireSubject()
-                .setExpectedIssuer(metadata.issuer()).setExpectedAudience(clientId)
-                .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(keys)).setJwsAlgorithmConstraints(
-                        AlgorithmConstraints.ConstraintType.PERMIT, ALGORITHMS.toArray(String[]::new))
+        // Expiry and issue time against the service's clock, as every other deadline of the service.
+        JwtConsumer consumer = new JwtConsumerBuilder().setEvaluationTime(NumericDate.fromMilliseconds(Time.millis()))
+                .setRequireExpirationTime().setRequireIssuedAt().setIssuedAtRestrictions(skew, 24 * 3600)
+                .setAllowedClockSkewInSeconds(skew).setRequireSubject().setExpectedIssuer(metadata.issuer())
+                .setExpectedAudience(clientId).setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(keys))
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        ALGORITHMS.toArray(String[]::new))
                 .build();
         JwtClaims claims;
         try {

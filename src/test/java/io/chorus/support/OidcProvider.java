@@ -30,6 +30,7 @@ import org.jose4j.lang.JoseException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.chorus.common.Time;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -219,13 +220,14 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
         audiences.addAll(next.extraAudiences);
         claims.setAudience(audiences);
         claims.setSubject(grant.user().subject());
+        // The service's clock, which the tests may move: the provider and the service agree on what now is.
+        long now = Time.now().getEpochSecond();
         if (next.expired) {
-            long now = System.currentTimeMillis() / 1000;
             claims.setIssuedAt(NumericDate.fromSeconds(now - 1200));
             claims.setExpirationTime(NumericDate.fromSeconds(now - 600));
         } else {
-            claims.setExpirationTimeMinutesInTheFuture(5);
-            claims.setIssuedAtToNow();
+            claims.setIssuedAt(NumericDate.fromSeconds(now));
+            claims.setExpirationTime(NumericDate.fromSeconds(now + 300));
         }
         claims.setClaim("nonce", next.nonce != null ? next.nonce : grant.nonce());
         claims.setClaim("email", grant.user().email());

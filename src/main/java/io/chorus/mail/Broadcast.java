@@ -42,10 +42,6 @@ public class Broadcast extends TenantOwned {
 
     /** Newest first, one keyset page (plus one row). */
     public static List<Broadcast> findPage(PageRequest page) {
-        return page.cursor()
-                .map(c -> Broadcast.<Broadcast> find(
-                        "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
-                        PageRequest.instant(c, 0), PageRequest.uuid(c, 1)))
-                .orElseGet(() -> Broadcast.find("order by createdAt desc, id desc")).page(0, page.fetchSize()).list();
+        return page.newestCreatedFirst((query, parameters) -> Broadcast.<Broadcast> find(query, parameters));
     }
 }

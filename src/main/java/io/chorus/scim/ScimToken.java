@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.tenant.TenantOwned;
-import io.quarkus.panache.common.Parameters;
 
 /** A bearer token an admin created for the organization's identity provider; only its hash is kept. */
 @Entity
@@ -32,12 +31,6 @@ public class ScimToken extends TenantOwned {
 
     /** The organization's tokens, newest first, one keyset page (plus one row). */
     public static List<ScimToken> findPage(PageRequest page) {
-        if (page.cursor().isEmpty()) {
-            return find("order by createdAt desc, id desc").page(0, page.fetchSize()).list();
-        }
-        var c = page.cursor().get();
-        return find("createdAt < :at or (createdAt = :at and id < :id) order by createdAt desc, id desc",
-                Parameters.with("at", PageRequest.instant(c, 0)).and("id", PageRequest.uuid(c, 1)))
-                        .page(0, page.fetchSize()).list();
+        return page.newestCreatedFirst((query, parameters) -> ScimToken.<ScimToken> find(query, parameters));
     }
 }

@@ -17,7 +17,6 @@ import org.hibernate.type.SqlTypes;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.tenant.TenantOwned;
 import io.chorus.tenancy.Role;
-import io.quarkus.panache.common.Parameters;
 
 /** An OpenID provider an organization's members sign in through; its client secret is kept sealed. */
 @Entity
@@ -66,12 +65,7 @@ public class IdentityProvider extends TenantOwned {
     }
 
     public static List<IdentityProvider> findPage(PageRequest page) {
-        if (page.cursor().isEmpty()) {
-            return find("order by createdAt desc, id desc").page(0, page.fetchSize()).list();
-        }
-        var c = page.cursor().get();
-        return find("createdAt < :at or (createdAt = :at and id < :id) order by createdAt desc, id desc",
-                Parameters.with("at", PageRequest.instant(c, 0)).and("id", PageRequest.uuid(c, 1)))
-                        .page(0, page.fetchSize()).list();
+        return page
+                .newestCreatedFirst((query, parameters) -> IdentityProvider.<IdentityProvider> find(query, parameters));
     }
 }

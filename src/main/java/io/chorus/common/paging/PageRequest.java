@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.chorus.common.http.QueryParams;
 import io.chorus.common.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** {@code ?limit=} (default 20, at most 100) and {@code ?cursor=} of a list request. */
 public record PageRequest(int limit, Optional<Cursor> cursor) {
@@ -44,6 +45,24 @@ public record PageRequest(int limit, Optional<Cursor> cursor) {
         });
         sql.append(" order by ").append(time).append(" desc, ").append(id).append(" desc limit ?");
         parameters.add(fetchSize());
+    }
+
+    /**
+     * An entity's Panache {@code find(query, parameters...)}, as a lambda calling it on the entity class ({@code (q, p)
+     * -> ScimToken.find(q, p)}): a method reference would name {@code PanacheEntityBase}, which Panache does not
+     * enhance.
+     */
+    public interface Finder<E> {
+        PanacheQuery<E> find(String query, Object... parameters);
+    }
+
+    /** This keyset page (plus one row) of an entity, newest created first: on {@code (createdAt, id)}. */
+    public <E> java.util.List<E> newestCreatedFirst(Finder<E> entities) {
+        return cursor
+                .map(c -> entities.find(
+                        "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
+                        instant(c, 0), uuid(c, 1)))
+                .orElseGet(() -> entities.find("order by createdAt desc, id desc")).page(0, fetchSize()).list();
     }
 
     public static java.time.Instant instant(Cursor cursor, int index) {

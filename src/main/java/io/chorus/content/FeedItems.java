@@ -43,7 +43,7 @@ public class FeedItems {
         }
     }
 
-    /** The JSON of the FeedItem schema, less sharedByMe; the same text the feed has always answered. */
+    /** The JSON of the FeedItem schema, less sharedByMe, as PostgreSQL writes it (made compact once read). */
     static final String ITEM_JSON = """
             json_build_object(
                 'id', c.id, 'title', c.title, 'url', c.url, 'body', c.body, 'imageUrl', c.image_url,
@@ -77,7 +77,7 @@ public class FeedItems {
         for (int i = 0; i < items.size(); i++) {
             if (shown.get(i) != null) {
                 body.append(body.charAt(body.length() - 1) == '[' ? "" : ",").append(shown.get(i).open)
-                        .append(items.get(i).sharedByMe() ? ", \"sharedByMe\" : true}" : ", \"sharedByMe\" : false}");
+                        .append(items.get(i).sharedByMe() ? ",\"sharedByMe\":true}" : ",\"sharedByMe\":false}");
             }
         }
     }
@@ -91,7 +91,7 @@ public class FeedItems {
             if (item != null) {
                 ContentViews.FeedItem record = item.record;
                 if (record == null) {
-                    record = read(item.open + ", \"sharedByMe\" : false}");
+                    record = read(item.open + ",\"sharedByMe\":false}");
                     item.record = record;
                 }
                 records.add(items.get(i).sharedByMe() ? record.asShared() : record);
@@ -141,11 +141,23 @@ public class FeedItems {
                         + " from content c where c.organization_id = ? and c.id = any(?)",
                 organization, missing.toArray(UUID[]::new));
         for (Object[] row : rows) {
-            String json = (String) row[2];
-            Written item = new Written(((Number) row[1]).longValue(), json.substring(0, json.length() - 1));
+            String compact = compact((String) row[2]);
+            Written item = new Written(((Number) row[1]).longValue(), compact.substring(0, compact.length() - 1));
             written.put((UUID) row[0], item);
             read.put((UUID) row[0], item);
         }
         return read;
+    }
+
+    /**
+     * PostgreSQL writes JSON with a space around every colon and after every comma; the feed answers like every other
+     * answer, as Jackson writes it. Done once per row version, when it is first read.
+     */
+    private String compact(String written) {
+        try {
+            return json.writeValueAsString(json.readTree(written));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL wrote JSON that Jackson cannot read", e);
+        }
     }
 }

@@ -33,8 +33,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
- * The demo organization for the demo mode (the dev profile; never in production): its people and groups, then a quarter
- * of its history ({@link DemoHistory}). Created once; the data directory keeps it across restarts.
+ * The demo organization for the demo mode: its people and groups, then a quarter of its history ({@link DemoHistory}).
+ * Created once; the data directory keeps it across restarts. The class is in every jar ({@code -Pdemo} runs the same
+ * jar as production, in the dev profile); it writes nothing unless {@code chorus.demo.enabled} is set and the prod
+ * profile is not active, so a production start never creates a demo account.
  */
 @ApplicationScoped
 public class DemoData {

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
@@ -158,6 +160,23 @@ class FeedTest {
                 .body("items[0].sharedByMe", equalTo(false));
         Api.as(curator.token()).post("/api/v1/content/{id}/archive", item).then().statusCode(200);
         assertThat(Contents.feedIds(other.token(), "")).isEmpty();
+    }
+
+    @Test
+    void theFeedIsWrittenLikeEveryOtherAnswer() throws Exception {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        Person sharer = org.member("ambassador");
+        String item = Contents.published(curator.token(), Contents.body("Written compactly"));
+        Api.as(sharer.token()).body(java.util.Map.of("network", "linkedin")).post("/api/v1/content/{id}/shares", item)
+                .then().statusCode(201);
+        String feed = Api.as(sharer.token()).get("/api/v1/feed").then().statusCode(200).extract().asString();
+        String content = Api.as(curator.token()).get("/api/v1/content/{id}", item).then().statusCode(200).extract()
+                .asString();
+
+        ObjectMapper jackson = new ObjectMapper();
+        assertThat(feed).isEqualTo(jackson.writeValueAsString(jackson.readTree(feed))).contains("\"sharedByMe\":true");
+        assertThat(content).isEqualTo(jackson.writeValueAsString(jackson.readTree(content)));
     }
 
     private static void awaitInFeed(String token, String id) {

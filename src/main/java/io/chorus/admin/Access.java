@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.TenancyViews.MemberView;
 import io.chorus.web.Formats.InvalidField;
 

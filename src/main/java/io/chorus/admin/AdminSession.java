@@ -4,7 +4,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
+import io.chorus.web.Surface;
 
 /**
  * Who is signed in to the admin UI, what their navigation shows, their forms' CSRF token, and the language and time
@@ -13,11 +14,8 @@ import io.chorus.tenancy.Role;
 public record AdminSession(String name, String email, String organization, Set<String> roles, String csrf,
         Locale locale, ZoneId zone) {
 
-    /** The roles that open the admin UI: an ambassador alone is refused. */
-    public static final Set<String> ADMIN_UI_ROLES = Set.of(Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID);
-
     public static boolean mayEnter(Set<String> roles) {
-        return roles != null && roles.stream().anyMatch(ADMIN_UI_ROLES::contains);
+        return Surface.ADMIN.mayEnter(roles);
     }
 
     /** Content, moderation and campaigns. */

@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /**
  * Reads a file of invitations (RFC 4180 CSV with a header row, UTF-8, comma, semicolon or tab separated) into rows to

@@ -17,12 +17,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.scoring.LeaderboardService;
 import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Entry;
 import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.tenancy.GroupService;
-import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.web.Formats;
 import io.quarkus.qute.CheckedTemplate;

@@ -24,7 +24,7 @@ import io.chorus.content.ContentService;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.ContentViews.QueueItem;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.http.QueryParams;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** KPIs for comms and HR, as JSON or, with {@code Accept: text/csv}, as a CSV download. */
 @Path("/api/v1/analytics")

@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.chorus.common.Pages;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.MeService;
-import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
 import io.chorus.web.Sessions;
 import io.chorus.web.Surface;

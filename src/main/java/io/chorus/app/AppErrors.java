@@ -2,6 +2,8 @@ package io.chorus.app;
 
 import java.util.Locale;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.chorus.common.Pages;
 import io.chorus.web.Sessions;
 import io.chorus.web.Surface;
+import io.chorus.web.SurfaceErrors;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,5 +47,12 @@ public final class AppErrors {
 
     public static Response notFound(Locale locale) {
         return WebPages.render(404, Templates.notFound(locale.getLanguage()), locale);
+    }
+
+    /** How the security mapper reaches these pages. */
+    @Produces
+    @Singleton
+    static SurfaceErrors surfaceErrors() {
+        return new SurfaceErrors(Surface.APP, AppErrors::signIn, AppErrors::refused);
     }
 }

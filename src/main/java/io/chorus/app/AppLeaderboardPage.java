@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.chorus.identity.Role;
 import io.chorus.scoring.LeaderboardService;
 import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Entry;
 import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.tenancy.GroupService;
-import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.tenancy.TenancyViews.MeView;
 import io.chorus.web.Formats;

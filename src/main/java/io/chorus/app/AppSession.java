@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.chorus.content.Network;
-import io.chorus.tenancy.Role;
+import io.chorus.web.Surface;
 
 /**
  * Who is signed in to the app: their name, their organization (name and slug, for the sign-in link), their forms' CSRF
@@ -17,11 +17,8 @@ import io.chorus.tenancy.Role;
 public record AppSession(UUID memberId, String name, String organization, String csrf, Locale locale, ZoneId zone,
         Integer charterToAccept, List<Network> networks) {
 
-    /** The roles that open the app: the ones the feed is for. */
-    public static final Set<String> APP_ROLES = Set.of(Role.AMBASSADOR_ID, Role.ADMIN_ID);
-
     public static boolean mayEnter(Set<String> roles) {
-        return roles != null && roles.stream().anyMatch(APP_ROLES::contains);
+        return Surface.APP.mayEnter(roles);
     }
 
     public String lang() {

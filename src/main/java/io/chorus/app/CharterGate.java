@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.problem.ProblemException;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 import io.chorus.trust.CharterService;
 import io.chorus.trust.CharterViews.CharterView;
 import io.chorus.web.Surface;

@@ -31,7 +31,7 @@ import io.chorus.content.ContentViews.Feed;
 import io.chorus.content.ContentViews.FeedItem;
 import io.chorus.content.FeedService;
 import io.chorus.content.Network;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 import io.chorus.web.Formats;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;

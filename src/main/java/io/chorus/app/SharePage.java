@@ -21,10 +21,11 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.content.Content;
 import io.chorus.content.Network;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
+import io.chorus.sharing.CharterCheck;
 import io.chorus.sharing.ShareService;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
 import io.chorus.sharing.clicks.Visitor;
-import io.chorus.tenancy.Role;
 import io.chorus.trust.CharterService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -123,7 +124,7 @@ public class SharePage {
         if (e.status() == 404 || ShareService.NETWORK_NOT_ALLOWED.equals(e.slug())) {
             return AppErrors.notFound(session.locale()); // as a network the page offers no button for
         }
-        if (CharterService.NOT_ACCEPTED.equals(e.slug())) {
+        if (CharterCheck.NOT_ACCEPTED.equals(e.slug())) {
             return Response.seeOther(URI.create("/app/charter?next=/app")).build();
         }
         Content content = Content.findById(contentId);

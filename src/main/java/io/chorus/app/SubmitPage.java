@@ -24,7 +24,7 @@ import io.chorus.content.ContentService;
 import io.chorus.content.ContentService.Actor;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.LinkPreviewService.LinkPreview;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The organization's forbidden phrases and patterns for submissions and suggested messages. */
 @Path("/api/v1/settings/blocklist")

@@ -28,7 +28,7 @@ import io.chorus.content.ContentRequests.UpdateContent;
 import io.chorus.content.ContentService.Actor;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 @Path("/api/v1/content")
 @RolesAllowed({ Role.CURATOR_ID, Role.ADMIN_ID })

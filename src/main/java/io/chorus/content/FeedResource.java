@@ -15,7 +15,7 @@ import io.chorus.common.Inputs;
 import io.chorus.common.http.QueryParams;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 @Path("/api/v1/feed")
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.ADMIN_ID })

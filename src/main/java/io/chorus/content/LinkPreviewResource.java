@@ -10,7 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import io.chorus.content.LinkPreviewService.LinkPreview;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** Fills a content form from a pasted link: title, description, image and site name. */
 @Path("/api/v1/link-previews")

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.content.ContentViews.QueueItem;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 @Path("/api/v1/moderation/queue")
 @RolesAllowed({ Role.CURATOR_ID, Role.ADMIN_ID })

@@ -11,7 +11,7 @@ import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** An ambassador's own submissions with their moderation outcome (a rejection's reason included). */
 @Path("/api/v1/me/submissions")

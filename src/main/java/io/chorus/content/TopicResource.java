@@ -11,7 +11,7 @@ import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.content.ContentViews.TopicCount;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 @Path("/api/v1/topics")
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID })

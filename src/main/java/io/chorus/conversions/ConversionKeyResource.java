@@ -22,7 +22,7 @@ import io.chorus.conversions.ConversionViews.CreateKey;
 import io.chorus.conversions.ConversionViews.CreatedKey;
 import io.chorus.conversions.ConversionViews.KeyView;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The organization's conversion keys: an admin makes one (the key is shown once), lists and revokes them. */
 @Path("/api/v1/settings/conversion-keys")

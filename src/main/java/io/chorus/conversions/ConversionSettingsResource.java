@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 
 import io.chorus.conversions.ConversionViews.ConversionSettings;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The organization's conversion settings: click ids on redirects, and the attribution window. */
 @Path("/api/v1/settings/conversions")

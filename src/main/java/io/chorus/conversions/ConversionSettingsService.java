@@ -13,7 +13,6 @@ import io.chorus.common.audit.Audit;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.OrganizationSettings;
 import io.chorus.conversions.ConversionViews.ConversionSettings;
-import io.chorus.sharing.clicks.ShortLinks.LinksChanged;
 
 /**
  * Whether redirects carry click ids, and how long after a click a conversion is credited to it; every change audited. A
@@ -24,10 +23,10 @@ public class ConversionSettingsService {
 
     private final Tenants tenants;
     private final Audit audit;
-    private final Event<LinksChanged> linksChanged;
+    private final Event<ClickIdsChanged> linksChanged;
 
     @Inject
-    public ConversionSettingsService(Tenants tenants, Audit audit, Event<LinksChanged> linksChanged) {
+    public ConversionSettingsService(Tenants tenants, Audit audit, Event<ClickIdsChanged> linksChanged) {
         this.tenants = tenants;
         this.audit = audit;
         this.linksChanged = linksChanged;
@@ -49,7 +48,7 @@ public class ConversionSettingsService {
         settings.persist();
         audit.record(actor, "settings.conversions.changed", "organization", organization,
                 Map.of("clickIds", request.clickIds(), "attributionWindowDays", request.attributionWindowDays()));
-        linksChanged.fire(new LinksChanged(organization));
+        linksChanged.fire(new ClickIdsChanged(organization));
         return request;
     }
 }

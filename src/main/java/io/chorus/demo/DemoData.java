@@ -22,13 +22,13 @@ import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.PasswordHasher;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.Group;
 import io.chorus.tenancy.GroupKind;
 import io.chorus.tenancy.GroupMembership;
 import io.chorus.tenancy.Member;
 import io.chorus.tenancy.MemberStatus;
 import io.chorus.tenancy.Organization;
-import io.chorus.tenancy.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.ConfigUtils;
 

@@ -16,9 +16,6 @@ import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.common.throttle.Throttle;
-import io.chorus.tenancy.Member;
-import io.chorus.tenancy.Organization;
-import io.chorus.tenancy.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -33,10 +30,12 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final Tenants tenants;
     private final Audit audit;
+    private final Accounts accounts;
 
     @Inject
-    public AuthService(PasswordHasher hasher, TokenIssuer issuer, LoginThrottle throttle, Tenants tenants,
-            Audit audit) {
+    public AuthService(PasswordHasher hasher, TokenIssuer issuer, LoginThrottle throttle, Tenants tenants, Audit audit,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.hasher = hasher;
         this.issuer = issuer;
         this.throttle = throttle;
@@ -53,8 +52,7 @@ public class AuthService {
         String accountKey = throttle.accountKey(scope, request.email());
         String clientKey = throttle.clientKey(clientAddress);
         Optional<UUID> organization = request.organization() == null ? Optional.empty()
-                : QuarkusTransaction.requiringNew()
-                        .call(() -> Organization.findBySlug(request.organization()).map(o -> o.id));
+                : QuarkusTransaction.requiringNew().call(() -> accounts.organizationBySlug(request.organization()));
         Optional<Duration> wait = throttle.blockedFor(accountKey, clientKey);
         if (wait.isPresent()) {
             organization.ifPresent(org -> auditLogin(org, "auth.login.throttled", request.email(), clientAddress));
@@ -76,7 +74,7 @@ public class AuthService {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("client", audit.clientHash(clientAddress));
         tenants.runAs(organization, () -> {
-            Optional<UUID> member = Member.findByEmail(email).map(m -> m.id);
+            Optional<UUID> member = accounts.byEmail(email).map(Account::id);
             audit.record(null, action, member.isPresent() ? "member" : "organization", member.orElse(organization),
                     detail);
         });
@@ -88,8 +86,8 @@ public class AuthService {
             return Optional.empty();
         }
         return tenants.callAs(organization.get(), () -> {
-            Optional<Member> member = Member.findByEmail(request.email()).filter(Member::canLogIn);
-            if (!hasher.matches(request.password(), member.map(m -> m.passwordHash).orElse(null))) {
+            Optional<? extends Account> member = accounts.byEmail(request.email()).filter(Account::canLogIn);
+            if (!hasher.matches(request.password(), member.map(Account::passwordHash).orElse(null))) {
                 return Optional.empty();
             }
             requirePasswordAllowed(organization.get(), member.get());
@@ -101,10 +99,9 @@ public class AuthService {
      * An organization that requires single sign-on refuses passwords, once one is right, but its admins' (their
      * break-glass access when the identity provider fails).
      */
-    private void requirePasswordAllowed(UUID organization, Member member) {
-        boolean required = Organization.findByIdOptional(organization).map(o -> o.ssoRequired).orElse(false);
-        if (required && !member.roles().contains(Role.ADMIN)) {
-            audit.record(member.id, "auth.login.sso-required", "member", member.id, Map.of());
+    private void requirePasswordAllowed(UUID organization, Account member) {
+        if (accounts.requiresSingleSignOn(organization) && !member.roles().contains(Role.ADMIN)) {
+            audit.record(member.id(), "auth.login.sso-required", "member", member.id(), Map.of());
             throw SSO_REQUIRED.get();
         }
     }
@@ -154,7 +151,7 @@ public class AuthService {
         }
         token.usedAt = now;
         if (token.isMember()) {
-            Optional<Member> member = Member.findByIdOptional(token.subjectId).filter(Member::canLogIn);
+            Optional<? extends Account> member = accounts.byId(token.subjectId).filter(Account::canLogIn);
             if (member.isEmpty()) {
                 RefreshToken.revokeFamily(token.familyId, now);
                 return Rotation.refused("This account can no longer log in.");

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.chorus.common.tenant.OrganizationClaim;
 import io.chorus.common.tenant.OrganizationClient;
-import io.chorus.tenancy.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**

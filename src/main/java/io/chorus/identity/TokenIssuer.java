@@ -12,8 +12,6 @@ import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.tenant.OrganizationClaim;
-import io.chorus.tenancy.Member;
-import io.chorus.tenancy.Role;
 import io.smallrye.jwt.build.Jwt;
 
 /** Issues the token pair of a session: an RS256 access token and a rotating refresh token. */
@@ -34,13 +32,13 @@ public class TokenIssuer {
 
     // Access tokens are timed by the machine's clock, not the service's (Time): the JWT library checks their expiry
     // against it.
-    public TokenResponse forMember(Member member, UUID familyId) {
+    public TokenResponse forMember(Account member, UUID familyId) {
         Set<String> roles = member.roles().stream().map(Role::id).collect(Collectors.toSet());
-        String access = Jwt.issuer(chorus.publicBaseUrl()).subject(member.id.toString()).upn(member.email).groups(roles)
-                .claim(OrganizationClaim.NAME, member.organizationId).issuedAt(Instant.now())
+        String access = Jwt.issuer(chorus.publicBaseUrl()).subject(member.id().toString()).upn(member.email())
+                .groups(roles).claim(OrganizationClaim.NAME, member.organization().toString()).issuedAt(Instant.now())
                 .expiresIn(auth.accessTokenLifetime()).sign();
         return new TokenResponse(access, "Bearer", auth.accessTokenLifetime().toSeconds(),
-                newRefreshToken(member.organization(), member.id, RefreshToken.MEMBER, familyId));
+                newRefreshToken(member.organization(), member.id(), RefreshToken.MEMBER, familyId));
     }
 
     public TokenResponse forOperator(Operator operator, UUID familyId) {

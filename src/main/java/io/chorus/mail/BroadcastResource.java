@@ -20,10 +20,10 @@ import io.chorus.common.idempotency.Idempotency;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.mail.MailViews.BroadcastCreated;
 import io.chorus.mail.MailViews.BroadcastView;
 import io.chorus.mail.MailViews.CreateBroadcast;
-import io.chorus.tenancy.Role;
 
 /** Curators broadcast a published item to everyone it targets, and follow its mails. */
 @Path("/api/v1/broadcasts")

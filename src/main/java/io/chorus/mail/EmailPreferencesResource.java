@@ -9,9 +9,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.mail.MailViews.EmailPreferences;
 import io.chorus.mail.MailViews.UpdateEmailPreferences;
-import io.chorus.tenancy.Role;
 
 @Path("/api/v1/me/email-preferences")
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID })

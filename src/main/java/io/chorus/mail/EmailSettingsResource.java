@@ -9,8 +9,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.mail.MailViews.EmailSettings;
-import io.chorus.tenancy.Role;
 
 @Path("/api/v1/settings/email")
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID })

@@ -1,26 +1,22 @@
 package io.chorus.mail;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.tenancy.MemberInvited;
 import io.chorus.tenancy.Organization;
 
 /** Queues invitations and their reminders: transactional mail, sent whatever the member's preferences. */
 @ApplicationScoped
 public class InvitationMails {
-
-    /** Who is invited, to which invitation, and the link that accepts it (a secret: it is sealed in the outbox). */
-    public record Invited(UUID memberId, String email, String name, String language, UUID invitationId,
-            String acceptUrl, Instant expiresAt) {
-    }
 
     private final Outbox outbox;
     private final Tenants tenants;
@@ -31,8 +27,9 @@ public class InvitationMails {
         this.tenants = tenants;
     }
 
-    /** Queues the invitation (reminder 0) or its nth reminder, in the caller's transaction. */
-    public void queue(Invited invited, int reminder) {
+    /** Queues the invitation (reminder 0) or its nth reminder, in the transaction that issued it. */
+    void queue(@Observes MemberInvited invited) {
+        int reminder = invited.reminder();
         UUID organization = tenants.current();
         String name = Organization.findByIdOptional(organization).map(o -> o.name).orElseThrow();
         String zoneId = OrganizationSettings.of(organization).timeZone;

@@ -1,5 +1,7 @@
 package io.chorus.scim;
 
+import io.chorus.common.problem.ScimError;
+
 /**
  * A SCIM resource's version as an ETag ({@code W/"<version>"}, RFC 7644 §3.14), and If-Match: a request naming another
  * version (or none of those it lists) changes nothing and is a 412.

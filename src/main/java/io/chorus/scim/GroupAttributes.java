@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimFilter.Compare;
 import io.chorus.scim.ScimFilter.Node;
 import io.chorus.scim.ScimFilter.Op;

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimViews.ListResponse;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.chorus.common.http.StrictJson;
+import io.chorus.common.problem.ScimError;
 
 /**
  * The {@code filter} parameter (RFC 7644 §3.4.2.2), parsed into a tree: comparisons ({@code eq ne co sw ew gt ge lt

@@ -3,6 +3,8 @@ package io.chorus.scim;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.chorus.common.problem.ScimError;
+
 /**
  * Splits a SCIM filter into tokens: {@code ( ) [ ]}, JSON strings (returned as {@code "} followed by their decoded
  * text) and words (attribute paths, operators, keywords, numbers), separated by blanks.

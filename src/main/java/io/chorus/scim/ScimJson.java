@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.chorus.common.http.StrictJson;
+import io.chorus.common.problem.ScimError;
 
 /**
  * Reading SCIM bodies as RFC 7643 wants them read: attribute names ignore case, unknown attributes of a resource are

@@ -1,5 +1,7 @@
 package io.chorus.scim;
 
+import io.chorus.common.problem.ScimError;
+
 /**
  * {@code startIndex} (1-based; less than 1 is 1) and {@code count} (default {@value #DEFAULT_COUNT}, at most
  * {@value #MAX_COUNT}; negative is 0) of a SCIM list (RFC 7644 §3.4.2.4).

@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimFilter.Node;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimFilter.And;
 import io.chorus.scim.ScimFilter.Compare;
 import io.chorus.scim.ScimFilter.Node;

@@ -23,7 +23,7 @@ import io.chorus.common.idempotency.Idempotency;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The tokens an organization's identity provider authenticates its SCIM requests with, managed by its admins. */
 @Path("/api/v1/settings/scim-tokens")

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimQuery.Attribute;
 import io.chorus.scim.ScimQuery.Kind;
 import io.chorus.scim.ScimViews.Email;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimPatch.Op;
 import io.chorus.scim.ScimPatch.Operation;
 import io.chorus.scim.ScimPatch.Path;

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.scoring.ScoringViews.AdjustmentRequest;
-import io.chorus.tenancy.Role;
 
 /** Manual corrections of a member's points: appended to the ledger, never edits. */
 @Path("/api/v1/members/{id}/adjustments")

@@ -24,11 +24,11 @@ import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.CampaignViews.CreateCampaign;
 import io.chorus.scoring.CampaignViews.UpdateCampaign;
-import io.chorus.tenancy.Role;
 
 /** Campaigns: curators write them, every member reads them and their leaderboards. */
 @Path("/api/v1/campaigns")

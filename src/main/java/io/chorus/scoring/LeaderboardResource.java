@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.common.http.QueryParams;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.scoring.ScoringViews.Leaderboard;
-import io.chorus.tenancy.Role;
 
 /** Leaderboards by period, group and metric. */
 @Path("/api/v1/leaderboards")

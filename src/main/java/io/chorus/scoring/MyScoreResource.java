@@ -6,8 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.scoring.ScoringViews.Score;
-import io.chorus.tenancy.Role;
 
 /** The caller's own points, rank, level, badges and breakdown. */
 @Path("/api/v1/me/score")

@@ -12,9 +12,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.scoring.ScoringViews.OrganizationSettingsView;
 import io.chorus.scoring.ScoringViews.RuleView;
-import io.chorus.tenancy.Role;
 
 /** Scoring rules, and the organization's time zone and levels. */
 @Path("/api/v1")

@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.sharing.SharingViews.ShareView;
-import io.chorus.tenancy.Role;
 
 /** The caller's shares, newest first. */
 @Path("/api/v1/me/shares")

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
-import io.chorus.tenancy.Role;
 
 /** One share and what its short link earned: for the sharer, and for curators, analysts and admins. */
 @Path("/api/v1/shares/{id}")

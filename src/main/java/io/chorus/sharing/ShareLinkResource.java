@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The caller's signed one-click share links for a content item, one per network. */
 @Path("/api/v1/content/{id}/share-links")

@@ -21,7 +21,6 @@ import io.chorus.content.OrganizationSettings;
 import io.chorus.sharing.ShareLinkTokens.Claims;
 import io.chorus.sharing.clicks.Visitor;
 import io.chorus.tenancy.Member;
-import io.chorus.trust.CharterService;
 
 /**
  * One-click share links, for email digests and chat: a signed link per network that, followed without logging in,
@@ -94,7 +93,7 @@ public class ShareLinkService {
                 return new Followed(outcome.share().intentUrl(), 0, false);
             });
         } catch (ProblemException e) {
-            if (CharterService.NOT_ACCEPTED.equals(e.slug())) {
+            if (CharterCheck.NOT_ACCEPTED.equals(e.slug())) {
                 return new Followed(null, 409, false, (Integer) e.toProblem(null).extensions().get("charterVersion"));
             }
             return new Followed(null, 410, false);

@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.sharing.SharingViews.CreateShare;
 import io.chorus.sharing.clicks.Visitor;
-import io.chorus.tenancy.Role;
 import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/content/{id}/shares")

@@ -38,7 +38,6 @@ import io.chorus.sharing.SharingViews.ShareView;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
 import io.chorus.sharing.clicks.Visitor;
 import io.chorus.sharing.clicks.VisitorIds;
-import io.chorus.trust.CharterService;
 
 /**
  * Shares: one per member, content item and network. Asking again answers the existing share and changes nothing; the
@@ -69,11 +68,11 @@ public class ShareService {
     private final ChorusConfig config;
     private final VisitorIds visitorIds;
     private final Event<ShareCreated> created;
-    private final CharterService charters;
+    private final CharterCheck charters;
 
     @Inject
     public ShareService(EntityManager em, DataSource database, Tenants tenants, ChorusConfig config,
-            VisitorIds visitorIds, Event<ShareCreated> created, CharterService charters) {
+            VisitorIds visitorIds, Event<ShareCreated> created, CharterCheck charters) {
         this.em = em;
         this.database = database;
         this.tenants = tenants;

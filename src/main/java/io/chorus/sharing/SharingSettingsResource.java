@@ -9,8 +9,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.sharing.SharingViews.SharingSettings;
-import io.chorus.tenancy.Role;
 
 /** The organization's sharing settings: the disclosure line appended to every shared message. */
 @Path("/api/v1/settings/sharing")

@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.tenant.TenantOwned;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** An OpenID provider an organization's members sign in through; its client secret is kept sealed. */
 @Entity

@@ -27,7 +27,7 @@ import io.chorus.common.idempotency.Idempotency;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The organization's OpenID providers for single sign-on, managed by its admins. */
 @Path("/api/v1/settings/identity-providers")

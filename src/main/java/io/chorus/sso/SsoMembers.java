@@ -12,11 +12,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.chorus.identity.Role;
 import io.chorus.sso.IdentityProvider.GroupMapping;
 import io.chorus.tenancy.Member;
 import io.chorus.tenancy.MemberService;
 import io.chorus.tenancy.MemberStatus;
-import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyRequests.ProvisionMember;
 import io.chorus.tenancy.TenancyRequests.UpdateMember;
 

@@ -27,8 +27,6 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.chorus.admin.AdminSession;
-import io.chorus.app.AppSession;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.problem.Problems;
 import io.chorus.identity.TokenResponse;
@@ -96,7 +94,7 @@ public class SsoResource {
         }
         Surface surface = "admin".equals(done.landing()) ? Surface.ADMIN : Surface.APP;
         Set<String> roles = finished.roles();
-        boolean mayEnter = surface == Surface.ADMIN ? AdminSession.mayEnter(roles) : AppSession.mayEnter(roles);
+        boolean mayEnter = surface.mayEnter(roles);
         if (!mayEnter) {
             return refused(
                     new ProblemException(403, "not-here", "Sign-in refused",

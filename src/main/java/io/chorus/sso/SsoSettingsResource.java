@@ -21,8 +21,8 @@ import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.Organization;
-import io.chorus.tenancy.Role;
 
 /**
  * The organization's SSO policy: whether SSO is required (password sign-in then refused but for admins, who keep a

@@ -22,6 +22,7 @@ import io.chorus.common.idempotency.Idempotency;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.TenancyRequests.CreateGroup;
 import io.chorus.tenancy.TenancyRequests.UpdateGroup;
 import io.chorus.tenancy.TenancyViews.GroupView;

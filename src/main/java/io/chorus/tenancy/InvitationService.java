@@ -14,7 +14,6 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.AuthConfig;
 import io.chorus.identity.PasswordHasher;
-import io.chorus.mail.InvitationMails;
 import io.chorus.tenancy.TenancyViews.AcceptedInvitation;
 import io.chorus.tenancy.TenancyViews.InvitationView;
 import io.chorus.tenancy.TenancyViews.OrganizationRef;
@@ -31,12 +30,12 @@ public class InvitationService {
     private final Audit audit;
     private final Event<MemberListingChanged> listingChanged;
     private final Event<MembershipChanged> membershipChanged;
-    private final InvitationMails mails;
+    private final Event<MemberInvited> invited;
 
     @Inject
     public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants, Audit audit,
             Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged,
-            InvitationMails mails) {
+            Event<MemberInvited> invited) {
         this.auth = auth;
         this.config = config;
         this.hasher = hasher;
@@ -44,7 +43,7 @@ public class InvitationService {
         this.audit = audit;
         this.listingChanged = listingChanged;
         this.membershipChanged = membershipChanged;
-        this.mails = mails;
+        this.invited = invited;
     }
 
     /**
@@ -76,8 +75,8 @@ public class InvitationService {
         invitation.reminder = reminder;
         invitation.persist();
         String acceptUrl = config.acceptUrlTemplate().replace("{token}", token);
-        mails.queue(new InvitationMails.Invited(member.id, member.email, member.name, member.language, invitation.id,
-                acceptUrl, invitation.expiresAt), reminder);
+        invited.fire(new MemberInvited(member.id, member.email, member.name, member.language, invitation.id, acceptUrl,
+                invitation.expiresAt, reminder));
         return new InvitationView(token, acceptUrl, invitation.expiresAt);
     }
 

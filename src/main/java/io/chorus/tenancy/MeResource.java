@@ -9,6 +9,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
 import io.chorus.tenancy.TenancyViews.MeView;
 

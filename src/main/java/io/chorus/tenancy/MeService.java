@@ -18,6 +18,7 @@ import io.chorus.common.Time;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.TenancyRequests.UpdateMe;
 import io.chorus.tenancy.TenancyViews.MeView;
 import io.chorus.tenancy.TenancyViews.OrganizationRef;

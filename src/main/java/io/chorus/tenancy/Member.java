@@ -18,12 +18,14 @@ import jakarta.persistence.Table;
 
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.tenant.TenantOwned;
+import io.chorus.identity.Account;
+import io.chorus.identity.Role;
 import io.quarkus.panache.common.Parameters;
 
 /** Someone in an organization: an employee or a member of its comms, HR or admin staff. */
 @Entity
 @Table(name = "members")
-public class Member extends TenantOwned {
+public class Member extends TenantOwned implements Account {
 
     /** The name an erased member is shown with. */
     public static final String ERASED_NAME = "Erased member";
@@ -98,6 +100,22 @@ public class Member extends TenantOwned {
         return count("status = ?1 and array_contains(roleIds, ?2)", MemberStatus.ACTIVE, Role.ADMIN.id());
     }
 
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public String email() {
+        return email;
+    }
+
+    @Override
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    @Override
     public Set<Role> roles() {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(roleIds).map(Role::of).forEach(roles::add);
@@ -163,6 +181,7 @@ public class Member extends TenantOwned {
         return erasedAt != null;
     }
 
+    @Override
     public boolean canLogIn() {
         return status == MemberStatus.ACTIVE && (passwordHash != null || provisioned);
     }

@@ -17,6 +17,7 @@ import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
 import io.chorus.identity.RefreshToken;
+import io.chorus.identity.Role;
 
 /**
  * A change to an existing member, whoever asks for it (an admin through the API or the admin UI, the organization's

@@ -27,6 +27,7 @@ import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.TenancyRequests.InviteMember;
 import io.chorus.tenancy.TenancyRequests.ProvisionMember;
 import io.chorus.tenancy.TenancyRequests.UpdateMember;

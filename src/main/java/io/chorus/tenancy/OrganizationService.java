@@ -16,6 +16,7 @@ import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.identity.Role;
 import io.chorus.tenancy.TenancyRequests.CreateOrganization;
 import io.chorus.tenancy.TenancyViews.OrganizationView;
 import io.quarkus.narayana.jta.QuarkusTransaction;

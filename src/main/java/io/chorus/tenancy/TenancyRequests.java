@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.chorus.identity.Role;
+
 /** What the tenancy endpoints accept. */
 public final class TenancyRequests {
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.chorus.identity.Role;
+
 /** What the tenancy endpoints answer. Entities never go on the wire. */
 public final class TenancyViews {
 

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 import io.chorus.trust.CharterViews.AcceptCharter;
 import io.chorus.trust.CharterViews.CharterView;
 import io.chorus.trust.CharterViews.PublishCharter;

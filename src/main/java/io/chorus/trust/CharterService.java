@@ -13,6 +13,7 @@ import io.chorus.common.Time;
 import io.chorus.common.audit.Audit;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
+import io.chorus.sharing.CharterCheck;
 import io.chorus.trust.CharterViews.CharterView;
 
 /**
@@ -20,10 +21,9 @@ import io.chorus.trust.CharterViews.CharterView;
  * its time and audited), and nobody shares while the current version is not accepted.
  */
 @ApplicationScoped
-public class CharterService {
+public class CharterService implements CharterCheck {
 
     /** The type slug of the 409 a share gets while the charter is not accepted. */
-    public static final String NOT_ACCEPTED = "charter-not-accepted";
 
     private final EntityManager em;
     private final Tenants tenants;
@@ -81,6 +81,7 @@ public class CharterService {
      * Refuses (409, {@code charter-not-accepted}, with the version to accept) while the organization has a charter
      * whose current version the member has not accepted. Joins the caller's transaction.
      */
+    @Override
     public void requireAccepted(UUID memberId) {
         OptionalInt pending = pendingVersion(memberId);
         if (pending.isPresent()) {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.chorus.identity.Caller;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The right to erasure, exercised by an admin for a member of their organization. */
 @Path("/api/v1/members/{id}/erase")

@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 
 import io.chorus.common.Time;
 import io.chorus.common.audit.AuditEvent;
-import io.chorus.common.audit.AuditResource.AuditEventView;
+import io.chorus.common.audit.AuditEventView;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.chorus.common.audit.AuditResource.AuditEventView;
+import io.chorus.common.audit.AuditEventView;
 import io.chorus.content.ContentStatus;
 import io.chorus.content.Network;
+import io.chorus.identity.Role;
 import io.chorus.mail.MailViews.EmailPreferences;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.LedgerEntry;
 import io.chorus.tenancy.GroupKind;
 import io.chorus.tenancy.MemberStatus;
-import io.chorus.tenancy.Role;
 import io.chorus.tenancy.TenancyViews.OrganizationRef;
 
 /** The right of access: everything Chorus holds about a member, as one document. */

@@ -1,6 +1,9 @@
 package io.chorus.web;
 
 import java.util.Optional;
+import java.util.Set;
+
+import io.chorus.identity.Role;
 
 /**
  * The two interfaces Chorus serves to browsers: the admin UI for comms teams, analysts and admins, and the employees'
@@ -8,12 +11,22 @@ import java.util.Optional;
  * out of one never touches the other.
  */
 public enum Surface {
-    ADMIN("/admin"), APP("/app");
+    /** For curators, analysts and admins. */
+    ADMIN("/admin", Set.of(Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID)),
+    /** For the members the feed is for. */
+    APP("/app", Set.of(Role.AMBASSADOR_ID, Role.ADMIN_ID));
 
     private final String root;
+    private final Set<String> roles;
 
-    Surface(String root) {
+    Surface(String root, Set<String> roles) {
         this.root = root;
+        this.roles = roles;
+    }
+
+    /** Whether a member of these roles may sign in here. */
+    public boolean mayEnter(Set<String> memberRoles) {
+        return memberRoles != null && memberRoles.stream().anyMatch(roles::contains);
     }
 
     public String root() {

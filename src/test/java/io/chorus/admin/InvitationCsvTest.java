@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.chorus.admin.InvitationCsv.Parsed;
 import io.chorus.admin.InvitationCsv.Row;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** How a file of invitations is read: its format, and what is wrong with a row or with the whole file. */
 class InvitationCsvTest {

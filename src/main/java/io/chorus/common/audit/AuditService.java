@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.chorus.common.audit.AuditResource.AuditEventView;
 import io.chorus.common.paging.Cursor;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;

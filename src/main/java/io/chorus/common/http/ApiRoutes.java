@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.Problems;
-import io.chorus.scim.Scim;
-import io.chorus.scim.ScimError;
+import io.chorus.common.problem.ScimError;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,10 +59,10 @@ public class ApiRoutes {
     }
 
     private void answer(RoutingContext ctx, Problem problem) {
-        boolean scim = Scim.covers(problem.instance());
+        boolean scim = ScimError.covers(problem.instance());
         try {
             ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, scim ? Scim.MEDIA_TYPE : Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, scim ? ScimError.MEDIA_TYPE : Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, problem.status() == 413 ? "close" : "keep-alive")
                     .end(json.writeValueAsString(scim ? ScimError.of(problem) : problem));
         } catch (JsonProcessingException e) {

@@ -5,9 +5,6 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-import io.chorus.scim.Scim;
-import io.chorus.scim.ScimError;
-
 /**
  * Builds problem+json responses; the one place that knows their shape. A failure of a SCIM request (under /scim) is
  * answered in SCIM's own error format instead, whichever mapper caught it: identity providers read nothing else.
@@ -18,7 +15,7 @@ public final class Problems {
     }
 
     public static Response response(Problem problem, Map<String, String> headers) {
-        if (Scim.covers(problem.instance())) {
+        if (ScimError.covers(problem.instance())) {
             return ScimError.response(problem, headers);
         }
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);

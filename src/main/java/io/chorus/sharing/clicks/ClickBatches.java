@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,18 +18,14 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.chorus.analytics.ClickBatchLog;
 import io.chorus.common.tenant.OrganizationClaim;
-import io.chorus.scoring.PointsLedger;
-import io.chorus.scoring.PointsLedger.Award;
-import io.chorus.scoring.ScoringAction;
-import io.chorus.scoring.Standings;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -42,9 +37,9 @@ import de.bytefish.pgbulkinsert.util.PostgreSqlUtils;
 /**
  * Turns a batch of clicks into rows, in the writer thread so that the redirect does none of this work: the visitor id
  * (and the client address forgotten), robot or not, the user agent's family, the referrer's host, and whether the
- * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, a note of the batch
- * for analytics, and the points the batch's human, non-self clicks earn, in one transaction: a click is recorded, noted
- * and scored together or not at all.
+ * sharer clicked their own link — by their visitor id or their session. One binary COPY per batch, then the
+ * {@link ClickBatchListener}s (scoring's points, analytics' note of the batch) on the same connection, in one
+ * transaction: a click is recorded, scored and noted together or not at all.
  */
 @Singleton
 public class ClickBatches {
@@ -56,18 +51,8 @@ public class ClickBatches {
     private final RobotDetector robots;
     private final JWTParser tokens;
     private final int writeTimeoutMillis;
-    private final Standings standings;
+    private final List<ClickBatchListener> listeners;
     private final Cache<String, Optional<Session>> sessions = Caffeine.newBuilder().maximumSize(10_000).build();
-    /**
-     * The (share, visitor) pairs whose click award is already in the ledger: repeats need not be asked about (the
-     * ledger decides anyway). Held as the two ids, not as the award's text key: every human click is looked up here,
-     * and building, hashing and comparing that text was a quarter of the writers' time under full load (JFR).
-     */
-    private final Cache<Pair, Boolean> awarded = Caffeine.newBuilder().maximumSize(200_000).build();
-
-    /** A share and a visitor: the pair a click award is earned for once. */
-    private record Pair(UUID shareId, UUID visitorId) {
-    }
 
     private record Session(UUID organizationId, UUID memberId) {
     }
@@ -134,9 +119,9 @@ public class ClickBatches {
 
     @Inject
     public ClickBatches(DataSource dataSource, VisitorIds visitors, RobotDetector robots, JWTParser tokens,
-            ClickConfig config, Standings standings) {
+            ClickConfig config, Instance<ClickBatchListener> listeners) {
         this.dataSource = dataSource;
-        this.standings = standings;
+        this.listeners = listeners.stream().toList();
         this.writeTimeoutMillis = Math.toIntExact(config.writeTimeout().toMillis());
         this.visitors = visitors;
         this.robots = robots;
@@ -156,8 +141,7 @@ public class ClickBatches {
             try {
                 Set<SeenSharer> sharersSeen = sharersSeen(connection, visitorIds);
                 List<Row> rows = new ArrayList<>(n);
-                List<Award> awards = new ArrayList<>();
-                List<Pair> awardedPairs = new ArrayList<>();
+                List<RecordedClick> recorded = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     Click click = clicks.get(i);
                     RobotDetector.Agent agent = robots.classify(click.userAgent());
@@ -165,22 +149,20 @@ public class ClickBatches {
                             || sharersSeen.contains(new SeenSharer(visitorIds[i], click.sharerId()));
                     rows.add(new Row(click.id(), click.organizationId(), click.shareId(), click.atMillis(),
                             visitorIds[i], agent.robot(), self, referrerHost(click.referrer()), agent.family()));
-                    if (!agent.robot() && !self) {
-                        Pair pair = new Pair(click.shareId(), visitorIds[i]);
-                        if (awarded.getIfPresent(pair) == null) {
-                            awards.add(Award.ruled(click.organizationId(), click.sharerId(), ScoringAction.CLICK,
-                                    "click:" + click.shareId() + ":" + visitorIds[i], click.shareId(),
-                                    click.contentId(), click.id(), Instant.ofEpochMilli(click.atMillis())));
-                            awardedPairs.add(pair);
-                        }
-                    }
+                    recorded.add(
+                            new RecordedClick(click.id(), click.organizationId(), click.shareId(), click.sharerId(),
+                                    click.contentId(), visitorIds[i], click.atMillis(), !agent.robot() && !self));
                 }
                 COPY.saveAll(PostgreSqlUtils.getPGConnection(connection), rows);
-                ClickBatchLog.note(connection, rows, Row::id);
-                PointsLedger.award(connection, awards);
+                List<Runnable> afterCommit = new ArrayList<>(listeners.size());
+                for (ClickBatchListener listener : listeners) {
+                    Runnable then = listener.recorded(connection, recorded);
+                    if (then != null) {
+                        afterCommit.add(then);
+                    }
+                }
                 connection.commit();
-                awardedPairs.forEach(pair -> awarded.put(pair, Boolean.TRUE));
-                Standings.byOrganization(awards).forEach(standings::changed);
+                afterCommit.forEach(Runnable::run);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -29,6 +29,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.Time;
 import io.chorus.content.ContentUrlChanged;
+import io.chorus.conversions.ClickIdsChanged;
 import io.chorus.sharing.UtmLinks;
 import io.netty.util.AsciiString;
 import io.quarkus.logging.Log;
@@ -214,11 +215,7 @@ public class ShortLinks {
     }
 
     /** An organization's links changed form (click ids turned on or off): read again on their next use here. */
-    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinksChanged changed) {
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClickIdsChanged changed) {
         known.asMap().values().removeIf(link -> link.organizationId().equals(changed.organizationId()));
-    }
-
-    /** The short links of an organization lead elsewhere or carry other parameters from now on. */
-    public record LinksChanged(UUID organizationId) {
     }
 }

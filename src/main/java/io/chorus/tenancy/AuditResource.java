@@ -1,8 +1,4 @@
-package io.chorus.common.audit;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
+package io.chorus.tenancy;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,19 +7,17 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.chorus.common.audit.AuditEventView;
+import io.chorus.common.audit.AuditService;
 import io.chorus.common.http.QueryParams;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
-import io.chorus.tenancy.Role;
+import io.chorus.identity.Role;
 
 /** The organization's audit trail, for its admins only: an operator holds no organization and cannot read it. */
 @Path("/api/v1/audit-events")
 @RolesAllowed(Role.ADMIN_ID)
 public class AuditResource {
-
-    public record AuditEventView(UUID id, Instant at, UUID actorId, String action, String targetType, UUID targetId,
-            Map<String, Object> detail) {
-    }
 
     private final AuditService trail;
 

@@ -1,4 +1,4 @@
-package io.chorus.tenancy;
+package io.chorus.identity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -31,7 +31,9 @@ public interface DashboardMessages {
     @Message("days in the {zone} time zone")
     String days_in_zone(String zone);
 
-    @Message("{#when problem}{#is 'group_too_small'}This group has fewer than {min} active ambassadors: its figures would single people out. Choose a larger group, or everyone.{#else}Choose a start on or before the end, at most 366 days apart, between 2000 and 2100.{/when}")
+    @Message("{#when problem}{#is 'group_too_small'}This group has fewer than {min} active ambassadors: its "
+            + "figures would single people out. Choose a larger group, or everyone.{#else}Choose a start on "
+            + "or before the end, at most 366 days apart, between 2000 and 2100.{/when}")
     String analytics_problem(String problem, int min);
 
     @Message("Ambassadors sharing")
@@ -121,7 +123,8 @@ public interface DashboardMessages {
     @Message("No group yet.")
     String participation_empty();
 
-    @Message("Groups with fewer than {min} active ambassadors are counted together, so that no one is singled out. A member in several groups counts in each.")
+    @Message("Groups with fewer than {min} active ambassadors are counted together, so that no one is "
+            + "singled out. A member in several groups counts in each.")
     String participation_note(int min);
 
     @Message("Analytics")
@@ -148,7 +151,9 @@ public interface DashboardMessages {
     @Message("Erased {date}.")
     String erased_on(String date);
 
-    @Message("Nothing that said who they were is left. Their shares, clicks and points still count in the organization's figures, under this anonymous identity. Their email can be invited again, as a new member.")
+    @Message("Nothing that said who they were is left. Their shares, clicks and points still count in the "
+            + "organization's figures, under this anonymous identity. Their email can be invited again, as a "
+            + "new member.")
     String erased_text();
 
     @Message("Erase this member…")
@@ -166,13 +171,15 @@ public interface DashboardMessages {
     @Message("their password, sessions and invitations: they can no longer sign in;")
     String erase_removed_access();
 
-    @Message("what they wrote: the messages of their shares, their submissions never published, and the reasons of the point corrections made to them.")
+    @Message("what they wrote: the messages of their shares, their submissions never published, and the "
+            + "reasons of the point corrections made to them.")
     String erase_removed_texts();
 
     @Message("Kept")
     String erase_kept_title();
 
-    @Message("their shares, clicks and points, counted under an anonymous identity, so that no figure of the organization changes; they appear on no leaderboard again;")
+    @Message("their shares, clicks and points, counted under an anonymous identity, so that no figure of the "
+            + "organization changes; they appear on no leaderboard again;")
     String erase_kept_figures();
 
     @Message("their roles, groups and charter acceptances, and the audit trail, which name them by id only;")
@@ -190,7 +197,8 @@ public interface DashboardMessages {
     @Message("What the figures mean")
     String definitions_title();
 
-    @Message("Every figure of the dashboard and of content analytics, and what it counts. Each can be traced back to the shares and clicks it was counted from.")
+    @Message("Every figure of the dashboard and of content analytics, and what it counts. Each can be traced "
+            + "back to the shares and clicks it was counted from.")
     String definitions_intro();
 
     @Message("Ambassadors")
@@ -202,7 +210,9 @@ public interface DashboardMessages {
     @Message("Active ambassadors")
     String def_active_term();
 
-    @Message("Ambassadors who have accepted their invitation and are not deactivated. Someone invited who has not accepted yet is not an active ambassador, anywhere in analytics: they count in \"in all\" only.")
+    @Message("Ambassadors who have accepted their invitation and are not deactivated. Someone invited who "
+            + "has not accepted yet is not an active ambassador, anywhere in analytics: they count in \"in "
+            + "all\" only.")
     String def_active();
 
     @Message("Active ambassadors with at least one share in the range.")
@@ -217,22 +227,28 @@ public interface DashboardMessages {
     @Message("Clicks by people on the shared links, in the range. Link-preview robots, crawlers and the sharer's own clicks never count.")
     String def_clicks();
 
-    @Message("For each share and each day, the different visitors who clicked it, added up. Visitors are anonymous ids that change every day at midnight UTC: a person counts again on another day or for another share.")
+    @Message("For each share and each day, the different visitors who clicked it, added up. Visitors are "
+            + "anonymous ids that change every day at midnight UTC: a person counts again on another day or "
+            + "for another share.")
     String def_visitors();
 
     @Message("Concentration")
     String def_concentration_term();
 
-    @Message("The part of all clicks earned by the top 5% of active ambassadors (ranked by their clicks in the range), to see whether a programme rests on a few people. Shown when that top 5% is at least {min} people.")
+    @Message("The part of all clicks earned by the top 5% of active ambassadors (ranked by their clicks in "
+            + "the range), to see whether a programme rests on a few people. Shown when that top 5% is at "
+            + "least {min} people.")
     String def_concentration(int min);
 
-    @Message("Clicks multiplied by the cost per click set in the settings: what the same visits would have cost in advertising. An estimate, never revenue.")
+    @Message("Clicks multiplied by the cost per click set in the settings: what the same visits would have "
+            + "cost in advertising. An estimate, never revenue.")
     String def_emv();
 
     @Message("Groups")
     String def_groups_term();
 
-    @Message("A figure by group covers the group's members. A group with fewer than {min} active ambassadors is folded into \"Other groups\", and cannot be chosen alone, so that no one can be singled out.")
+    @Message("A figure by group covers the group's members. A group with fewer than {min} active ambassadors "
+            + "is folded into \"Other groups\", and cannot be chosen alone, so that no one can be singled out.")
     String def_groups(int min);
 
     @Message("Days")
@@ -244,7 +260,8 @@ public interface DashboardMessages {
     @Message("How fresh")
     String def_freshness_term();
 
-    @Message("A share or click shows within a few seconds. A figure already shown may be served again for up to a minute; a change to members or groups shows at once.")
+    @Message("A share or click shows within a few seconds. A figure already shown may be served again for up "
+            + "to a minute; a change to members or groups shows at once.")
     String def_freshness();
 
     @Message("Back to the dashboard")

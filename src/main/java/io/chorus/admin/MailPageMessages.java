@@ -19,7 +19,8 @@ public interface MailPageMessages {
     @Message("Broadcasts")
     String broadcasts_title();
 
-    @Message("Send one published item now, by email, to every ambassador it targets who takes broadcasts: for a launch or an urgent message. Each gets the same one-click share buttons as in the digest.")
+    @Message("Send one published item now, by email, to every ambassador it targets who takes broadcasts: "
+            + "for a launch or an urgent message. Each gets the same one-click share buttons as in the digest.")
     String broadcasts_intro();
 
     @Message("New broadcast")
@@ -37,7 +38,8 @@ public interface MailPageMessages {
     @Message("The broadcast is queued for {count} members; the figures below follow its mails.")
     String broadcast_sent(String count);
 
-    @Message("{#when problem}{#is 'not-published'}Only published content can be broadcast.{#is 'note'}Use at most 1,000 characters.{#else}Choose a published item.{/when}")
+    @Message("{#when problem}{#is 'not-published'}Only published content can be broadcast.{#is 'note'}Use at "
+            + "most 1,000 characters.{#else}Choose a published item.{/when}")
     String broadcast_problem(String problem);
 
     @Message("Item")
@@ -82,7 +84,8 @@ public interface MailPageMessages {
     @Message("State")
     String col_status();
 
-    @Message("{#when status}{#is 'queued'}waiting{#is 'sending'}being sent{#is 'sent'}sent{#is 'failed'}failed{#is 'cancelled'}cancelled{#else}{status}{/when}")
+    @Message("{#when status}{#is 'queued'}waiting{#is 'sending'}being sent{#is 'sent'}sent{#is "
+            + "'failed'}failed{#is 'cancelled'}cancelled{#else}{status}{/when}")
     String status(String status);
 
     @Message("Show the mail")
@@ -99,7 +102,8 @@ public interface MailPageMessages {
     @Message("Announce by email when it starts")
     String field_announce();
 
-    @Message("When the campaign starts (at once, if it is running already), each participant who takes broadcasts gets a mail with its content and one-click share buttons. Once.")
+    @Message("When the campaign starts (at once, if it is running already), each participant who takes "
+            + "broadcasts gets a mail with its content and one-click share buttons. Once.")
     String announce_hint();
 
     @Message("Announced by email on {date}. It is sent: this no longer changes.")

@@ -15,7 +15,9 @@ public interface EmailMessages {
     @Message("Email")
     String email_title();
 
-    @Message("{#when digest}{#is 'daily'}You get the digest every day{#is 'weekly'}You get the digest every week{#else}You get no digest{/when}{#if broadcasts}, and broadcasts.{#else}, and no broadcasts.{/if}")
+    @Message("{#when digest}{#is 'daily'}You get the digest every day{#is 'weekly'}You get the digest every "
+            + "week{#else}You get no digest{/when}{#if broadcasts}, and broadcasts.{#else}, and no "
+            + "broadcasts.{/if}")
     String email_state(String digest, boolean broadcasts);
 
     @Message("The digest")
@@ -24,7 +26,8 @@ public interface EmailMessages {
     @Message("{#when frequency}{#is 'daily'}Every day{#is 'weekly'}Every week{#else}Never{/when}")
     String digest_choice(String frequency);
 
-    @Message("The new posts of your feed since the previous digest, with one-click share buttons, at the time {organization} sends them. Nothing new: no digest.")
+    @Message("The new posts of your feed since the previous digest, with one-click share buttons, at the "
+            + "time {organization} sends them. Nothing new: no digest.")
     String digest_explained(String organization);
 
     @Message("Broadcasts")
@@ -42,7 +45,9 @@ public interface EmailMessages {
     @Message("Saved: your email choices apply from the next mail.")
     String saved_notice();
 
-    @Message("{#when problem}{#is 'digest'}Choose how often the digest comes: every day, every week or never. Nothing was changed.{#else}This is not a choice the page offers: nothing was changed.{/when}")
+    @Message("{#when problem}{#is 'digest'}Choose how often the digest comes: every day, every week or "
+            + "never. Nothing was changed.{#else}This is not a choice the page offers: nothing was "
+            + "changed.{/when}")
     String email_problem(String problem);
 
     @Message("Invitations are always sent: they are how you join. Every digest and broadcast also has a link to stop them without signing in.")
@@ -53,6 +58,9 @@ public interface EmailMessages {
     @Message("Email")
     String records_mail_title();
 
-    @Message("Your email preferences (how often the digest comes, whether broadcasts reach you), and each mail Chorus sends you, its text included, until it is deleted: {sentDays} days after it was sent, {failedDays} days after it was queued if it could not be delivered. Your data download lists them without their text (your inbox has it). Chorus does not record whether you open them.")
+    @Message("Your email preferences (how often the digest comes, whether broadcasts reach you), and each "
+            + "mail Chorus sends you, its text included, until it is deleted: {sentDays} days after it was "
+            + "sent, {failedDays} days after it was queued if it could not be delivered. Your data download "
+            + "lists them without their text (your inbox has it). Chorus does not record whether you open " + "them.")
     String records_mail(long sentDays, long failedDays);
 }

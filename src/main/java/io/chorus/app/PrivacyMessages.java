@@ -61,7 +61,8 @@ public interface PrivacyMessages {
     @Message("Too long for {network}: it counts {length} characters there, and {network} allows {max}.")
     String message_too_long(String network, int length, int max);
 
-    @Message("Too long for X: it counts {length} characters there (each link counts as 23, and 24 are kept for your tracked link), and X allows {max}.")
+    @Message("Too long for X: it counts {length} characters there (each link counts as 23, and 24 are kept "
+            + "for your tracked link), and X allows {max}.")
     String message_too_long_x(int length, int max);
 
     @Message("“{phrase}” is not allowed by your organization's rules. Please reword it.")
@@ -140,7 +141,9 @@ public interface PrivacyMessages {
     @Message("You are hidden from leaderboards.")
     String leaderboards_hidden();
 
-    @Message("Leaderboards show your name with your points, shares and clicks. Hidden, you leave every leaderboard (every period, group and campaign) at once: your points still count, and you still see your own rank.")
+    @Message("Leaderboards show your name with your points, shares and clicks. Hidden, you leave every "
+            + "leaderboard (every period, group and campaign) at once: your points still count, and you still "
+            + "see your own rank.")
     String leaderboards_explained();
 
     @Message("Hide me from leaderboards")
@@ -188,25 +191,33 @@ public interface PrivacyMessages {
     @Message("Your profile")
     String records_profile_title();
 
-    @Message("Your name, email address and language, the groups you belong to and your roles (set by your administrator), whether you appear on leaderboards, and when your account was created and last changed. Your password is kept only as a one-way hash.")
+    @Message("Your name, email address and language, the groups you belong to and your roles (set by your "
+            + "administrator), whether you appear on leaderboards, and when your account was created and last "
+            + "changed. Your password is kept only as a one-way hash.")
     String records_profile();
 
     @Message("Your shares")
     String records_shares_title();
 
-    @Message("For each share: what you shared, when, on which network, and the exact message posted (with the disclosure line, when your organization adds one), with your tracked link.")
+    @Message("For each share: what you shared, when, on which network, and the exact message posted (with "
+            + "the disclosure line, when your organization adds one), with your tracked link.")
     String records_shares();
 
     @Message("Clicks on your links")
     String records_clicks_title();
 
-    @Message("Counted anonymously: for each click, its time, the site it came from, the kind of browser, and whether it came from a robot or from you. No names and no IP addresses: a visitor is an anonymous id, a keyed hash that changes every day and whose key is deleted after two days, so it leads back to no one. So that your own clicks do not count, the anonymous id of the browser you share from is kept for two days as well.")
+    @Message("Counted anonymously: for each click, its time, the site it came from, the kind of browser, and "
+            + "whether it came from a robot or from you. No names and no IP addresses: a visitor is an "
+            + "anonymous id, a keyed hash that changes every day and whose key is deleted after two days, so "
+            + "it leads back to no one. So that your own clicks do not count, the anonymous id of the browser "
+            + "you share from is kept for two days as well.")
     String records_clicks();
 
     @Message("Points and badges")
     String records_points_title();
 
-    @Message("Each point you earned and why (a share, a click, an approved suggestion, a campaign, or a correction by an administrator with its reason), and your badges.")
+    @Message("Each point you earned and why (a share, a click, an approved suggestion, a campaign, or a "
+            + "correction by an administrator with its reason), and your badges.")
     String records_points();
 
     @Message("Your suggestions")
@@ -224,13 +235,17 @@ public interface PrivacyMessages {
     @Message("The audit trail")
     String records_audit_title();
 
-    @Message("What you did, or what was done to your account: your invitation, changes to your roles, groups or status, point corrections, charter acceptances, and failed sign-ins with your email address (noted with a keyed hash of the address they came from, never the address itself). It names people by id only.")
+    @Message("What you did, or what was done to your account: your invitation, changes to your roles, groups "
+            + "or status, point corrections, charter acceptances, and failed sign-ins with your email address "
+            + "(noted with a keyed hash of the address they came from, never the address itself). It names "
+            + "people by id only.")
     String records_audit();
 
     @Message("Who sees what")
     String who_title();
 
-    @Message("Leaderboards, in the app and in the admin UI, campaigns included: your name, points, shares and clicks, unless you hide from them above.")
+    @Message("Leaderboards, in the app and in the admin UI, campaigns included: your name, points, shares "
+            + "and clicks, unless you hide from them above.")
     String who_leaderboards();
 
     @Message("The comms team (curators): your name on the suggestions you send.")
@@ -239,12 +254,19 @@ public interface PrivacyMessages {
     @Message("Administrators: your account (name, email address, roles, groups, status) and the audit trail.")
     String who_admins();
 
-    @Message("Analysts: totals only. A figure broken down by group covers at least {min} people (smaller groups are folded into “other”), so that no one can be singled out; figures per person appear only on leaderboards, which honour your choice.")
+    @Message("Analysts: totals only. A figure broken down by group covers at least {min} people (smaller "
+            + "groups are folded into “other”), so that no one can be singled out; figures per person appear "
+            + "only on leaderboards, which honour your choice.")
     String who_analysts(int min);
 
     @Message("Erasure")
     String erasure_title();
 
-    @Message("You can ask an administrator to erase you. Your name (shown as “Erased member” from then on), email address, password, sessions and invitations are removed for good, and so is what you wrote: your shares' messages, your suggestions awaiting review or not accepted, and the reasons of the point corrections made to you. Your shares, clicks and points stay counted under that anonymous identity, so that your organization's figures do not change, and you appear on no leaderboard again.")
+    @Message("You can ask an administrator to erase you. Your name (shown as “Erased member” from then on), "
+            + "email address, password, sessions and invitations are removed for good, and so is what you "
+            + "wrote: your shares' messages, your suggestions awaiting review or not accepted, and the "
+            + "reasons of the point corrections made to you. Your shares, clicks and points stay counted "
+            + "under that anonymous identity, so that your organization's figures do not change, and you "
+            + "appear on no leaderboard again.")
     String erasure_text();
 }

@@ -49,7 +49,9 @@ public interface MailMessages {
     @Message("The campaign {name} runs until {date}.")
     String campaign_intro(String name, String date);
 
-    @Message("{#when network}{#is 'linkedin'}Share on LinkedIn{#is 'x'}Share on X{#is 'facebook'}Share on Facebook{#is 'xing'}Share on XING{#is 'whatsapp'}Share on WhatsApp{#is 'email'}Share by email{#else}Share on {network}{/when}")
+    @Message("{#when network}{#is 'linkedin'}Share on LinkedIn{#is 'x'}Share on X{#is 'facebook'}Share on "
+            + "Facebook{#is 'xing'}Share on XING{#is 'whatsapp'}Share on WhatsApp{#is 'email'}Share by "
+            + "email{#else}Share on {network}{/when}")
     String share_on(String network);
 
     @Message("Read the post")
@@ -64,7 +66,9 @@ public interface MailMessages {
     @Message("{name} ends on {date}.")
     String ending(String name, String date);
 
-    @Message("{#when reason}{#is 'daily'}You get this digest every day.{#is 'weekly'}You get this digest every week.{#else}You get this mail because you take part in {organization}'s sharing programme.{/when}")
+    @Message("{#when reason}{#is 'daily'}You get this digest every day.{#is 'weekly'}You get this digest "
+            + "every week.{#else}You get this mail because you take part in {organization}'s sharing "
+            + "programme.{/when}")
     String why(String reason, String organization);
 
     @Message("Unsubscribe")

@@ -1,8 +1,6 @@
 package io.chorus.analytics;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,10 +14,10 @@ import io.chorus.common.persistence.Jdbc;
 
 /**
  * One organization's member activity, in memory and immutable: for every member, when their lifetime shares and clicks
- * changed ({@link Timelines}), and who counts ({@link Roster}: ambassadors, who is active, the groups). What a member
- * did in a range is two binary searches: the running total at its last day less the one before its first. Read from
- * {@code analytics_member_months}, members, groups and group_memberships, at the {@link Versions} it carries: it
- * answers for a snapshot that shows exactly those versions, and for no other.
+ * changed ({@link MemberTimelines}), and who counts ({@link ActivityRoster}: ambassadors, who is active, the groups).
+ * What a member did in a range is two binary searches: the running total at its last day less the one before its first.
+ * Read from {@code analytics_member_months}, members, groups and group_memberships, at the {@link Versions} it carries:
+ * it answers for a snapshot that shows exactly those versions, and for no other.
  */
 final class ActivityIndex {
 
@@ -41,17 +39,17 @@ final class ActivityIndex {
         }
     }
 
-    private static final int[] NONE = new int[0];
-    private static final byte AMBASSADOR = 1;
-    private static final byte ACTIVE = 2;
+    static final int[] NONE = new int[0];
+    static final byte AMBASSADOR = 1;
+    static final byte ACTIVE = 2;
 
     private final Versions versions;
-    private final Timelines timelines;
-    private final Roster roster;
+    private final MemberTimelines timelines;
+    private final ActivityRoster roster;
     /** Per roster member (same order): their timeline, {@link #NONE} without activity. */
     private final int[][] timelineOf;
 
-    ActivityIndex(Versions versions, Timelines timelines, Roster roster) {
+    ActivityIndex(Versions versions, MemberTimelines timelines, ActivityRoster roster) {
         this.versions = versions;
         this.timelines = timelines;
         this.roster = roster;
@@ -66,11 +64,11 @@ final class ActivityIndex {
         return versions;
     }
 
-    Timelines timelines() {
+    MemberTimelines timelines() {
         return timelines;
     }
 
-    Roster roster() {
+    ActivityRoster roster() {
         return roster;
     }
 
@@ -248,304 +246,5 @@ final class ActivityIndex {
             }
         }
         return -1;
-    }
-
-    /**
-     * Per member (ids sorted as PostgreSQL sorts uuids), the days on which their lifetime shares or clicks changed and
-     * the totals from then on, as one int array: n epoch days ascending, then n running share totals, then n running
-     * click totals. Arrays are shared between versions: an update copies the references and replaces the members read
-     * again.
-     */
-    static final class Timelines {
-
-        final long[] msb;
-        final long[] lsb;
-        final int[][] timeline;
-        final long entries;
-
-        private Timelines(long[] msb, long[] lsb, int[][] timeline) {
-            this.msb = msb;
-            this.lsb = lsb;
-            this.timeline = timeline;
-            long sum = 0;
-            for (int[] t : timeline) {
-                sum += t.length / 3;
-            }
-            this.entries = sum;
-        }
-
-        int size() {
-            return msb.length;
-        }
-
-        int find(long m, long l) {
-            return ActivityIndex.find(msb, lsb, m, l);
-        }
-
-        /** These timelines with {@code changed}'s members replacing (or joining) theirs. */
-        Timelines with(Timelines changed) {
-            int total = size() + changed.size();
-            long[] m = new long[total];
-            long[] l = new long[total];
-            int[][] t = new int[total][];
-            int i = 0;
-            int j = 0;
-            int k = 0;
-            while (i < size() || j < changed.size()) {
-                int c = i == size() ? 1
-                        : j == changed.size() ? -1 : compare(msb[i], lsb[i], changed.msb[j], changed.lsb[j]);
-                if (c < 0) {
-                    m[k] = msb[i];
-                    l[k] = lsb[i];
-                    t[k++] = timeline[i++];
-                } else {
-                    m[k] = changed.msb[j];
-                    l[k] = changed.lsb[j];
-                    t[k++] = changed.timeline[j++];
-                    if (c == 0) {
-                        i++;
-                    }
-                }
-            }
-            return new Timelines(Arrays.copyOf(m, k), Arrays.copyOf(l, k), Arrays.copyOf(t, k));
-        }
-
-        /**
-         * Reads the running totals of the organization's members ({@code only}: an SQL condition on member_id with one
-         * organization parameter and one more, or empty for all), or null when they hold more than {@code maxEntries}.
-         */
-        static Timelines read(Connection connection, UUID organization, String only, Object extra, long maxEntries)
-                throws SQLException {
-            Builder builder = new Builder();
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select member_id, month, shares_before, clicks_before, array_to_string(shares, ','),
-                           array_to_string(clicks, ',')
-                    from analytics_member_months where organization_id = ?""" + only + " order by member_id, month")) {
-                statement.setFetchSize(10_000);
-                statement.setObject(1, organization);
-                if (!only.isEmpty()) {
-                    statement.setObject(2, organization);
-                    statement.setObject(3, extra);
-                }
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        builder.month((UUID) row.getObject(1), row.getObject(2, LocalDate.class), row.getLong(3),
-                                row.getLong(4), row.getString(5), row.getString(6));
-                        if (builder.entries > maxEntries) {
-                            return null;
-                        }
-                    }
-                }
-            }
-            return builder.build();
-        }
-    }
-
-    /** Turns a member's months, in order, into their timeline. */
-    private static final class Builder {
-
-        private final List<long[]> ids = new ArrayList<>();
-        private final List<int[]> timelines = new ArrayList<>();
-        private UUID member;
-        private int[] days = new int[64];
-        private int[] shares = new int[64];
-        private int[] clicks = new int[64];
-        private int n;
-        private long lastShares;
-        private long lastClicks;
-        long entries;
-
-        void month(UUID id, LocalDate month, long sharesBefore, long clicksBefore, String monthShares,
-                String monthClicks) {
-            if (!id.equals(member)) {
-                finish();
-                if (member != null && compare(member.getMostSignificantBits(), member.getLeastSignificantBits(),
-                        id.getMostSignificantBits(), id.getLeastSignificantBits()) >= 0) {
-                    throw new IllegalStateException("members out of order");
-                }
-                member = id;
-                n = 0;
-                lastShares = 0;
-                lastClicks = 0;
-            }
-            int[] s = parse(monthShares);
-            int[] c = parse(monthClicks);
-            int first = (int) month.toEpochDay();
-            int length = Math.max(1, Math.max(s.length, c.length));
-            for (int d = 0; d < length; d++) {
-                long totalShares = sharesBefore + (s.length == 0 ? 0 : s[Math.min(d, s.length - 1)]);
-                long totalClicks = clicksBefore + (c.length == 0 ? 0 : c[Math.min(d, c.length - 1)]);
-                if (totalShares != lastShares || totalClicks != lastClicks) {
-                    if (totalShares > Integer.MAX_VALUE || totalClicks > Integer.MAX_VALUE) {
-                        throw new IllegalStateException("a member's running totals exceed an int");
-                    }
-                    add(first + d, (int) totalShares, (int) totalClicks);
-                    lastShares = totalShares;
-                    lastClicks = totalClicks;
-                }
-            }
-        }
-
-        private void add(int day, int totalShares, int totalClicks) {
-            if (n == days.length) {
-                days = Arrays.copyOf(days, n * 2);
-                shares = Arrays.copyOf(shares, n * 2);
-                clicks = Arrays.copyOf(clicks, n * 2);
-            }
-            days[n] = day;
-            shares[n] = totalShares;
-            clicks[n] = totalClicks;
-            n++;
-            entries++;
-        }
-
-        private void finish() {
-            if (member == null) {
-                return;
-            }
-            int[] timeline = new int[3 * n];
-            System.arraycopy(days, 0, timeline, 0, n);
-            System.arraycopy(shares, 0, timeline, n, n);
-            System.arraycopy(clicks, 0, timeline, 2 * n, n);
-            ids.add(new long[] { member.getMostSignificantBits(), member.getLeastSignificantBits() });
-            timelines.add(n == 0 ? NONE : timeline);
-        }
-
-        Timelines build() {
-            finish();
-            member = null;
-            long[] msb = new long[ids.size()];
-            long[] lsb = new long[ids.size()];
-            for (int i = 0; i < msb.length; i++) {
-                msb[i] = ids.get(i)[0];
-                lsb[i] = ids.get(i)[1];
-            }
-            return new Timelines(msb, lsb, timelines.toArray(int[][]::new));
-        }
-
-        private static int[] parse(String list) {
-            if (list == null || list.isEmpty()) {
-                return NONE;
-            }
-            int count = 1;
-            for (int i = 0; i < list.length(); i++) {
-                if (list.charAt(i) == ',') {
-                    count++;
-                }
-            }
-            int[] values = new int[count];
-            int value = 0;
-            int k = 0;
-            boolean negative = false;
-            for (int i = 0; i < list.length(); i++) {
-                char ch = list.charAt(i);
-                if (ch == ',') {
-                    values[k++] = negative ? -value : value;
-                    value = 0;
-                    negative = false;
-                } else if (ch == '-') {
-                    negative = true;
-                } else {
-                    value = value * 10 + (ch - '0');
-                }
-            }
-            values[k] = negative ? -value : value;
-            return values;
-        }
-    }
-
-    /**
-     * Who the figures are counted over: the organization's members (ids sorted as PostgreSQL sorts uuids) with whether
-     * each is an ambassador and active (accepted, not deactivated), and its groups with their members (positions in the
-     * member arrays).
-     */
-    static final class Roster {
-
-        final long[] msb;
-        final long[] lsb;
-        final byte[] flags;
-        final UUID[] groups;
-        final String[] groupNames;
-        final int[][] groupMembers;
-
-        private Roster(long[] msb, long[] lsb, byte[] flags, UUID[] groups, String[] groupNames, int[][] groupMembers) {
-            this.msb = msb;
-            this.lsb = lsb;
-            this.flags = flags;
-            this.groups = groups;
-            this.groupNames = groupNames;
-            this.groupMembers = groupMembers;
-        }
-
-        int size() {
-            return msb.length;
-        }
-
-        /** The members of a group, as a flag per member; null (everyone) without a group. */
-        boolean[] scope(UUID group) {
-            if (group == null) {
-                return null;
-            }
-            boolean[] in = new boolean[size()];
-            for (int g = 0; g < groups.length; g++) {
-                if (groups[g].equals(group)) {
-                    for (int slot : groupMembers[g]) {
-                        in[slot] = true;
-                    }
-                }
-            }
-            return in;
-        }
-
-        static Roster read(Connection connection, UUID organization) throws SQLException {
-            List<Object[]> members = Jdbc.rows(connection, """
-                    select id, 'ambassador' = any(roles), status = 'active' from members
-                    where organization_id = ? order by id""", organization);
-            long[] msb = new long[members.size()];
-            long[] lsb = new long[members.size()];
-            byte[] flags = new byte[members.size()];
-            for (int i = 0; i < msb.length; i++) {
-                Object[] row = members.get(i);
-                UUID id = (UUID) row[0];
-                msb[i] = id.getMostSignificantBits();
-                lsb[i] = id.getLeastSignificantBits();
-                if (i > 0 && compare(msb[i - 1], lsb[i - 1], msb[i], lsb[i]) >= 0) {
-                    throw new IllegalStateException("members out of order");
-                }
-                flags[i] = (byte) (((boolean) row[1] ? AMBASSADOR : 0) | ((boolean) row[2] ? ACTIVE : 0));
-            }
-            List<Object[]> groups = Jdbc.rows(connection,
-                    "select id, name from groups where organization_id = ? order by id", organization);
-            UUID[] ids = new UUID[groups.size()];
-            String[] names = new String[groups.size()];
-            int[][] slots = new int[groups.size()][];
-            for (int g = 0; g < ids.length; g++) {
-                ids[g] = (UUID) groups.get(g)[0];
-                names[g] = (String) groups.get(g)[1];
-            }
-            List<Object[]> memberships = Jdbc.rows(connection, """
-                    select g.position, gm.member_id from group_memberships gm
-                    join (select id, (row_number() over (order by id))::integer - 1 as position from groups
-                          where organization_id = ?) g on g.id = gm.group_id
-                    where gm.organization_id = ? order by 1, 2""", organization, organization);
-            int[] count = new int[ids.length];
-            for (Object[] row : memberships) {
-                count[(Integer) row[0]]++;
-            }
-            for (int g = 0; g < ids.length; g++) {
-                slots[g] = new int[count[g]];
-                count[g] = 0;
-            }
-            for (Object[] row : memberships) {
-                int g = (Integer) row[0];
-                UUID member = (UUID) row[1];
-                int slot = find(msb, lsb, member.getMostSignificantBits(), member.getLeastSignificantBits());
-                if (slot < 0) {
-                    throw new IllegalStateException("a group member who is not a member");
-                }
-                slots[g][count[g]++] = slot;
-            }
-            return new Roster(msb, lsb, flags, ids, names, slots);
-        }
     }
 }

@@ -24,8 +24,6 @@ import org.eclipse.microprofile.context.ThreadContext;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.chorus.analytics.ActivityIndex.Roster;
-import io.chorus.analytics.ActivityIndex.Timelines;
 import io.chorus.analytics.ActivityIndex.Versions;
 import io.chorus.common.persistence.Columns;
 import io.chorus.common.persistence.Jdbc;
@@ -159,7 +157,7 @@ public class MemberActivity {
 
     private ActivityIndex bringForward(Connection connection, UUID organization, ActivityIndex held, Versions versions)
             throws SQLException {
-        Timelines timelines = held.timelines();
+        MemberTimelines timelines = held.timelines();
         if (held.versions().members() != versions.members()) {
             long changed = Columns.number(Jdbc.row(connection, """
                     select count(distinct member_id) from analytics_member_months
@@ -168,7 +166,7 @@ public class MemberActivity {
                 loadInBackground(organization);
                 return null;
             }
-            Timelines read = Timelines.read(connection, organization,
+            MemberTimelines read = MemberTimelines.read(connection, organization,
                     " and member_id in (select member_id"
                             + " from analytics_member_months where organization_id = ? and version > ?)",
                     held.versions().members(), maxEntries);
@@ -178,9 +176,9 @@ public class MemberActivity {
             timelines = timelines.with(read);
             patches.increment();
         }
-        Roster roster = held.roster();
+        ActivityRoster roster = held.roster();
         if (held.versions().roster() != versions.roster()) {
-            roster = Roster.read(connection, organization);
+            roster = ActivityRoster.read(connection, organization);
             rosters.increment();
         }
         ActivityIndex next = new ActivityIndex(versions, timelines, roster);
@@ -249,12 +247,12 @@ public class MemberActivity {
     }
 
     private void load(Connection connection, UUID organization, Versions versions) throws SQLException {
-        Timelines timelines = Timelines.read(connection, organization, "", null, maxEntries);
+        MemberTimelines timelines = MemberTimelines.read(connection, organization, "", null, maxEntries);
         if (timelines == null) {
             tooLarge(organization);
             return;
         }
-        ActivityIndex index = new ActivityIndex(versions, timelines, Roster.read(connection, organization));
+        ActivityIndex index = new ActivityIndex(versions, timelines, ActivityRoster.read(connection, organization));
         fullLoads.increment();
         tooLarge.remove(organization);
         indexes.put(organization, index);

@@ -16,7 +16,7 @@
 # database (chorus_analytics_activity_answers_total).
 # Ends with the aggregates' sizes and EXPLAIN ANALYZE of the heaviest statement (every ambassador's
 # shares and clicks in the range), which answers when the member activity is not in memory.
-# Usage: ./mvnw package -DskipTests && bench/analytics.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/analytics.sh
 #   MEMBERS=100000 AWARDS=10000000 ITEMS=5000 SHARES=2000000 CLICKS=20000000 CONNECTIONS=4
 #   DURATION=20s RUNS=3 PORT=18085; installs wrk and psql if missing. The data lives in
 #   target/bench-scoring-data, shared with bench/leaderboard.sh; SEED_ONLY=1 stops once the

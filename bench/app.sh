@@ -4,7 +4,7 @@
 # GET /api/v1/feed?limit=20 (bearer token) and then GET /app (the same token as the app's session cookie: the signed-in
 # feed page, 20 items rendered with their share buttons), so that both see the same machine; prints each run, the
 # medians and the ratio of the p95s.
-# Usage: ./mvnw package -DskipTests && bench/app.sh        (DURATION=20s RUNS=3 by default)
+# Usage: ./mvnw -Plocal package -DskipTests && bench/app.sh        (DURATION=20s RUNS=3 by default)
 source "$(dirname "$0")/lib.sh"
 start_app bench-app "${PORT:-18082}"
 open_database

@@ -3,7 +3,7 @@
 # embedded PostgreSQL:
 #   GET /api/v1/me with a bearer token   RS256 verification + three indexed queries
 #   POST /api/v1/auth/login              one Argon2id verification (19 MiB): CPU-bound by design
-# Usage: ./mvnw package -DskipTests && bench/auth.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/auth.sh
 # Settings (environment): DURATION (20s) and RUNS (3) per measurement, LOGIN_DURATION (10s), PORT (18080).
 # Login is only throttled after failed attempts (5 per account), so repeating a correct login is fine.
 source "$(dirname "$0")/lib.sh"

@@ -9,7 +9,7 @@
 #      attributed as it is written), each with its own externalId; the rate (target >= 5,000/s),
 #      and the 202 answers counted by wrk against the rows in conversions (target: every 202 has its row;
 #      the reports in flight when wrk stops, one per connection at most, are written uncounted).
-# Usage: ./mvnw package -DskipTests && bench/conversions.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/conversions.sh
 #   DURATION=20s RUNS=3 WARMUP=30s PORT=18083 by default; installs wrk and psql if missing. Raw wrk
 #   output goes to target/bench-wrk.log. The machine is shared: note its load (uptime) with the figures.
 source "$(dirname "$0")/lib.sh"

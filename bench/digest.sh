@@ -8,7 +8,7 @@
 #      minute ago); wrk runs on /s/{code} meanwhile; the time from then until the SMTP server has
 #      received 10,000 mails (target < 60 s), and the redirect's req/s during that time against the
 #      idle median (target: within 20%).
-# Usage: ./mvnw package -DskipTests && bench/digest.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/digest.sh
 #   DURATION=20s RUNS=3 PORT=18083 SMTP_PORT=2525 by default; JAVA_OPTS adds options to the app's.
 source "$(dirname "$0")/lib.sh"
 command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }

@@ -2,7 +2,7 @@
 # The feed benchmark: 100,000 items, 10,000 ambassadors, 200 groups (bench/feed-seed.sql), then
 # GET /api/v1/feed at 16 concurrent clients for the first page and for a page deep in the feed,
 # as 50 different ambassadors. Prints p50/p95/p99 and EXPLAIN ANALYZE of the feed query.
-# Usage: ./mvnw package -DskipTests && bench/feed.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/feed.sh
 source "$(dirname "$0")/lib.sh"
 start_app bench-feed "${PORT:-18081}"
 open_database

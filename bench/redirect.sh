@@ -17,7 +17,7 @@
 #      visitors (user agents) so that almost every click earns points (the worst case, reported);
 #      then, once the buffer is empty, click awards in the ledger against the distinct (share,
 #      visitor) pairs among human, non-self clicks (target: equal).
-# Usage: ./mvnw package -DskipTests && bench/redirect.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/redirect.sh
 #   DURATION=20s RUNS=3 WARMUP=60s PORT=18082 NGINX_PORT=18090 PACED_CONNECTIONS=64 by default;
 #   installs wrk, psql and nginx if missing. Raw wrk output goes to target/bench-redirect-wrk.log.
 #   SCORING_ONLY=1 runs section 4 alone (after a warm-up); JAVA_OPTS passes options to the app, e.g.

@@ -3,7 +3,7 @@
 # 10 at a time), one request at a time, on the packaged jar with the demo data and the embedded PostgreSQL.
 # Per user a lookup by userName and a create; per group a lookup by displayName, a create and its member
 # PATCHes (bench/scim-client.py). Prints the time of each phase and the total (target: < 3 min).
-# Usage: ./mvnw package -DskipTests && bench/scim.sh
+# Usage: ./mvnw -Plocal package -DskipTests && bench/scim.sh
 # Settings (environment): USERS (10000), GROUP_COUNT (200; bash keeps GROUPS for itself), MEMBERS_PER_PATCH (10),
 # PORT (18085).
 # Every run starts from a new data directory (target/bench-scim-data): the demo's first start takes ~20 s.

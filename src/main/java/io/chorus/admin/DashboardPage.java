@@ -24,6 +24,7 @@ import io.chorus.content.ContentStatus;
 import io.chorus.identity.Caller;
 import io.chorus.identity.Role;
 import io.chorus.scoring.LeaderboardService;
+import io.chorus.scoring.Metric;
 import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.tenancy.GroupService;
@@ -102,7 +103,8 @@ public class DashboardPage {
         Leaderboard top = null;
         if (read.figures() != null) {
             filter = filter.read(read.figures().overview().from(), read.figures().overview().to(), today);
-            top = leaderboards.leaderboard(Periods.MONTH, "points", filter.groupId(), TOP_AMBASSADORS, caller.id());
+            top = leaderboards.leaderboard(Periods.MONTH, Metric.POINTS, filter.groupId(), TOP_AMBASSADORS,
+                    caller.id());
         }
         return pages.page(read.status(), Templates.show(session, tiles, new Analytics(filter, AdminGroups.all(groups),
                 read.figures(), read.problem(), top, config.minGroupSize())));

@@ -19,6 +19,7 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
 import io.chorus.identity.Role;
 import io.chorus.scoring.LeaderboardService;
+import io.chorus.scoring.Metric;
 import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Entry;
 import io.chorus.scoring.ScoringViews.Leaderboard;
@@ -69,7 +70,7 @@ public class LeaderboardPage {
     @GET
     public Response show(@RestQuery String period, @RestQuery String metric, @RestQuery String group) {
         Periods chosen = Formats.choice(period, Periods::of).orElse(Periods.MONTH);
-        String ranked = Formats.choice(metric, LeaderboardService::metric).orElse("points");
+        Metric ranked = Formats.choice(metric, Metric::of).orElse(Metric.POINTS);
         Optional<UUID> groupId = Formats.choice(group, UUID::fromString);
         Leaderboard board;
         try {
@@ -78,9 +79,9 @@ public class LeaderboardPage {
             groupId = Optional.empty();
             board = leaderboards.leaderboard(chosen, ranked, null, TOP, caller.id());
         }
-        Filters filters = new Filters(chosen.id(), ranked, groupId.map(UUID::toString).orElse(""));
+        Filters filters = new Filters(chosen.id(), ranked.id(), groupId.map(UUID::toString).orElse(""));
         return pages.page(Templates.show(pages.session(), board, lines(board.entries()), filters,
-                List.of(Periods.values()), LeaderboardService.METRICS, AdminGroups.all(groups)));
+                List.of(Periods.values()), Metric.NAMES, AdminGroups.all(groups)));
     }
 
     static List<Line> lines(List<Entry> entries) {

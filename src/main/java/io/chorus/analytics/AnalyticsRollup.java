@@ -158,7 +158,7 @@ public class AnalyticsRollup {
                     select s.organization_id, s.id, s.member_id, s.content_id, s.network,
                            (c.at at time zone a.time_zone)::date, c.visitor_id, count(*)
                     from click_events c
-                    join shares s on s.id = c.share_id
+                    join shares s on s.organization_id = c.organization_id and s.id = c.share_id
                     join analytics_organizations a on a.organization_id = s.organization_id
                     where c.id between ? and ? and c.xmin = any(?::text[]::xid[])
                       and not c.robot and not c.self and s.organization_id <> all(?)

@@ -33,7 +33,8 @@ final class ConversionBreakdown {
         MEMBER("v.member_id::text", "case when m.leaderboard_visible and m.erased_at is null then m.name end",
                 "join members m on m.id = v.member_id"),
         GROUP("g.id::text", "g.name",
-                "join group_memberships gm on gm.member_id = v.member_id" + " join groups g on g.id = gm.group_id");
+                "join group_memberships gm on gm.organization_id = v.organization_id and gm.member_id = v.member_id"
+                        + " join groups g on g.organization_id = gm.organization_id and g.id = gm.group_id");
 
         final String key;
         final String label;
@@ -56,8 +57,10 @@ final class ConversionBreakdown {
     static Conversions run(Connection connection, Scope scope, By by, int minGroupSize) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String groupSize = by == By.GROUP ? """
-                (select count(*) from group_memberships g2 join members m2 on m2.id = g2.member_id
-                 where g2.group_id = g.id and 'ambassador' = any(m2.roles) and m2.status = 'active')""" : "0";
+                (select count(*) from group_memberships g2
+                   join members m2 on m2.organization_id = g2.organization_id and m2.id = g2.member_id
+                 where g2.organization_id = g.organization_id and g2.group_id = g.id
+                   and 'ambassador' = any(m2.roles) and m2.status = 'active')""" : "0";
         parameters.add(scope.organizationId());
         parameters.add(scope.range().from().toString());
         parameters.add(scope.zone());

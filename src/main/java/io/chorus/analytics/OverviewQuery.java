@@ -98,13 +98,13 @@ final class OverviewQuery {
         String table = scope.groupId() == null ? "analytics_content_days" : "analytics_share_days";
         String group = scope.members("x.member_id", parameters);
         parameters.add(TOP_CONTENT);
+        parameters.add(scope.organizationId());
         List<TopContent> top = new ArrayList<>();
-        for (Object[] row : Jdbc.rows(connection,
-                "select t.content_id, c.title, t.shares, t.clicks from ("
-                        + " select x.content_id, sum(x.shares) as shares, sum(x.clicks) as clicks from " + table + " x"
-                        + " where x.organization_id = ? and x.day between ? and ?" + group
-                        + " group by x.content_id order by 3 desc, 2 desc, 1 limit ?) t"
-                        + " join content c on c.id = t.content_id order by t.clicks desc, t.shares desc, t.content_id",
+        for (Object[] row : Jdbc.rows(connection, "select t.content_id, c.title, t.shares, t.clicks from ("
+                + " select x.content_id, sum(x.shares) as shares, sum(x.clicks) as clicks from " + table + " x"
+                + " where x.organization_id = ? and x.day between ? and ?" + group
+                + " group by x.content_id order by 3 desc, 2 desc, 1 limit ?) t"
+                + " join content c on c.organization_id = ? and c.id = t.content_id order by t.clicks desc, t.shares desc, t.content_id",
                 parameters.toArray())) {
             top.add(new TopContent((UUID) row[0], (String) row[1], Columns.number(row[2]), Columns.number(row[3])));
         }

@@ -25,6 +25,7 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Role;
 import io.chorus.scoring.CampaignService;
 import io.chorus.scoring.LeaderboardService;
+import io.chorus.scoring.Metric;
 import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.Score;
@@ -105,7 +106,7 @@ public class ActivityPage {
         }
         return pages.gated(() -> {
             Score score = leaderboards.score(session.memberId());
-            Standing month = leaderboards.leaderboard(Periods.MONTH, "points", null, 1, session.memberId()).me();
+            Standing month = leaderboards.leaderboard(Periods.MONTH, Metric.POINTS, null, 1, session.memberId()).me();
             boolean listed = pages.profile().leaderboardVisible();
             Map<UUID, String> names = new HashMap<>();
             List<BadgeLine> badges = score.badges().stream().map(b -> line(b, session, names)).toList();

@@ -30,6 +30,7 @@ import io.chorus.identity.Role;
 import io.chorus.scoring.CampaignService;
 import io.chorus.scoring.CampaignViews.CampaignLeaderboard;
 import io.chorus.scoring.CampaignViews.CampaignView;
+import io.chorus.scoring.Metric;
 import io.chorus.scoring.ScoringViews.Standing;
 import io.chorus.tenancy.GroupService;
 import io.chorus.web.WebPages;
@@ -103,7 +104,7 @@ public class AppCampaignPages {
             Map<UUID, String> names = new HashMap<>();
             List<Card> cards = new ArrayList<>();
             for (CampaignView campaign : active.items()) {
-                Standing standing = campaigns.leaderboard(campaign.id(), "points", 1, session.memberId()).me();
+                Standing standing = campaigns.leaderboard(campaign.id(), Metric.POINTS, 1, session.memberId()).me();
                 cards.add(card(campaign, standing, mine, names));
             }
             return Templates.list(session, cards, active.nextCursor());
@@ -126,7 +127,7 @@ public class AppCampaignPages {
         }
         CampaignView found = campaign;
         return pages.gated(() -> {
-            CampaignLeaderboard board = campaigns.leaderboard(found.id(), "points", TOP, session.memberId());
+            CampaignLeaderboard board = campaigns.leaderboard(found.id(), Metric.POINTS, TOP, session.memberId());
             Card card = card(found, board.me(), Set.copyOf(pages.profile().groupIds()), new HashMap<>());
             List<FeedPage.Choice> networks = FeedPage.Choice.of(session.networks(), session.locale());
             return Templates.detail(session, card, AppLeaderboardPage.lines(board.entries(), session.memberId()),

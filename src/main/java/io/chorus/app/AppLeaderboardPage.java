@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.identity.Role;
 import io.chorus.scoring.LeaderboardService;
+import io.chorus.scoring.Metric;
 import io.chorus.scoring.Periods;
 import io.chorus.scoring.ScoringViews.Entry;
 import io.chorus.scoring.ScoringViews.Leaderboard;
@@ -95,7 +96,7 @@ public class AppLeaderboardPage {
         String self = AppPaths.ROOT + "/leaderboards?period=" + chosen.id()
                 + (groupId == null ? "" : "&group=" + groupId);
         Response shown = pages.gated(() -> {
-            Leaderboard board = leaderboards.leaderboard(chosen, "points", shownGroup, TOP, session.memberId());
+            Leaderboard board = leaderboards.leaderboard(chosen, Metric.POINTS, shownGroup, TOP, session.memberId());
             Board view = new Board(board, lines(board.entries(), session.memberId()), chosen.id(),
                     shownGroup == null ? "" : shownGroup.toString(), !profile.leaderboardVisible(),
                     refused == null ? null : truncated(refused));

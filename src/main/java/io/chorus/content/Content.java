@@ -154,7 +154,8 @@ public class Content extends TenantOwned {
         // submission or of content targeted elsewhere is revealed to them.
         String visible = feedOf.map(member -> " and c.status in ('published', 'scheduled') and c.published_at <= :now"
                 + " and (c.expires_at is null or c.expires_at > :now) and (c.targets_everyone or c.target_group_ids"
-                + " && array(select m.group_id from group_memberships m where m.member_id = :member))").orElse("");
+                + " && array(select m.group_id from group_memberships m where m.organization_id = :org"
+                + " and m.member_id = :member))").orElse("");
         String having = page.cursor()
                 .map(c -> " having count(*) < :afterCount or (count(*) = :afterCount and topic > :afterTopic)")
                 .orElse("");

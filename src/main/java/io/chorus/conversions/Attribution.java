@@ -46,7 +46,7 @@ final class Attribution {
                      where t.click_ref is not null and e.id = t.click_ref and e.organization_id = t.organization_id)
                     union all
                     (select e.id, e.share_id, e.at, e.robot, e.self
-                     from shares s join click_events e on e.share_id = s.id
+                     from shares s join click_events e on e.organization_id = s.organization_id and e.share_id = s.id
                      where t.click_ref is null and s.code = t.code and s.organization_id = t.organization_id
                        and not e.robot and not e.self
                        and e.at > t.occurred_at - t.win and e.at <= t.occurred_at + %s
@@ -58,7 +58,8 @@ final class Attribution {
                 reason = case when f.robot then 'robot' when f.self then 'self-click' when %s then 'outside-window' end,
                 click_id = f.click_id, share_id = s.id, member_id = s.member_id, content_id = s.content_id,
                 network = s.network,
-                campaign_id = (select cp.id from campaign_content cc join campaigns cp on cp.id = cc.campaign_id
+                campaign_id = (select cp.id from campaign_content cc
+                               join campaigns cp on cp.organization_id = cc.organization_id and cp.id = cc.campaign_id
                                where cc.organization_id = s.organization_id and cc.content_id = s.content_id
                                  and cp.starts_at <= f.at and cp.ends_at > f.at
                                order by cp.starts_at desc, cp.id limit 1),

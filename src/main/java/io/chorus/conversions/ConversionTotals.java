@@ -32,7 +32,8 @@ public record ConversionTotals(long conversions, Map<String, BigDecimal> convers
                 TOTALS + """
                         v.occurred_at >= (?::date)::timestamp at time zone ? and v.occurred_at < (?::date + 1)::timestamp at time zone ?
                         and (?::uuid is null or exists (select 1 from group_memberships gm
-                                                         where gm.member_id = v.member_id and gm.group_id = ?))
+                                                         where gm.organization_id = v.organization_id
+                                                           and gm.member_id = v.member_id and gm.group_id = ?))
                         group by currency""",
                 organization, from.toString(), zone, to.toString(), zone, groupId, groupId));
     }

@@ -83,10 +83,11 @@ public class ScimTokenVerifier implements IdentityProvider<ScimAuthentication.Re
             }
             Instant now = Time.now();
             if (lastUsed == null || lastUsed.isBefore(now.minus(NOTE_USE_EVERY))) {
-                try (PreparedStatement note = connection
-                        .prepareStatement("update scim_tokens set last_used_at = ? where id = ?")) {
+                try (PreparedStatement note = connection.prepareStatement(
+                        "update scim_tokens set last_used_at = ? where organization_id = ? and id = ?")) {
                     note.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                    note.setObject(2, id);
+                    note.setObject(2, organization);
+                    note.setObject(3, id);
                     note.executeUpdate();
                 }
             }

@@ -63,8 +63,10 @@ public class BadgeJobs {
                   and c.starts_at <= t.now and c.ends_at > t.now - interval '1 minute'
                   and (select coalesce(sum(case c.goal_metric when 'points' then s.points when 'shares' then s.shares
                                                 else s.clicks end), 0)
-                       from campaign_scores s where s.campaign_id = c.id and """ + CampaignService.ELIGIBLE + """
-                ) >= c.goal_target""")) {
+                       from campaign_scores s
+                       where s.organization_id = c.organization_id and s.campaign_id = c.id and """
+                + CampaignService.ELIGIBLE + """
+                        ) >= c.goal_target""")) {
             update.setObject(1, now());
             update.executeUpdate();
         }
@@ -90,14 +92,14 @@ public class BadgeJobs {
         List<UUID> participants = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 select s.member_id from campaign_scores s
-                where s.campaign_id = ? and (s.points > 0 or s.shares > 0 or s.clicks > 0) and """
-                + CampaignService.ELIGIBLE
-                + """
-                          and not exists (select 1 from member_badges b where b.organization_id = s.organization_id
-                                          and b.member_id = s.member_id and b.badge = 'campaign_goal' and b.qualifier = ?)
-                        order by s.member_id""")) {
-            query.setObject(1, campaign.campaignId());
-            query.setString(2, campaign.campaignId().toString());
+                where s.organization_id = ? and s.campaign_id = ? and (s.points > 0 or s.shares > 0 or s.clicks > 0)
+                  and """ + CampaignService.ELIGIBLE + """
+                  and not exists (select 1 from member_badges b where b.organization_id = s.organization_id
+                                  and b.member_id = s.member_id and b.badge = 'campaign_goal' and b.qualifier = ?)
+                order by s.member_id""")) {
+            query.setObject(1, campaign.organizationId());
+            query.setObject(2, campaign.campaignId());
+            query.setString(3, campaign.campaignId().toString());
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     participants.add(row.getObject(1, UUID.class));

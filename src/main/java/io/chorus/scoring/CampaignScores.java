@@ -50,11 +50,12 @@ final class CampaignScores {
             return;
         }
         Map<String, List<Window>> campaigns = new TreeMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                select cc.organization_id, cc.content_id, c.id, c.starts_at, c.ends_at
-                from campaign_content cc join campaigns c on c.id = cc.campaign_id
-                where (cc.organization_id, cc.content_id) in (select * from unnest(?::uuid[], ?::uuid[]))
-                order by c.id for share of c""")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                """
+                        select cc.organization_id, cc.content_id, c.id, c.starts_at, c.ends_at
+                        from campaign_content cc join campaigns c on c.organization_id = cc.organization_id and c.id = cc.campaign_id
+                        where (cc.organization_id, cc.content_id) in (select * from unnest(?::uuid[], ?::uuid[]))
+                        order by c.id for share of c""")) {
             query.setArray(1, array(connection, "uuid", onContent, w -> w.award().organizationId()));
             query.setArray(2, array(connection, "uuid", onContent, w -> w.award().contentId()));
             try (ResultSet row = query.executeQuery()) {
@@ -104,23 +105,25 @@ final class CampaignScores {
     }
 
     /** Recomputes a campaign's scores from the ledger, under an exclusive lock on the campaign. */
-    static void rebuild(Connection connection, UUID campaignId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select 1 from campaigns where id = ? for update");
+    static void rebuild(Connection connection, UUID organizationId, UUID campaignId) throws SQLException {
+        try (PreparedStatement lock = connection
+                .prepareStatement("select 1 from campaigns where organization_id = ? and id = ? for update");
                 PreparedStatement delete = connection
-                        .prepareStatement("delete from campaign_scores where campaign_id = ?");
+                        .prepareStatement("delete from campaign_scores where organization_id = ? and campaign_id = ?");
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into campaign_scores (organization_id, campaign_id, member_id, points, shares, clicks)
                         select l.organization_id, c.id, l.member_id, sum(l.points),
                                count(*) filter (where l.action = 'share'), count(*) filter (where l.action = 'click')
                         from campaigns c
-                        join campaign_content cc on cc.campaign_id = c.id
+                        join campaign_content cc on cc.organization_id = c.organization_id and cc.campaign_id = c.id
                         join points_ledger l on l.organization_id = c.organization_id and l.content_id = cc.content_id
                           and l.at >= c.starts_at and l.at < c.ends_at
                           and l.action in ('share', 'click', 'submission_approved')
-                        where c.id = ?
+                        where c.organization_id = ? and c.id = ?
                         group by l.organization_id, c.id, l.member_id""")) {
             for (PreparedStatement statement : List.of(lock, delete, insert)) {
-                statement.setObject(1, campaignId);
+                statement.setObject(1, organizationId);
+                statement.setObject(2, campaignId);
             }
             lock.executeQuery().close();
             delete.executeUpdate();

@@ -55,7 +55,8 @@ public class CampaignService {
     static final String ELIGIBLE = eligible("s");
     /** Whether the row's member is listed on leaderboards: active, visible and not erased. */
     private static final String LISTED = """
-            exists (select 1 from members m where m.id = s.member_id and m.listed)
+            exists (select 1 from members m
+                    where m.organization_id = s.organization_id and m.id = s.member_id and m.listed)
             """;
 
     private final EntityManager em;
@@ -65,10 +66,12 @@ public class CampaignService {
 
     static String eligible(String row) {
         return """
-                (not exists (select 1 from campaign_groups cg where cg.campaign_id = %1$s.campaign_id)
+                (not exists (select 1 from campaign_groups cg
+                             where cg.organization_id = %1$s.organization_id and cg.campaign_id = %1$s.campaign_id)
                  or exists (select 1 from campaign_groups cg join group_memberships g
                               on g.organization_id = cg.organization_id and g.group_id = cg.group_id
-                            where cg.campaign_id = %1$s.campaign_id and g.member_id = %1$s.member_id))
+                            where cg.organization_id = %1$s.organization_id and cg.campaign_id = %1$s.campaign_id
+                              and g.member_id = %1$s.member_id))
                 """.formatted(row);
     }
 
@@ -192,30 +195,32 @@ public class CampaignService {
     }
 
     @Transactional
-    public CampaignLeaderboard leaderboard(UUID id, String metric, int limit, UUID me) {
+    public CampaignLeaderboard leaderboard(UUID id, Metric metric, int limit, UUID me) {
         Campaign campaign = find(id);
         Query top = em.createNativeQuery("select s.member_id, m.name, s.points, s.shares, s.clicks"
-                + " from campaign_scores s join members m on m.id = s.member_id where s.campaign_id = :campaign and "
-                + ELIGIBLE + " and " + LISTED + " order by s." + metric + " desc, s.member_id limit :limit")
-                .setParameter("campaign", id).setParameter("limit", limit);
+                + " from campaign_scores s join members m on m.organization_id = s.organization_id and m.id = s.member_id"
+                + " where s.organization_id = :org and s.campaign_id = :campaign and " + ELIGIBLE + " and " + LISTED
+                + " order by s." + metric.column() + " desc, s.member_id limit :limit")
+                .setParameter("org", tenants.current()).setParameter("campaign", id).setParameter("limit", limit);
         List<Entry> entries = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         long rank = 0;
         for (Object row : top.getResultList()) {
             Object[] c = (Object[]) row;
-            long value = number(c[2 + LeaderboardService.METRICS.indexOf(metric)]);
+            long value = number(c[2 + metric.ordinal()]);
             rank = value == previous ? rank : entries.size() + 1;
             previous = value;
             entries.add(new Entry(rank, (UUID) c[0], (String) c[1], number(c[2]), number(c[3]), number(c[4])));
         }
         Object[] mine = (Object[]) em.createNativeQuery("select coalesce(x.points, 0), coalesce(x.shares, 0),"
-                + " coalesce(x.clicks, 0), (select count(*) from campaign_scores s where s.campaign_id = :campaign"
-                + " and s.member_id <> :me and s." + metric + " > coalesce(x." + metric + ", 0) and " + ELIGIBLE
-                + " and " + LISTED + ") from (select 1) one"
-                + " left join campaign_scores x on x.campaign_id = :campaign and x.member_id = :me and "
-                + eligible("x")).setParameter("campaign", id).setParameter("me", me).getSingleResult();
+                + " coalesce(x.clicks, 0), (select count(*) from campaign_scores s where s.organization_id = :org and s.campaign_id = :campaign"
+                + " and s.member_id <> :me and s." + metric.column() + " > coalesce(x." + metric.column() + ", 0) and "
+                + ELIGIBLE + " and " + LISTED + ") from (select 1) one"
+                + " left join campaign_scores x on x.organization_id = :org and x.campaign_id = :campaign and x.member_id = :me"
+                + " and " + eligible("x")).setParameter("org", tenants.current()).setParameter("campaign", id)
+                .setParameter("me", me).getSingleResult();
         Standing standing = new Standing(1 + number(mine[3]), number(mine[0]), number(mine[1]), number(mine[2]));
-        return new CampaignLeaderboard(campaign.id, metric, campaign.startsAt, campaign.endsAt, entries, standing);
+        return new CampaignLeaderboard(campaign.id, metric.id(), campaign.startsAt, campaign.endsAt, entries, standing);
     }
 
     /**
@@ -245,10 +250,9 @@ public class CampaignService {
         Goal goal = c.goalMetric == null ? null : new Goal(c.goalMetric, c.goalTarget);
         Progress progress = null;
         if (goal != null) {
-            long value = number(em
-                    .createNativeQuery("select coalesce(sum(s." + c.goalMetric
-                            + "), 0) from campaign_scores s where s.campaign_id = :campaign and " + ELIGIBLE)
-                    .setParameter("campaign", c.id).getSingleResult());
+            long value = number(em.createNativeQuery("select coalesce(sum(s." + Metric.of(c.goalMetric).column()
+                    + "), 0) from campaign_scores s where s.organization_id = :org and s.campaign_id = :campaign and "
+                    + ELIGIBLE).setParameter("org", c.organization()).setParameter("campaign", c.id).getSingleResult());
             int percent = (int) Math.min(100, value * 100 / goal.target());
             progress = new Progress(goal.metric(), value, goal.target(), percent, c.goalReachedAt);
         }
@@ -288,10 +292,10 @@ public class CampaignService {
 
     private void replaceLinks(Campaign campaign, List<UUID> contentIds, List<UUID> groupIds) {
         UUID org = tenants.current();
-        em.createNativeQuery("delete from campaign_content where campaign_id = ?1").setParameter(1, campaign.id)
-                .executeUpdate();
-        em.createNativeQuery("delete from campaign_groups where campaign_id = ?1").setParameter(1, campaign.id)
-                .executeUpdate();
+        em.createNativeQuery("delete from campaign_content where organization_id = ?1 and campaign_id = ?2")
+                .setParameter(1, org).setParameter(2, campaign.id).executeUpdate();
+        em.createNativeQuery("delete from campaign_groups where organization_id = ?1 and campaign_id = ?2")
+                .setParameter(1, org).setParameter(2, campaign.id).executeUpdate();
         em.createNativeQuery("""
                 insert into campaign_content (organization_id, campaign_id, content_id)
                 select ?1, ?2, unnest(?3)""").setParameter(1, org).setParameter(2, campaign.id)
@@ -304,21 +308,24 @@ public class CampaignService {
         }
         contentIds.forEach(content -> linksChanged.fire(new ContentUrlChanged(content)));
         em.flush();
-        em.unwrap(Session.class).doWork(connection -> CampaignScores.rebuild(connection, campaign.id));
+        em.unwrap(Session.class).doWork(connection -> CampaignScores.rebuild(connection, org, campaign.id));
     }
 
     @SuppressWarnings("unchecked")
     private List<UUID> contentIds(UUID campaign) {
         return em
-                .createNativeQuery("select content_id from campaign_content where campaign_id = ?1 order by content_id",
+                .createNativeQuery(
+                        "select content_id from campaign_content where organization_id = ?1 and campaign_id = ?2"
+                                + " order by content_id",
                         UUID.class)
-                .setParameter(1, campaign).getResultList();
+                .setParameter(1, tenants.current()).setParameter(2, campaign).getResultList();
     }
 
     @SuppressWarnings("unchecked")
     private List<UUID> groupIds(UUID campaign) {
-        return em.createNativeQuery("select group_id from campaign_groups where campaign_id = ?1 order by group_id",
-                UUID.class).setParameter(1, campaign).getResultList();
+        return em.createNativeQuery(
+                "select group_id from campaign_groups where organization_id = ?1 and campaign_id = ?2 order by group_id",
+                UUID.class).setParameter(1, tenants.current()).setParameter(2, campaign).getResultList();
     }
 
     /** A slug for utm_campaign from the name, made unique in the organization; it never changes afterwards. */

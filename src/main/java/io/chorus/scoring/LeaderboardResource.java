@@ -33,9 +33,8 @@ public class LeaderboardResource {
         Periods chosen = QueryParams
                 .parse("period", period, Periods::of, "must be one of week, month, quarter, year, all")
                 .orElse(Periods.MONTH);
-        String ranked = QueryParams
-                .parse("metric", metric, LeaderboardService::metric, "must be one of points, shares, clicks")
-                .orElse("points");
+        Metric ranked = QueryParams.parse("metric", metric, Metric::of, "must be one of points, shares, clicks")
+                .orElse(Metric.POINTS);
         int size = QueryParams.parse("limit", limit, Integer::valueOf, "must be a number between 1 and 100").orElse(50);
         if (size < 1 || size > 100) {
             throw ProblemException.invalid("limit", "must be a number between 1 and 100");

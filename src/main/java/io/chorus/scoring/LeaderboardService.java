@@ -43,7 +43,6 @@ import io.chorus.tenancy.MemberNames;
 @ApplicationScoped
 public class LeaderboardService {
 
-    public static final List<String> METRICS = List.of("points", "shares", "clicks");
     private final EntityManager em;
     private final DataSource database;
     private final Tenants tenants;
@@ -60,16 +59,8 @@ public class LeaderboardService {
         this.memberNames = memberNames;
     }
 
-    /** The metric named, or IllegalArgumentException. */
-    public static String metric(String name) {
-        if (!METRICS.contains(name)) {
-            throw new IllegalArgumentException(name);
-        }
-        return name;
-    }
-
     /** Read without a transaction: every statement is one read, and the ranking holds what they are compared with. */
-    public Leaderboard leaderboard(Periods period, String metric, UUID groupId, int limit, UUID me) {
+    public Leaderboard leaderboard(Periods period, Metric metric, UUID groupId, int limit, UUID me) {
         if (groupId != null && Group.findByIdOptional(groupId).isEmpty()) {
             throw ProblemException.notFound("This group");
         }
@@ -93,7 +84,7 @@ public class LeaderboardService {
         }
         LocalDate from = period == Periods.ALL ? LocalDate.ofInstant(calendar.createdAt(), zone) : start;
         LocalDate to = period == Periods.ALL ? today : period.end(start);
-        return new Leaderboard(period, metric, groupId, from, to, entries, standing);
+        return new Leaderboard(period, metric.id(), groupId, from, to, entries, standing);
     }
 
     /**
@@ -101,7 +92,7 @@ public class LeaderboardService {
      * standing — their figures as they are now, listed or not, and their rank: one plus the listed members ahead of
      * them in the ranking.
      */
-    private Standing figures(Ranking ranking, Periods period, LocalDate start, String metric, UUID me,
+    private Standing figures(Ranking ranking, Periods period, LocalDate start, Metric metric, UUID me,
             List<Standings.Row> page, Map<UUID, String> names) {
         UUID organization = tenants.current();
         names.putAll(memberNames.of(organization, page.stream().map(Standings.Row::member).toList()));
@@ -155,7 +146,7 @@ public class LeaderboardService {
         ConversionTotals conversions = ConversionTotals.of(rows.stream().filter(row -> number(row[0]) == 2)
                 .map(row -> new Object[] { row[1], row[4], row[5] }).toList());
         Ranking everyone = standings
-                .of(new Standings.Key(organization, Periods.ALL, Periods.BEGINNING, "points", null));
+                .of(new Standings.Key(organization, Periods.ALL, Periods.BEGINNING, Metric.POINTS, null));
         return new Score(points, 1 + everyone.ahead(points), level(points, levels), badges, breakdown,
                 conversions.conversions(), conversions.conversionValue());
     }

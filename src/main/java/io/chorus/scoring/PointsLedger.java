@@ -263,7 +263,7 @@ public final class PointsLedger {
                 select u.o, u.p, u.s, u.m, u.points, u.shares, u.clicks, m.listed
                 from unnest(?::uuid[], ?::text[], ?::date[], ?::uuid[], ?::bigint[], ?::int[], ?::int[])
                      with ordinality u(o, p, s, m, points, shares, clicks, n)
-                join members m on m.id = u.m
+                join members m on m.organization_id = u.o and m.id = u.m
                 order by u.n
                 on conflict (organization_id, period, period_start, member_id) do update
                 set points = score_totals.points + excluded.points, shares = score_totals.shares + excluded.shares,

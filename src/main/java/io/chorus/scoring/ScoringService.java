@@ -165,7 +165,7 @@ public class ScoringService {
                        l.member_id, sum(l.points), count(*) filter (where l.action = 'share'),
                        count(*) filter (where l.action = 'click'), bool_or(m.listed)
                 from points_ledger l
-                join members m on m.id = l.member_id
+                join members m on m.organization_id = l.organization_id and m.id = l.member_id
                 cross join (values ('w', 'week'), ('m', 'month'), ('q', 'quarter'), ('y', 'year'), ('a', 'year'))
                      p(code, unit)
                 where l.organization_id = ?1

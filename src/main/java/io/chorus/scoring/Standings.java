@@ -60,7 +60,7 @@ public class Standings {
     private static final int REMEMBERED = 1_000;
 
     /** One ranking. {@code group} is null for the whole organization. */
-    public record Key(UUID organizationId, Periods period, LocalDate start, String metric, UUID group) {
+    public record Key(UUID organizationId, Periods period, LocalDate start, Metric metric, UUID group) {
     }
 
     private final DataSource dataSource;
@@ -266,7 +266,8 @@ public class Standings {
                 + (key.group() == null ? ""
                         : " and exists (select 1 from group_memberships g where g.organization_id = t.organization_id"
                                 + " and g.group_id = ? and g.member_id = t.member_id)")
-                + (only == null ? " order by t." + key.metric() + " desc, t.member_id" : " and t.member_id = any(?)");
+                + (only == null ? " order by t." + key.metric().column() + " desc, t.member_id"
+                        : " and t.member_id = any(?)");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             int p = 1;
@@ -296,11 +297,11 @@ public class Standings {
 
     record Row(long msb, long lsb, long points, int shares, int clicks) {
 
-        long value(String metric) {
+        long value(Metric metric) {
             return switch (metric) {
-                case "shares" -> shares;
-                case "clicks" -> clicks;
-                default -> points;
+                case SHARES -> shares;
+                case CLICKS -> clicks;
+                case POINTS -> points;
             };
         }
 
@@ -315,14 +316,14 @@ public class Standings {
         final long version;
         final long builtAt;
         final Comparator<Row> order;
-        private final String metric;
+        private final Metric metric;
         private final long[] msb;
         private final long[] lsb;
         private final long[] points;
         private final int[] shares;
         private final int[] clicks;
 
-        Ranking(long version, long builtAt, String metric, List<Row> rows) {
+        Ranking(long version, long builtAt, Metric metric, List<Row> rows) {
             this.version = version;
             this.builtAt = builtAt;
             this.metric = metric;

@@ -108,7 +108,7 @@ class LeaderboardConsistencyTest {
 
     /** Every board of the period "all", as each of {@code askers} sees it. */
     private void everyBoardMatches(Org org, String team, List<Person> askers) {
-        for (String metric : LeaderboardService.METRICS) {
+        for (String metric : Metric.NAMES) {
             for (String group : new String[] { null, team }) {
                 for (Person member : askers) {
                     boardMatches(org, member, metric, group);

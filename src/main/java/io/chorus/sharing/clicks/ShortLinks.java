@@ -104,7 +104,7 @@ public class ShortLinks {
     private static final String LINKS = """
             select s.code, s.id, s.organization_id, s.member_id, s.content_id, s.network, c.url,
                    (select cp.slug from campaign_content cc
-                    join campaigns cp on cp.id = cc.campaign_id
+                    join campaigns cp on cp.organization_id = cc.organization_id and cp.id = cc.campaign_id
                     where cc.organization_id = s.organization_id and cc.content_id = s.content_id
                       and cp.starts_at <= ? and cp.ends_at > ?
                     order by cp.starts_at desc, cp.id limit 1),

@@ -71,10 +71,10 @@ public class DigestService {
         int members = 0;
         int mails = 0;
         UUID after = new UUID(0, 0);
+        Pool pool = new Pool(setup.candidates());
         while (true) {
             UUID from = after;
-            Chunk chunk = tenants.callAs(organizationId,
-                    () -> chunk(setup.context(), setup.candidates(), setup.weekly(), day, from));
+            Chunk chunk = tenants.callAs(organizationId, () -> chunk(setup.context(), pool, setup.weekly(), day, from));
             if (chunk.members() == 0) {
                 break;
             }
@@ -91,7 +91,7 @@ public class DigestService {
         return new Run(members, mails);
     }
 
-    private Chunk chunk(LetterContext context, List<Candidate> candidates, boolean weekly, LocalDate day, UUID after) {
+    private Chunk chunk(LetterContext context, Pool pool, boolean weekly, LocalDate day, UUID after) {
         String dedupe = ":" + day;
         List<Recipient> recipients = letters.recipients(context.organizationId(), """
                   and (m.email_digest = 'daily' or (m.email_digest = 'weekly' and :weekly))
@@ -112,12 +112,7 @@ public class DigestService {
             Instant since = member.digestSentUntil() == null ? Instant.MIN : member.digestSentUntil();
             Set<UUID> done = shared.getOrDefault(member.id(), Set.of());
             Set<String> topics = sharedTopics.getOrDefault(member.id(), Set.of());
-            List<Candidate> items = candidates.stream()
-                    .filter(c -> c.publishedAt().isAfter(since) && !done.contains(c.id()) && c.visibleTo(member))
-                    .sorted(Comparator.comparingInt((Candidate c) -> -relevance(c, member, topics))
-                            .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
-                            .thenComparing(Candidate::id, Comparator.reverseOrder()))
-                    .limit(config.digest().maxItems()).toList();
+            List<Candidate> items = pool.best(member, since, done, topics, config.digest().maxItems());
             if (!items.isEmpty()) {
                 mails.add(letters.letter(context, member, MailKind.DIGEST, "digest:" + member.id() + dedupe, items,
                         null, null, null, null));
@@ -134,16 +129,100 @@ public class DigestService {
         return new Chunk(recipients.get(recipients.size() - 1).id(), recipients.size(), queued);
     }
 
-    /** Campaign items first, then items aimed at the member's groups, then items on topics they shared before. */
-    static int relevance(Candidate item, Recipient member, Set<String> sharedTopics) {
-        int score = item.inRunningCampaign() ? 4 : 0;
-        if (!item.targetsEveryone() && item.targetGroupIds().stream().anyMatch(member.groupIds()::contains)) {
-            score += 2;
+    /**
+     * The run's candidates indexed once per run instead of read once per member: the items for everyone, and per group
+     * the items aimed at it, each list newest first (the candidates' order).
+     */
+    static final class Pool {
+
+        /** Most relevant first, then newest, then the higher id. */
+        private static final Comparator<Ranked> ORDER = Comparator.comparingInt((Ranked r) -> -r.score())
+                .thenComparing((Ranked r) -> r.item().publishedAt(), Comparator.reverseOrder())
+                .thenComparing((Ranked r) -> r.item().id(), Comparator.reverseOrder());
+
+        private final List<Candidate> candidates;
+        private final int[] forEveryone;
+        private final Map<UUID, int[]> aimedAt = new HashMap<>();
+        /** Which call last looked at each candidate: an item aimed at two of a member's groups counts once. */
+        private final int[] lookedAt;
+        private int call;
+
+        private record Ranked(Candidate item, int score) {
         }
-        if (item.topics().stream().anyMatch(sharedTopics::contains)) {
-            score += 1;
+
+        Pool(List<Candidate> candidates) {
+            this.candidates = candidates;
+            this.lookedAt = new int[candidates.size()];
+            List<Integer> everyone = new ArrayList<>();
+            Map<UUID, List<Integer>> groups = new HashMap<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate item = candidates.get(i);
+                if (item.targetsEveryone()) {
+                    everyone.add(i);
+                } else {
+                    for (UUID group : item.targetGroupIds()) {
+                        groups.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            this.forEveryone = everyone.stream().mapToInt(Integer::intValue).toArray();
+            groups.forEach(
+                    (group, positions) -> aimedAt.put(group, positions.stream().mapToInt(Integer::intValue).toArray()));
         }
-        return score;
+
+        /**
+         * The member's digest: at most {@code limit} items their feed shows, published after {@code since} and not
+         * shared by them ({@code done}), most relevant first: items of a running campaign, then items aimed at one of
+         * their groups, then items on topics they shared before; newest first among equals.
+         */
+        List<Candidate> best(Recipient member, Instant since, Set<UUID> done, Set<String> topics, int limit) {
+            call++;
+            List<Ranked> best = new ArrayList<>(limit + 1);
+            consider(forEveryone, 0, since, done, topics, limit, best);
+            for (UUID group : member.groupIds()) {
+                consider(aimedAt.getOrDefault(group, NONE), 2, since, done, topics, limit, best);
+            }
+            return best.stream().map(Ranked::item).toList();
+        }
+
+        private static final int[] NONE = new int[0];
+
+        private void consider(int[] positions, int aimed, Instant since, Set<UUID> done, Set<String> topics, int limit,
+                List<Ranked> best) {
+            for (int position : positions) {
+                Candidate item = candidates.get(position);
+                if (!item.publishedAt().isAfter(since)) {
+                    return; // newest first: all that follow are older
+                }
+                if (lookedAt[position] == call || done.contains(item.id())) {
+                    continue;
+                }
+                lookedAt[position] = call;
+                int score = (item.inRunningCampaign() ? 4 : 0) + aimed
+                        + (topics.isEmpty() || !sharesTopic(item, topics) ? 0 : 1);
+                Ranked ranked = new Ranked(item, score);
+                if (best.size() == limit && ORDER.compare(ranked, best.get(limit - 1)) >= 0) {
+                    continue;
+                }
+                int at = best.size();
+                while (at > 0 && ORDER.compare(ranked, best.get(at - 1)) < 0) {
+                    at--;
+                }
+                best.add(at, ranked);
+                if (best.size() > limit) {
+                    best.remove(limit);
+                }
+            }
+        }
+
+        private static boolean sharesTopic(Candidate item, Set<String> topics) {
+            for (String topic : item.topics()) {
+                if (topics.contains(topic)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** What the members shared: the items (never shown again) and the topics of their latest 100 shares. */

@@ -23,7 +23,8 @@ public final class Letters {
     public record Item(String title, String url, String imageUrl, String message, List<Button> buttons) {
     }
 
-    public record Button(String network, String url) {
+    /** A one-click share button: its network, its words in the member's language, its signed link. */
+    public record Button(String network, String label, String url) {
     }
 
     /** The member's points and rank this month. */

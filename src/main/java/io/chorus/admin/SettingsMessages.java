@@ -25,13 +25,14 @@ public interface SettingsMessages {
     @Message("Daily cap")
     String col_daily_cap();
 
-    @Message("{#when action}{#is 'share'}Share{#is 'click'}Click received{#is 'submission_approved'}Submission approved{#else}{action}{/when}")
+    @Message("{#when action}{#is 'share'}Share{#is 'click'}Click received{#is 'submission_approved'}Submission approved{#is 'conversion'}Conversion credited{#else}{action}{/when}")
     String scoring_action(String action);
 
     @Message("No cap")
     String no_cap();
 
-    @Message("A click counts once per visitor and share; robots and a member's own clicks never count.")
+    @Message("A click counts once per visitor and share; robots and a member's own clicks never count. A conversion "
+            + "counts once, when it is credited to a member's share; at 0 points (the default) conversions earn nothing.")
     String scoring_hint();
 
     @Message("Time zone and levels")

@@ -99,10 +99,12 @@ public class SettingsPage {
     public Response scoring(@RestForm("points_share") String sharePoints, @RestForm("cap_share") String shareCap,
             @RestForm("points_click") String clickPoints, @RestForm("cap_click") String clickCap,
             @RestForm("points_submission_approved") String submissionPoints,
-            @RestForm("cap_submission_approved") String submissionCap) {
+            @RestForm("cap_submission_approved") String submissionCap,
+            @RestForm("points_conversion") String conversionPoints, @RestForm("cap_conversion") String conversionCap) {
         List<RuleRow> typed = List.of(new RuleRow("share", sharePoints, shareCap),
                 new RuleRow("click", clickPoints, clickCap),
-                new RuleRow("submission_approved", submissionPoints, submissionCap));
+                new RuleRow("submission_approved", submissionPoints, submissionCap),
+                new RuleRow("conversion", conversionPoints, conversionCap));
         SettingsForm form = current().withRules(typed);
         FieldErrors errors = FieldErrors.none();
         List<RuleView> rules = new ArrayList<>();

@@ -36,6 +36,9 @@ public interface ActivityMessages {
     @Message("You hide from leaderboards: only you see your rank.")
     String hidden_note();
 
+    @Message("Conversions")
+    String conversions_label();
+
     @Message("Level {number}")
     String level(int number);
 
@@ -78,13 +81,17 @@ public interface ActivityMessages {
     @Message("Adjustments")
     String source_adjustment();
 
+    @Message("Conversions on my links")
+    String source_conversion();
+
     @Message("Total")
     String source_total();
 
     @Message("My shares")
     String shares_heading();
 
-    @Message("Newest first. Clicks count people only: robots and your own clicks are left out.")
+    @Message("Newest first. Clicks count people only: robots and your own clicks are left out. Conversions are what "
+            + "visitors your link brought did on the organization's site (a purchase, a sign-up), as the site reported them.")
     String shares_intro();
 
     @Message("You have not shared anything yet. The feed has something for you.")
@@ -95,6 +102,12 @@ public interface ActivityMessages {
 
     @Message("Unique visitors")
     String unique_visitors();
+
+    @Message("Conversions")
+    String conversions();
+
+    @Message("Conversion value")
+    String conversion_value();
 
     @Message("My link and message")
     String share_link();

@@ -59,6 +59,9 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** How many days after a click a conversion is still credited to it. */
     @Column(name = "attribution_window_days")
     public int attributionWindowDays = 30;
+    /** Whether /c.js also keeps the click id in a first-party cookie on the site, for the attribution window. */
+    @Column(name = "click_cookie")
+    public boolean clickCookie;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 /**
  * Credits pending conversions to their click, in SQL over a set of them: the click a conversion names (its
  * organization's, else it is unknown), or for a share's code the share's last human click within the window. The
@@ -17,15 +21,18 @@ import java.util.UUID;
  * robot's hit, the sharer's own click or a click outside the attribution window leaves it unattributed (the click kept
  * for the record) and never credited. A conversion whose click is not written yet stays pending: the sweep tries again
  * until {@code pending-for} is over. Rows being attributed elsewhere are skipped, so instances never wait on each
- * other.
+ * other. The conversions attributed are handed to the {@link AttributionListener}s in the same transaction (scoring
+ * awards their points), whether at once or in a later sweep.
  */
-final class Attribution {
+@Singleton
+class Attribution {
 
     /** A conversion that has just been decided. */
     record Decided(UUID id, UUID organizationId, String status, UUID memberId, UUID shareId, UUID contentId,
-            UUID clickId, Instant occurredAt) {
+            UUID clickId) {
     }
 
+    private static final String ATTRIBUTED = "attributed";
     /** A click may be stamped a little after the conversion it led to when the site's clock is behind. */
     private static final String SKEW = "interval '5 minutes'";
     private static final String OUTSIDE = "f.at <= f.occurred_at - f.win or f.at > f.occurred_at + " + SKEW;
@@ -66,8 +73,7 @@ final class Attribution {
                 attributed_at = ?
             from found f join shares s on s.id = f.share_id
             where v.id = f.id
-            returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id,
-                      v.occurred_at""";
+            returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id""";
     private static final String BY_ID = ATTRIBUTE.formatted("v.id = any(?)", SKEW, OUTSIDE, OUTSIDE);
     /** The pending conversions due for another look, oldest due first, a bounded number per sweep. */
     private static final String DUE = """
@@ -83,23 +89,45 @@ final class Attribution {
                 next_attempt_at = null
             where status = 'pending' and received_at <= ?""";
 
-    private Attribution() {
-    }
+    private final List<AttributionListener> listeners;
 
-    /** Attributes these conversions if their clicks are written. */
-    static List<Decided> of(Connection connection, UUID[] ids, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(BY_ID)) {
-            update.setArray(1, connection.createArrayOf("uuid", ids));
-            update.setTimestamp(2, Timestamp.from(now));
-            return decided(update);
-        }
+    @Inject
+    Attribution(Instance<AttributionListener> listeners) {
+        this.listeners = listeners.stream().toList();
     }
 
     /**
-     * Looks again at up to {@code limit} pending conversions that are due: those whose click is written now are
-     * decided, the others wait twice as long as they have so far before the next look. Answers how many were due.
+     * Attributes these conversions if their clicks are written, and tells the listeners of those attributed; what they
+     * do once the transaction committed goes into {@code afterCommit}.
      */
-    static int due(Connection connection, Instant now, int limit) throws SQLException {
+    List<Decided> of(Connection connection, UUID[] ids, Instant now, List<Runnable> afterCommit) throws SQLException {
+        List<Decided> decided;
+        try (PreparedStatement update = connection.prepareStatement(BY_ID)) {
+            update.setArray(1, connection.createArrayOf("uuid", ids));
+            update.setTimestamp(2, Timestamp.from(now));
+            decided = decided(update);
+        }
+        List<AttributedConversion> attributed = decided.stream().filter(d -> ATTRIBUTED.equals(d.status()))
+                .map(d -> new AttributedConversion(d.id(), d.organizationId(), d.memberId(), d.shareId(), d.contentId(),
+                        d.clickId(), now))
+                .toList();
+        if (!attributed.isEmpty()) {
+            for (AttributionListener listener : listeners) {
+                Runnable then = listener.attributed(connection, attributed);
+                if (then != null) {
+                    afterCommit.add(then);
+                }
+            }
+        }
+        return decided;
+    }
+
+    /**
+     * Looks again at up to {@code limit} pending conversions that are due: those whose click is written now are decided
+     * (as {@link #of}), the others wait twice as long as they have so far before the next look. Answers how many were
+     * due.
+     */
+    int due(Connection connection, Instant now, int limit, List<Runnable> afterCommit) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(DUE)) {
             query.setTimestamp(1, Timestamp.from(now));
@@ -114,7 +142,7 @@ final class Attribution {
             return 0;
         }
         UUID[] due = ids.toArray(UUID[]::new);
-        of(connection, due, now);
+        of(connection, due, now, afterCommit);
         try (PreparedStatement update = connection.prepareStatement(BACK_OFF)) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setTimestamp(2, Timestamp.from(now));
@@ -139,7 +167,7 @@ final class Attribution {
             while (row.next()) {
                 decided.add(new Decided(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                         row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getObject(6, UUID.class),
-                        row.getObject(7, UUID.class), row.getTimestamp(8).toInstant()));
+                        row.getObject(7, UUID.class)));
             }
         }
         return decided;

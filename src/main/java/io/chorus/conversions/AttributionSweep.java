@@ -3,6 +3,8 @@ package io.chorus.conversions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -16,8 +18,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Attributes the conversions that arrived before their click was written, soon after it is, and gives up on those still
- * without a click after {@code pending-for} (recorded as unattributed). Every instance sweeps; rows another instance is
- * deciding are skipped, and a decided row is never decided again.
+ * without a click after {@code pending-for} (recorded as unattributed); the points of those it attributes are awarded
+ * in the same transaction. Every instance sweeps; rows another instance is deciding are skipped, and a decided row is
+ * never decided again.
  */
 @Singleton
 public class AttributionSweep {
@@ -25,11 +28,13 @@ public class AttributionSweep {
     private static final int BATCH = 2_000;
     private final DataSource database;
     private final ConversionConfig config;
+    private final Attribution attribution;
 
     @Inject
-    public AttributionSweep(DataSource database, ConversionConfig config) {
+    public AttributionSweep(DataSource database, ConversionConfig config, Attribution attribution) {
         this.database = database;
         this.config = config;
+        this.attribution = attribution;
     }
 
     @Scheduled(every = "${chorus.conversions.attribute-every:PT2S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -46,10 +51,12 @@ public class AttributionSweep {
         Instant giveUpBefore = now.minus(config.pendingFor());
         try (Connection connection = database.getConnection()) {
             Jdbc.inTransaction(connection, () -> Attribution.giveUp(connection, giveUpBefore, now));
-            // Bounded batches, each its own transaction, until none is due.
+            // Bounded batches, each its own transaction (with the points of what it attributed), until none is due.
             int due;
             do {
-                due = Jdbc.inTransaction(connection, () -> Attribution.due(connection, now, BATCH));
+                List<Runnable> afterCommit = new ArrayList<>();
+                due = Jdbc.inTransaction(connection, () -> attribution.due(connection, now, BATCH, afterCommit));
+                afterCommit.forEach(Runnable::run);
             } while (due == BATCH);
         }
     }

@@ -20,16 +20,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.SecretTokens;
 import io.chorus.conversions.ConversionKeyService.KeyRevoked;
+import io.chorus.conversions.ConversionSettingsService.SettingsChanged;
 
 /**
- * The conversion key a report presents, looked up by its hash and remembered for {@code key-cache-ttl} (unknown ones
- * too, so that a flood of made-up keys does not reach the database), so that reporting costs no key query.
+ * The conversion key a report (or /c.js) presents, looked up by its hash and remembered for {@code key-cache-ttl}
+ * (unknown ones too, so that a flood of made-up keys does not reach the database), so that reporting costs no key
+ * query. A key is remembered with its organization's cookie setting, which /c.js serves by.
  */
 @Singleton
 public class ConversionKeys {
 
-    /** A working key: whose it is, and for a publishable one the origins it works from. */
-    public record Key(UUID id, UUID organizationId, ConversionKeyKind kind, Set<String> origins) {
+    /**
+     * A working key: whose it is, for a publishable one the origins it works from, and how many days /c.js keeps the
+     * click id in a cookie for its organization (0: none, the default).
+     */
+    public record Key(UUID id, UUID organizationId, ConversionKeyKind kind, Set<String> origins, int cookieDays) {
 
         public boolean allows(String origin) {
             return kind == ConversionKeyKind.SECRET || origin != null && origins.contains(origin);
@@ -37,8 +42,10 @@ public class ConversionKeys {
     }
 
     private static final String KEY = """
-            select id, organization_id, kind, allowed_origins from conversion_keys
-            where key_hash = ? and revoked_at is null""";
+            select k.id, k.organization_id, k.kind, k.allowed_origins,
+                   case when s.click_cookie then s.attribution_window_days else 0 end
+            from conversion_keys k left join organization_settings s on s.organization_id = k.organization_id
+            where k.key_hash = ? and k.revoked_at is null""";
     private final DataSource database;
     private final Cache<String, Optional<Key>> keys;
 
@@ -65,7 +72,8 @@ public class ConversionKeys {
                     return Optional.empty();
                 }
                 return Optional.of(new Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        ConversionKeyKind.of(row.getString(3)), Set.of((String[]) row.getArray(4).getArray())));
+                        ConversionKeyKind.of(row.getString(3)), Set.of((String[]) row.getArray(4).getArray()),
+                        row.getInt(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The conversion key could not be read: " + e.getMessage(), e);
@@ -74,5 +82,10 @@ public class ConversionKeys {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {
         keys.invalidate(revoked.keyHash());
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged changed) {
+        keys.asMap().values()
+                .removeIf(key -> key.filter(k -> k.organizationId().equals(changed.organizationId())).isPresent());
     }
 }

@@ -2,6 +2,9 @@ package io.chorus.conversions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +26,20 @@ public record ConversionTotals(long conversions, Map<String, BigDecimal> convers
 
     public static ConversionTotals ofShare(DataSource database, UUID organization, UUID share) {
         return of(Jdbc.rows(database, TOTALS + "v.share_id = ? group by currency", organization, share));
+    }
+
+    /** Each of these shares' totals, by share (a share without conversions is left out): one statement. */
+    public static Map<UUID, ConversionTotals> ofShares(DataSource database, UUID organization, UUID[] shares) {
+        Map<UUID, List<Object[]>> rows = new HashMap<>();
+        for (Object[] row : Jdbc.rows(database,
+                "select v.share_id, currency, count(*), sum(value) from conversions v where v.organization_id = ?"
+                        + " and v.status = 'attributed' and v.share_id = any(?) group by v.share_id, currency",
+                organization, shares)) {
+            rows.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(Arrays.copyOfRange(row, 1, 4));
+        }
+        Map<UUID, ConversionTotals> totals = new HashMap<>();
+        rows.forEach((share, its) -> totals.put(share, of(its)));
+        return totals;
     }
 
     /** The conversions that occurred on these days of the zone, by members of the group (if any). */

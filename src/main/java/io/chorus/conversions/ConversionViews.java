@@ -58,8 +58,16 @@ public final class ConversionViews {
     public record Accepted(UUID id, String status, boolean duplicate) {
     }
 
-    /** {@code clickIds}: whether redirects append {@code chorus_click}; the window is in days (1 to 365). */
+    /**
+     * {@code clickIds}: whether redirects append {@code chorus_click}; the window is in days (1 to 365);
+     * {@code clickCookie} (absent in a PUT: false, the default): whether /c.js loaded with one of the organization's
+     * publishable keys also keeps the click id in a first-party cookie on the site for the window.
+     */
     public record ConversionSettings(@NotNull Boolean clickIds,
-            @NotNull @Min(1) @Max(365) Integer attributionWindowDays) {
+            @NotNull @Min(1) @Max(365) Integer attributionWindowDays, Boolean clickCookie) {
+
+        public ConversionSettings {
+            clickCookie = Boolean.TRUE.equals(clickCookie);
+        }
     }
 }

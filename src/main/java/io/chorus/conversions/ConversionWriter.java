@@ -65,14 +65,16 @@ public class ConversionWriter {
               on v.organization_id = r.organization_id and v.external_id = r.external_id""";
     private final DataSource database;
     private final ConversionConfig config;
+    private final Attribution attribution;
     private final BlockingQueue<Report> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
     @Inject
-    public ConversionWriter(DataSource database, ConversionConfig config) {
+    public ConversionWriter(DataSource database, ConversionConfig config, Attribution attribution) {
         this.database = database;
         this.config = config;
+        this.attribution = attribution;
         this.queue = new ArrayBlockingQueue<>(config.maxWaiting());
         for (int i = 0; i < config.writers(); i++) {
             Thread writer = new Thread(this::writeUntilStopped, "conversion-writer-" + i);
@@ -127,19 +129,22 @@ public class ConversionWriter {
 
     private void write(List<Report> batch) {
         Map<UUID, Accepted> answers;
+        List<Runnable> afterCommit = new ArrayList<>();
         try (Connection connection = database.getConnection()) {
-            answers = Jdbc.inTransaction(connection, () -> insert(connection, batch));
+            answers = Jdbc.inTransaction(connection, () -> insert(connection, batch, afterCommit));
         } catch (SQLException | RuntimeException e) {
             Log.warnf("%d conversion reports refused with 503: they could not be written (%s)", batch.size(),
                     e.getMessage());
             batch.forEach(report -> report.done().completeExceptionally(unavailable()));
             return;
         }
+        afterCommit.forEach(Runnable::run);
         batch.forEach(report -> report.done().complete(answers.get(report.id())));
     }
 
-    /** Inserts and attributes the batch; each report's answer by its id. */
-    private static Map<UUID, Accepted> insert(Connection connection, List<Report> batch) throws SQLException {
+    /** Inserts and attributes the batch (with the points of what it attributed); each report's answer by its id. */
+    private Map<UUID, Accepted> insert(Connection connection, List<Report> batch, List<Runnable> afterCommit)
+            throws SQLException {
         int n = batch.size();
         String[][] columns = new String[13][n];
         for (int i = 0; i < n; i++) {
@@ -164,7 +169,7 @@ public class ConversionWriter {
         }
         Map<UUID, String> status = new HashMap<>();
         batch.forEach(r -> status.put(r.id(), r.status()));
-        Attribution.of(connection, inserted.toArray(UUID[]::new), Time.now())
+        attribution.of(connection, inserted.toArray(UUID[]::new), Time.now(), afterCommit)
                 .forEach(decided -> status.put(decided.id(), decided.status()));
         Map<UUID, Accepted> answers = new HashMap<>();
         Set<UUID> fresh = new HashSet<>(inserted);

@@ -122,7 +122,7 @@ public class BadgeJobs {
             Instant now = Time.now();
             List<Award> bonuses = participants.stream()
                     .map(member -> new Award(campaign.organizationId(), member, ScoringAction.CAMPAIGN,
-                            "campaign:" + campaign.campaignId() + ":" + member, null, null, null, now,
+                            "campaign:" + campaign.campaignId() + ":" + member, null, null, null, null, now,
                             campaign.bonusPoints(), null, null))
                     .toList();
             PointsLedger.award(connection, bonuses);

@@ -25,7 +25,7 @@ final class CampaignScores {
 
     /** Points earned on content count for the campaigns of that content. */
     private static final List<ScoringAction> ON_CONTENT = List.of(ScoringAction.SHARE, ScoringAction.CLICK,
-            ScoringAction.SUBMISSION_APPROVED);
+            ScoringAction.SUBMISSION_APPROVED, ScoringAction.CONVERSION);
 
     private record Key(UUID organizationId, UUID campaignId, UUID memberId) implements Comparable<Key> {
 
@@ -118,7 +118,7 @@ final class CampaignScores {
                         join campaign_content cc on cc.organization_id = c.organization_id and cc.campaign_id = c.id
                         join points_ledger l on l.organization_id = c.organization_id and l.content_id = cc.content_id
                           and l.at >= c.starts_at and l.at < c.ends_at
-                          and l.action in ('share', 'click', 'submission_approved')
+                          and l.action in ('share', 'click', 'submission_approved', 'conversion')
                         where c.organization_id = ? and c.id = ?
                         group by l.organization_id, c.id, l.member_id""")) {
             for (PreparedStatement statement : List.of(lock, delete, insert)) {

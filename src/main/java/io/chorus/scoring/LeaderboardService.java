@@ -120,16 +120,16 @@ public class LeaderboardService {
                         select 0 as part, null::text, null::text, null::timestamptz,
                                coalesce(sum(d.share_points), 0), coalesce(sum(d.click_points), 0),
                                coalesce(sum(d.submission_points), 0), coalesce(sum(d.campaign_points), 0),
-                               coalesce(sum(d.adjustment_points), 0),
+                               coalesce(sum(d.adjustment_points), 0), coalesce(sum(d.conversion_points), 0),
                                (select x.points from score_totals x where x.organization_id = ? and x.period = cast(? as char(1))
                                   and x.period_start = ? and x.member_id = ?),
                                (select s.level_thresholds from organization_settings s where s.organization_id = ?)
                         from score_days d where d.organization_id = ? and d.member_id = ?
                         union all
-                        select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null
+                        select 1, b.badge, b.qualifier, b.awarded_at, null, null, null, null, null, null, null, null
                         from member_badges b where b.organization_id = ? and b.member_id = ?
                         union all
-                        select 2, v.currency, null, null, count(*), sum(v.value), null, null, null, null, null
+                        select 2, v.currency, null, null, count(*), sum(v.value), null, null, null, null, null, null
                         from conversions v where v.organization_id = ? and v.member_id = ? and v.status = 'attributed'
                         group by v.currency
                         order by 1, 4, 2, 3""",
@@ -137,9 +137,9 @@ public class LeaderboardService {
                 organization, me, organization, me);
         Object[] sums = rows.get(0);
         Breakdown breakdown = new Breakdown(number(sums[4]), number(sums[5]), number(sums[6]), number(sums[7]),
-                number(sums[8]));
-        long points = sums[9] == null ? 0 : number(sums[9]);
-        List<Integer> levels = sums[10] == null ? ScoringService.DEFAULT_LEVELS : Arrays.asList((Integer[]) sums[10]);
+                number(sums[8]), number(sums[9]));
+        long points = sums[10] == null ? 0 : number(sums[10]);
+        List<Integer> levels = sums[11] == null ? ScoringService.DEFAULT_LEVELS : Arrays.asList((Integer[]) sums[11]);
         List<Badge> badges = rows.stream().filter(row -> number(row[0]) == 1)
                 .map(row -> badge((String) row[1], (String) row[2], (Instant) row[3])).toList();
         // The member's attributed conversions, a row per currency (of ConversionTotals' shape: currency, count, sum).

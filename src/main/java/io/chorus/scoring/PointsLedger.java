@@ -22,8 +22,9 @@ import java.util.UUID;
 
 /**
  * Writes awards to the append-only ledger and keeps the aggregates in step, in the caller's transaction and on the
- * caller's connection: the request's (shares, approvals, adjustments) or the click writer's (clicks, with the clicks
- * themselves). Set-based, so that a batch of thousands of clicks costs a handful of statements.
+ * caller's connection: the request's (shares, approvals, adjustments), the click writer's (clicks, with the clicks
+ * themselves) or the conversions' (conversions, with their attribution). Set-based, so that a batch of thousands of
+ * clicks costs a handful of statements.
  * <p>
  * An award whose key is already in the ledger is skipped: nothing scores twice. The member's day rows are locked first
  * (in key order), so concurrent awards to one member queue up and the daily cap holds; the key check comes after the
@@ -37,11 +38,12 @@ public final class PointsLedger {
      * carry their own {@code points}.
      */
     public record Award(UUID organizationId, UUID memberId, ScoringAction action, String key, UUID shareId,
-            UUID contentId, UUID clickId, Instant at, int points, UUID actorId, String reason) {
+            UUID contentId, UUID clickId, UUID conversionId, Instant at, int points, UUID actorId, String reason) {
 
         public static Award ruled(UUID organizationId, UUID memberId, ScoringAction action, String key, UUID shareId,
                 UUID contentId, UUID clickId, Instant at) {
-            return new Award(organizationId, memberId, action, key, shareId, contentId, clickId, at, 0, null, null);
+            return new Award(organizationId, memberId, action, key, shareId, contentId, clickId, null, at, 0, null,
+                    null);
         }
     }
 
@@ -148,7 +150,7 @@ public final class PointsLedger {
                 select * from unnest(?::uuid[], ?::uuid[], ?::date[]) on conflict do nothing""");
                 PreparedStatement lock = connection.prepareStatement("""
                         select d.organization_id, d.member_id, d.day, d.share_points, d.click_points,
-                               d.submission_points
+                               d.submission_points, d.conversion_points
                         from score_days d join unnest(?::uuid[], ?::uuid[], ?::date[]) k(o, m, d)
                           on d.organization_id = k.o and d.member_id = k.m and d.day = k.d
                         order by d.organization_id, d.member_id, d.day for update of d""")) {
@@ -164,6 +166,7 @@ public final class PointsLedger {
                     day.points[ScoringAction.SHARE.ordinal()] = row.getInt(4);
                     day.points[ScoringAction.CLICK.ordinal()] = row.getInt(5);
                     day.points[ScoringAction.SUBMISSION_APPROVED.ordinal()] = row.getInt(6);
+                    day.points[ScoringAction.CONVERSION.ordinal()] = row.getInt(7);
                     days.put(new DayKey(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                             row.getObject(3, LocalDate.class)), day);
                 }
@@ -190,9 +193,10 @@ public final class PointsLedger {
     private static void insertLedger(Connection connection, List<Awarded> written) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into points_ledger (organization_id, member_id, action, points, requested, award_key, share_id,
-                                           content_id, click_id, actor_id, reason, at, day)
+                                           content_id, click_id, conversion_id, actor_id, reason, at, day)
                 select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::uuid[],
-                                     ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[], ?::date[])""")) {
+                                     ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
+                                     ?::date[])""")) {
             insert.setArray(1, array(connection, "uuid", written, w -> w.award().organizationId()));
             insert.setArray(2, array(connection, "uuid", written, w -> w.award().memberId()));
             insert.setArray(3, array(connection, "text", written, w -> w.award().action().id()));
@@ -202,10 +206,11 @@ public final class PointsLedger {
             insert.setArray(7, array(connection, "uuid", written, w -> w.award().shareId()));
             insert.setArray(8, array(connection, "uuid", written, w -> w.award().contentId()));
             insert.setArray(9, array(connection, "uuid", written, w -> w.award().clickId()));
-            insert.setArray(10, array(connection, "uuid", written, w -> w.award().actorId()));
-            insert.setArray(11, array(connection, "text", written, w -> w.award().reason()));
-            insert.setArray(12, array(connection, "text", written, w -> w.award().at().atOffset(ZoneOffset.UTC)));
-            insert.setArray(13, array(connection, "text", written, Awarded::day));
+            insert.setArray(10, array(connection, "uuid", written, w -> w.award().conversionId()));
+            insert.setArray(11, array(connection, "uuid", written, w -> w.award().actorId()));
+            insert.setArray(12, array(connection, "text", written, w -> w.award().reason()));
+            insert.setArray(13, array(connection, "text", written, w -> w.award().at().atOffset(ZoneOffset.UTC)));
+            insert.setArray(14, array(connection, "text", written, Awarded::day));
             insert.executeUpdate();
         }
     }
@@ -218,9 +223,11 @@ public final class PointsLedger {
                                submission_points = d.submission_points + u.submission,
                                campaign_points = d.campaign_points + u.campaign,
                                adjustment_points = d.adjustment_points + u.adjustment,
+                               conversion_points = d.conversion_points + u.conversion,
                                shares = d.shares + u.shares, clicks = d.clicks + u.clicks
                         from unnest(?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[],
-                                    ?::int[]) u(o, m, d, share, click, submission, campaign, adjustment, shares, clicks)
+                                    ?::int[], ?::int[])
+                             u(o, m, d, share, click, submission, campaign, adjustment, conversion, shares, clicks)
                         where d.organization_id = u.o and d.member_id = u.m and d.day = u.d""")) {
             update.setArray(1, array(connection, "uuid", rows, e -> e.getKey().organizationId()));
             update.setArray(2, array(connection, "uuid", rows, e -> e.getKey().memberId()));

@@ -2,10 +2,13 @@ package io.chorus.scoring;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What earns points. The first three are governed by the organization's rules; the others are granted. */
+/**
+ * What earns points. Shares, clicks, approved submissions and conversions are governed by the organization's rules;
+ * campaign bonuses and adjustments are granted. The order is the ledger's day columns' (score_days).
+ */
 public enum ScoringAction {
     SHARE("share"), CLICK("click"), SUBMISSION_APPROVED("submission_approved"), CAMPAIGN("campaign"),
-    ADJUSTMENT("adjustment");
+    ADJUSTMENT("adjustment"), CONVERSION("conversion");
 
     private final String id;
 
@@ -19,7 +22,7 @@ public enum ScoringAction {
     }
 
     public boolean ruled() {
-        return this == SHARE || this == CLICK || this == SUBMISSION_APPROVED;
+        return this == SHARE || this == CLICK || this == SUBMISSION_APPROVED || this == CONVERSION;
     }
 
     public static ScoringAction of(String id) {

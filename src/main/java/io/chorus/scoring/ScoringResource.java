@@ -39,7 +39,7 @@ public class ScoringResource {
     @PUT
     @Path("/scoring-rules")
     @RolesAllowed(Role.ADMIN_ID)
-    public List<RuleView> replaceRules(@NotNull @Size(min = 1, max = 3) List<@Valid @NotNull RuleView> rules) {
+    public List<RuleView> replaceRules(@NotNull @Size(min = 1, max = 4) List<@Valid @NotNull RuleView> rules) {
         return scoring.replaceRules(rules, caller.id());
     }
 

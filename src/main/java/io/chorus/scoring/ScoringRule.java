@@ -8,9 +8,10 @@ import java.util.List;
  */
 public record ScoringRule(ScoringAction action, int points, Integer dailyCap) {
 
-    /** What a new organization scores by until an admin changes it. */
+    /** What a new organization scores by until an admin changes it: conversions earn nothing until then. */
     public static final List<ScoringRule> DEFAULTS = List.of(new ScoringRule(ScoringAction.SHARE, 10, 50),
-            new ScoringRule(ScoringAction.CLICK, 2, 100), new ScoringRule(ScoringAction.SUBMISSION_APPROVED, 25, 50));
+            new ScoringRule(ScoringAction.CLICK, 2, 100), new ScoringRule(ScoringAction.SUBMISSION_APPROVED, 25, 50),
+            new ScoringRule(ScoringAction.CONVERSION, 0, 100));
 
     public static ScoringRule defaultFor(ScoringAction action) {
         return DEFAULTS.stream().filter(r -> r.action == action).findFirst().orElseThrow();

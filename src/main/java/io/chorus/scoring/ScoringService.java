@@ -181,8 +181,9 @@ public class ScoringService {
         String reason = Inputs.requireText("reason", request.reason());
         Member member = Member.<Member> findByIdOptional(memberId)
                 .orElseThrow(() -> ProblemException.notFound("This member"));
-        List<Awarded> written = scorer.award(new Award(tenants.current(), member.id, ScoringAction.ADJUSTMENT,
-                "adjustment:" + UUID.randomUUID(), null, null, null, Time.now(), request.points(), actor, reason));
+        List<Awarded> written = scorer.award(
+                new Award(tenants.current(), member.id, ScoringAction.ADJUSTMENT, "adjustment:" + UUID.randomUUID(),
+                        null, null, null, null, Time.now(), request.points(), actor, reason));
         Awarded awarded = written.get(0);
         Object id = em.createNativeQuery("select id from points_ledger where organization_id = ?1 and award_key = ?2")
                 .setParameter(1, tenants.current()).setParameter(2, awarded.award().key()).getSingleResult();

@@ -41,7 +41,7 @@ public final class ScoringViews {
     public record Level(int number, long from, Long nextAt, int progressPercent) {
     }
 
-    public record Breakdown(long share, long click, long submission, long campaign, long adjustment) {
+    public record Breakdown(long share, long click, long submission, long campaign, long adjustment, long conversion) {
     }
 
     /** A badge: {@code campaignId} for a campaign goal, {@code month} (YYYY-MM) for a monthly top 10. */

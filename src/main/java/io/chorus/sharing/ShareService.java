@@ -138,24 +138,29 @@ public class ShareService {
     }
 
     /**
-     * The member's shares as {@link #mine} pages them, each with its content's title and its clicks counted as
-     * {@link #get} counts them: two statements whatever the page's size (the shares with their titles, and one
-     * aggregate over the clicks of the page's shares).
+     * The member's shares as {@link #mine} pages them, each with its content's title and its clicks and conversions
+     * counted as {@link #get} counts them: three statements whatever the page's size (the shares with their titles, and
+     * one aggregate each over the clicks and the conversions of the page's shares).
      */
     public Page<MyShare> mineWithClicks(UUID memberId, PageRequest page) {
         Page<Titled> shares = titled(memberId, page);
         Map<UUID, Object[]> counts = new HashMap<>();
+        Map<UUID, ConversionTotals> conversions = new HashMap<>();
         if (!shares.items().isEmpty()) {
+            UUID[] ids = shares.items().stream().map(s -> s.view().id()).toArray(UUID[]::new);
             List<Object[]> rows = Jdbc.rows(database,
                     "select share_id, " + CLICK_COUNTS
                             + " from click_events where organization_id = ? and share_id = any(?) group by share_id",
-                    tenants.current(), shares.items().stream().map(s -> s.view().id()).toArray(UUID[]::new));
+                    tenants.current(), ids);
             rows.forEach(row -> counts.put((UUID) row[0], row));
+            conversions.putAll(ConversionTotals.ofShares(database, tenants.current(), ids));
         }
         Object[] none = { null, 0L, 0L, 0L, 0L };
         return shares.map(s -> {
             Object[] c = counts.getOrDefault(s.view().id(), none);
-            return new MyShare(s.view(), s.title(), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+            ConversionTotals converted = conversions.getOrDefault(s.view().id(), ConversionTotals.NONE);
+            return new MyShare(s.view(), s.title(), number(c[1]), number(c[2]), number(c[3]), number(c[4]),
+                    converted.conversions(), converted.conversionValue());
         });
     }
 

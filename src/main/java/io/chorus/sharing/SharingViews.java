@@ -37,10 +37,10 @@ public final class SharingViews {
 
     /**
      * One of the member's own shares as their activity lists it: the share, its content's title, and what its short
-     * link earned, counted as in {@link ShareWithClicks}.
+     * link earned (clicks and conversions), counted as in {@link ShareWithClicks}.
      */
     public record MyShare(ShareView share, String title, long clicks, long uniqueVisitors, long robotHits,
-            long selfClicks) {
+            long selfClicks, long conversions, Map<String, BigDecimal> conversionValue) {
     }
 
     /**

@@ -34,6 +34,9 @@ class SettingsUiTest extends AdminBrowserTest {
         page.locator("#points_share").fill("15");
         page.locator("#cap_share").fill("");
         page.locator("#points_click").fill("3");
+        assertThat(page.locator("#points_conversion")).hasValue("0");
+        assertThat(page.locator("#rule-conversion")).hasText("Conversion credited");
+        page.locator("#points_conversion").fill("20");
         page.getByTestId("save-scoring").click();
         assertThat(page.locator(".notice")).hasText("The scoring rules are saved. They apply from now on.");
         assertThat(page.locator("#points_share")).hasValue("15");
@@ -42,7 +45,8 @@ class SettingsUiTest extends AdminBrowserTest {
 
         List<Map<String, Object>> rules = Api.as(org.member("ambassador").token()).get("/api/v1/scoring-rules").then()
                 .statusCode(200).extract().as(List.class);
-        assertThat(rules).contains(rule("share", 15, null), rule("click", 3, 100), rule("submission_approved", 25, 50));
+        assertThat(rules).contains(rule("share", 15, null), rule("click", 3, 100), rule("submission_approved", 25, 50),
+                rule("conversion", 20, 100));
 
         page.locator("#points_share").fill("-3");
         page.locator("#cap_click").fill("2.5");

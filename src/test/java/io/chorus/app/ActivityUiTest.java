@@ -22,7 +22,9 @@ import com.microsoft.playwright.options.AriaRole;
 import io.chorus.analytics.Traffic;
 import io.chorus.analytics.Traffic.Share;
 import io.chorus.support.Api;
+import io.chorus.support.Clicks;
 import io.chorus.support.Contents;
+import io.chorus.support.Conversions;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -165,7 +167,8 @@ class ActivityUiTest extends AppBrowserTest {
         assertThat(page.getByTestId("from-adjustment")).hasText(Pattern.compile("^1\\s224$"));
         assertThat(page.getByTestId("my-share").getByTestId("share-title")).hasText("Nouvelles");
         assertThat(page.locator("#shares-heading")).hasText("Mes partages");
-        assertThat(page.getByTestId("my-share").locator("dt")).hasText(new String[] { "Clics", "Visiteurs uniques" });
+        assertThat(page.getByTestId("my-share").locator("dt"))
+                .hasText(new String[] { "Clics", "Visiteurs uniques", "Conversions" });
         assertFitsAPhone();
         screenshot("activity-fr");
 
@@ -174,6 +177,48 @@ class ActivityUiTest extends AppBrowserTest {
         assertThat(page.locator("h1")).hasText("My activity");
         assertThat(page.getByRole(AriaRole.HEADING,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Where my points come from"))).isVisible();
+    }
+
+    @Test
+    void myConversionsShowPerShareAndInTotalAsTheApiCountsThem() {
+        Org org = Organizations.create();
+        Person me = org.member("ambassador");
+        String content = Contents.published(org.member("curator").token(), Contents.body("Shop launch"));
+        Share converting = Traffic.share(me, content, "linkedin");
+        Traffic.share(me, content, "x");
+        Api.as(org.admin().token()).body(List.of(Map.of("action", "conversion", "points", 4)))
+                .put("/api/v1/scoring-rules").then().statusCode(200);
+        String key = Conversions.key(org);
+        String clickId = Conversions.click(converting.code(), Clicks.CHROME, null);
+        for (Map<String, Object> conversion : List.of(
+                Map.<String, Object> of("type", "purchase", "value", 49.9, "currency", "EUR"),
+                Map.<String, Object> of("type", "purchase", "value", 5, "currency", "USD"),
+                Map.<String, Object> of("type", "signup"))) {
+            Map<String, Object> report = new java.util.HashMap<>(conversion);
+            report.put("clickId", clickId);
+            Conversions.report(key, report, null).then().statusCode(202);
+        }
+        JsonPath share = Traffic.await(me.token(), "/api/v1/shares/" + converting.id(),
+                s -> s.getLong("conversions") == 3);
+        assertThat(share.getDouble("conversionValue.EUR")).isEqualTo(49.9);
+        JsonPath score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("breakdown.conversion") == 12);
+        assertThat(score.getLong("conversions")).isEqualTo(3);
+
+        signIn(org, me);
+        page.navigate("/app/me");
+        assertThat(page.getByTestId("my-conversions")).hasText("3");
+        assertThat(page.getByTestId("my-conversion-value")).hasText("€49.90 · $5.00");
+        assertThat(page.getByTestId("from-conversion")).hasText("12");
+        Locator shares = page.getByTestId("my-share");
+        assertThat(shares).hasCount(2);
+        // Newest first: the quiet share brought nothing, the other the three conversions of its click.
+        assertThat(shares.first().getByTestId("share-network")).hasText("X");
+        assertThat(shares.first().getByTestId("share-conversions")).hasText("0");
+        assertThat(shares.first().getByTestId("share-conversion-value")).hasCount(0);
+        assertThat(shares.nth(1).getByTestId("share-network")).hasText("LinkedIn");
+        assertThat(shares.nth(1).getByTestId("share-conversions")).hasText("3");
+        assertThat(shares.nth(1).getByTestId("share-conversion-value")).hasText("€49.90 · $5.00");
+        assertFitsAPhone();
     }
 
     static void adjust(Org org, Person member, int points) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import com.sun.net.httpserver.HttpServer;
 
 import io.chorus.support.Api;
@@ -79,17 +82,36 @@ class ConversionScriptUiTest {
         return server;
     }
 
+    private static String origin(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A publishable key of the link's organization that works from {@code origin}. */
+    private static String publishableKey(ConversionTest.Link link, String origin) {
+        return Api.as(link.org().admin().token())
+                .body(Map.of("name", "Shop pages", "kind", "publishable", "allowedOrigins", List.of(origin)))
+                .post("/api/v1/settings/conversion-keys").then().statusCode(201).extract().path("key");
+    }
+
+    /** A new page of the context on the shop's landing page, as the redirect sends a visitor there. */
+    private static Page land(BrowserContext context, String shop, ConversionTest.Link link, String clickId) {
+        context.setDefaultTimeout(10_000);
+        Page page = context.newPage();
+        page.navigate(shop + "/shop/landing?utm_medium=employee_advocacy&utm_content=" + link.code() + "&chorus_click="
+                + clickId);
+        assertThat(page.evaluate("chorus.clickId()")).isEqualTo(clickId);
+        return page;
+    }
+
     @Test
     void theScriptKeepsTheClickIdAcrossTheVisitAndReportsFromAnAllowedOriginOnly() throws IOException {
         ConversionTest.Link link = ConversionTest.link();
         String chorus = "http://localhost:" + base.getPort();
         HttpServer shopServer = shop();
         HttpServer evilServer = shop();
-        String shop = "http://127.0.0.1:" + shopServer.getAddress().getPort();
-        String evil = "http://127.0.0.1:" + evilServer.getAddress().getPort();
-        String key = Api.as(link.org().admin().token())
-                .body(Map.of("name", "Shop pages", "kind", "publishable", "allowedOrigins", List.of(shop)))
-                .post("/api/v1/settings/conversion-keys").then().statusCode(201).extract().path("key");
+        String shop = origin(shopServer);
+        String evil = origin(evilServer);
+        String key = publishableKey(link, shop);
         String clickId = ConversionTest.click(link.code(), Clicks.CHROME, null);
         String script = "<script src=\"" + chorus + "/c.js\" data-key=\"" + key + "\"></script>";
         String report = "<script>chorus.conversion({type: 'purchase', value: 49.9, currency: 'EUR',"
@@ -99,11 +121,7 @@ class ConversionScriptUiTest {
         pages.put("/shop/landing", "<!DOCTYPE html><title>shop</title>" + script);
         pages.put("/shop/thanks", "<!DOCTYPE html><title>shop</title>" + script + report);
         try (BrowserContext context = chromium.newContext()) {
-            context.setDefaultTimeout(10_000);
-            Page page = context.newPage();
-            page.navigate(shop + "/shop/landing?utm_medium=employee_advocacy&utm_content=" + link.code()
-                    + "&chorus_click=" + clickId);
-            assertThat(page.evaluate("chorus.clickId()")).isEqualTo(clickId);
+            Page page = land(context, shop, link, clickId);
             // Another page of the visit: no click id in its address, the one kept for the visit is reported.
             page.navigate(shop + "/shop/thanks");
             page.waitForCondition(() -> !page.title().equals("shop"));
@@ -128,5 +146,72 @@ class ConversionScriptUiTest {
                         .containsExactly("1");
         // The script itself stays small.
         assertThat(Api.anonymous().get("/c.js").then().statusCode(200).extract().asByteArray().length).isLessThan(2048);
+    }
+
+    @Test
+    void withTheClickCookieOnTheScriptOfTheOrganizationsKeyKeepsTheClickIdForALaterVisit() throws IOException {
+        ConversionTest.Link link = ConversionTest.link();
+        String chorus = "http://localhost:" + base.getPort();
+        HttpServer shopServer = shop();
+        String shop = origin(shopServer);
+        String key = publishableKey(link, shop);
+        String clickId = ConversionTest.click(link.code(), Clicks.CHROME, null);
+        // The key in the script's address: the script learns the organization's setting from it.
+        String script = "<script src=\"" + chorus + "/c.js?key=" + key + "\"></script>";
+        pages.put("/shop/landing", "<!DOCTYPE html><title>shop</title>" + script);
+        pages.put("/shop/later", "<!DOCTYPE html><title>shop</title>" + script
+                + "<script>chorus.conversion({type: 'purchase', value: 12, currency: 'EUR'}).then(function (r) {"
+                + " document.title = r ? r.status : 'no click id'; });</script>");
+        try {
+            Api.as(link.org().admin().token()).get("/api/v1/settings/conversions").then().statusCode(200)
+                    .body("clickCookie", org.hamcrest.Matchers.equalTo(false));
+            try (BrowserContext context = chromium.newContext()) {
+                land(context, shop, link, clickId);
+                assertThat(context.cookies()).isEmpty();
+                // A later visit (a new tab: no sessionStorage of the first) knows no click id.
+                Page later = context.newPage();
+                later.navigate(shop + "/shop/later");
+                later.waitForCondition(() -> !later.title().equals("shop"));
+                assertThat(later.title()).isEqualTo("no click id");
+            }
+
+            Api.as(link.org().admin().token())
+                    .body(Map.of("clickIds", true, "attributionWindowDays", 7, "clickCookie", true))
+                    .put("/api/v1/settings/conversions").then().statusCode(200)
+                    .body("clickCookie", org.hamcrest.Matchers.equalTo(true));
+            var served = Api.anonymous().queryParam("key", key).get("/c.js").then().statusCode(200)
+                    .header("Cache-Control", "public, max-age=300").extract();
+            assertThat(served.asByteArray().length).isLessThan(2048);
+            assertThat(served.asString()).contains("days = 7;");
+            // Only the organization's publishable key gets the cookie: a made-up key, or none, the plain script.
+            assertThat(Api.anonymous().queryParam("key", "pk_made-up").get("/c.js").then().statusCode(200).extract()
+                    .asString()).contains("days = 0;");
+            Api.anonymous().queryParam("key", "k".repeat(101)).get("/c.js").then().statusCode(400);
+
+            try (BrowserContext context = chromium.newContext()) {
+                Page landing = land(context, shop, link, clickId);
+                List<Cookie> cookies = context.cookies();
+                assertThat(cookies).singleElement().satisfies(cookie -> {
+                    assertThat(cookie.name).isEqualTo("chorus_click");
+                    assertThat(cookie.value).isEqualTo(clickId);
+                    assertThat(cookie.path).isEqualTo("/");
+                    assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
+                    assertThat(cookie.secure).as("not on http").isFalse();
+                    // Max-Age: the attribution window of 7 days, on the browser's clock (the machine's).
+                    assertThat(cookie.expires).isCloseTo(Instant.now().getEpochSecond() + 7 * 86_400.0,
+                            org.assertj.core.api.Assertions.within(120.0));
+                });
+                landing.close();
+                Page later = context.newPage();
+                later.navigate(shop + "/shop/later");
+                assertThat(later.evaluate("sessionStorage.getItem('chorus_click')")).isNull();
+                later.waitForCondition(() -> !later.title().equals("shop"));
+                assertThat(later.title()).isIn("pending", "attributed");
+            }
+        } finally {
+            shopServer.stop(0);
+        }
+        Rows.await(database, "select count(*) from conversions where click_id = '" + clickId
+                + "' and status = 'attributed' and value = 12 and share_id = '" + link.shareId() + "'", 1);
     }
 }

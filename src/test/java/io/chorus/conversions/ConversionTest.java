@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Clicks;
 import io.chorus.support.Contents;
+import io.chorus.support.Conversions;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -34,7 +34,6 @@ import io.chorus.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class ConversionTest {
@@ -263,31 +262,19 @@ class ConversionTest {
     }
 
     static String key(Org org) {
-        return Api.as(org.admin().token()).body(Map.of("name", "Shop")).post("/api/v1/settings/conversion-keys").then()
-                .statusCode(201).extract().path("key");
+        return Conversions.key(org);
     }
 
     /** Follows the short link from a client of its own; answers the click id the redirect handed out. */
     static String click(String code, String userAgent, String session) {
-        RequestSpecification visit = given().redirects().follow(false)
-                .header("X-Forwarded-For", Api.freshClientAddress()).header("User-Agent", userAgent);
-        if (session != null) {
-            visit = visit.auth().oauth2(session);
-        }
-        String location = visit.get("/s/{code}", code).then().statusCode(302).extract().header("Location");
-        return location.substring(location.indexOf("chorus_click=") + "chorus_click=".length());
+        return Conversions.click(code, userAgent, session);
     }
 
     static Response report(String key, Map<String, ?> body) {
-        return report(key, body, null);
+        return Conversions.report(key, body, null);
     }
 
     static Response report(String key, Map<String, ?> body, String origin) {
-        RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON)
-                .header("Authorization", "Bearer " + key).body(new HashMap<>(body));
-        if (origin != null) {
-            request = request.header("Origin", origin);
-        }
-        return request.post("/api/v1/conversions");
+        return Conversions.report(key, body, origin);
     }
 }

@@ -93,7 +93,7 @@ class LeaderboardConsistencyTest {
         try (Connection connection = database.getConnection()) {
             PointsLedger.award(connection,
                     List.of(new PointsLedger.Award(UUID.fromString(org.id()), UUID.fromString(follower.id()),
-                            ScoringAction.CAMPAIGN, "campaign:elsewhere:" + UUID.randomUUID(), null, null, null,
+                            ScoringAction.CAMPAIGN, "campaign:elsewhere:" + UUID.randomUUID(), null, null, null, null,
                             Time.now(), 50, null, null)));
         }
         // chorus.leaderboards.refresh-after is 2 s in tests.

@@ -318,7 +318,8 @@ class ScoringTest {
                 .containsExactly("10", "50");
         JsonPath rules = Api.as(ambassador.token()).get("/api/v1/scoring-rules").then().statusCode(200).extract()
                 .jsonPath();
-        assertThat(rules.getList("action", String.class)).containsExactly("share", "click", "submission_approved");
+        assertThat(rules.getList("action", String.class)).containsExactly("share", "click", "submission_approved",
+                "conversion");
         assertThat(rules.getInt("[0].points")).isEqualTo(50);
         assertThat(rules.getString("[0].dailyCap")).isNull();
         assertThat(rows("select count(*) from audit_events where organization_id = '" + org.id()

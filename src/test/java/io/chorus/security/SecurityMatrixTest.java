@@ -47,7 +47,7 @@ class SecurityMatrixTest {
             "POST /api/v1/invitations/{token}/accept", "GET /invitations/{token}", "POST /invitations/{token}",
             "GET /share/{token}", "GET /s/{code}", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}",
             "GET /api/v1/auth/sso/{organization}", "GET /api/v1/auth/sso/callback", "POST /api/v1/auth/sso/token",
-            "POST /api/v1/conversions");
+            "POST /api/v1/conversions", "GET /c.js");
 
     /** Who may call an endpoint, and what its {id} stands for in the attacker's test. */
     record Endpoint(String method, String path, Set<String> roles, Object body) {

@@ -1,8 +1,7 @@
-/* Chorus conversions: <script src="https://CHORUS/c.js" data-key="pk_..." async></script>. Keeps the visit's
-   chorus_click (or the share's code) in sessionStorage (no cookies); chorus.conversion({type, value, currency, externalId}) reports one.
-   data-conversion="purchase" (with data-value, data-currency, data-external-id) reports one on load. */
+/* Chorus conversions: docs/conversions.md */
 (function (w, d) {
-  var s = d.currentScript, K = "chorus_click", base = new URL(s.src).origin, key = s.getAttribute("data-key");
+  var s = d.currentScript, K = "chorus_click", u = new URL(s.src), base = u.origin,
+    key = s.getAttribute("data-key") || u.searchParams.get("key"), days = 0/*days*/;
   var id = null, code = null;
   try {
     var p = new URLSearchParams(w.location.search), ss = w.sessionStorage;
@@ -10,6 +9,9 @@
     if (p.get("utm_medium") == "employee_advocacy") code = p.get("utm_content");
     if (id || code) { ss.setItem(K, id || ""); ss.setItem("chorus_code", code || ""); }
     else { id = ss.getItem(K); code = ss.getItem("chorus_code"); }
+    if (days && p.get(K)) d.cookie = K + "=" + encodeURIComponent(id) + ";Max-Age=" + days * 86400
+      + ";Path=/;SameSite=Lax" + (w.location.protocol == "https:" ? ";Secure" : "");
+    else if (days && !id && !code) id = (d.cookie.match(/(?:^|; )chorus_click=([^;]+)/) || [])[1] || null;
   } catch (e) {}
   function conversion(c) {
     var body = id ? { clickId: id } : { code: code };
@@ -24,7 +26,7 @@
   }
   var q = w.chorus && w.chorus.q;
   w.chorus = { clickId: function () { return id; }, conversion: conversion };
-  if (q) q.forEach(function (c) { conversion(c); });
+  if (q) q.forEach(conversion);
   var t = s.getAttribute("data-conversion");
   if (t) {
     var v = s.getAttribute("data-value");

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -190,6 +189,8 @@ class ConversionScriptUiTest {
 
             try (BrowserContext context = chromium.newContext()) {
                 Page landing = land(context, shop, link, clickId);
+                // The cookie's expiry is on the browser's clock, which is not the service's.
+                double browserNow = ((Number) landing.evaluate("Date.now() / 1000")).doubleValue();
                 List<Cookie> cookies = context.cookies();
                 assertThat(cookies).singleElement().satisfies(cookie -> {
                     assertThat(cookie.name).isEqualTo("chorus_click");
@@ -197,8 +198,8 @@ class ConversionScriptUiTest {
                     assertThat(cookie.path).isEqualTo("/");
                     assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
                     assertThat(cookie.secure).as("not on http").isFalse();
-                    // Max-Age: the attribution window of 7 days, on the browser's clock (the machine's).
-                    assertThat(cookie.expires).isCloseTo(Instant.now().getEpochSecond() + 7 * 86_400.0,
+                    // Max-Age: the attribution window of 7 days.
+                    assertThat(cookie.expires).isCloseTo(browserNow + 7 * 86_400.0,
                             org.assertj.core.api.Assertions.within(120.0));
                 });
                 landing.close();

@@ -57,8 +57,10 @@ public class SsoService {
     public record Started(URI authorization, String cookie, SsoState state) {
     }
 
-    /** A finished sign-in: the tokens of a browser's session, or an API client's one-time code. */
-    public record Finished(SsoState state, TokenResponse tokens, Set<String> roles, String code) {
+    /**
+     * A finished sign-in: the tokens of a browser's session, or an API client's one-time code; the member's language.
+     */
+    public record Finished(SsoState state, TokenResponse tokens, Set<String> roles, String code, String language) {
     }
 
     private final OidcClient oidc;
@@ -91,7 +93,7 @@ public class SsoService {
     }
 
     public Started start(String slug, Optional<UUID> providerId, String landing, String redirectUri, String clientState,
-            String next, String clientAddress) {
+            String next, String lang, String clientAddress) {
         if (!LANDINGS.contains(landing)) {
             throw ProblemException.invalid("landing", "must be app, admin or client");
         }
@@ -121,7 +123,7 @@ public class SsoService {
         String verifier = SecretTokens.generate() + SecretTokens.generate();
         SsoState state = new SsoState(organization.id, provider.id, SecretTokens.generate(), SecretTokens.generate(),
                 verifier, landing, redirectUri, clientState, next,
-                Time.now().plus(config.stateLifetime()).getEpochSecond());
+                Time.now().plus(config.stateLifetime()).getEpochSecond(), lang);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", provider.clientId);
@@ -192,9 +194,9 @@ public class SsoService {
                 Set<String> roles = new LinkedHashSet<>();
                 member.roles().forEach(r -> roles.add(r.id()));
                 if ("client".equals(started.landing())) {
-                    return new Finished(started, null, roles, newCode(member));
+                    return new Finished(started, null, roles, newCode(member), member.language);
                 }
-                return new Finished(started, issuer.forMember(member, null), roles, null);
+                return new Finished(started, issuer.forMember(member, null), roles, null, member.language);
             });
         } catch (Refused e) {
             throw failure(org, provider.id, "member-deactivated", 403, "Sign-in refused", e.getMessage(),

@@ -31,7 +31,6 @@ import io.chorus.sso.IdentityProviderResource.CreateIdentityProvider;
 import io.chorus.sso.IdentityProviderResource.GroupMappingBody;
 import io.chorus.sso.IdentityProviderResource.IdentityProviderView;
 import io.chorus.sso.IdentityProviderResource.UpdateIdentityProvider;
-import io.chorus.sso.OidcClient.OidcException;
 import io.chorus.tenancy.Group;
 import io.chorus.tenancy.Organization;
 import io.quarkus.narayana.jta.QuarkusTransaction;

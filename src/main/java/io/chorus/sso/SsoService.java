@@ -34,7 +34,6 @@ import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.TokenIssuer;
 import io.chorus.identity.TokenResponse;
 import io.chorus.sso.OidcClient.Metadata;
-import io.chorus.sso.OidcClient.OidcException;
 import io.chorus.sso.SsoMembers.Identity;
 import io.chorus.sso.SsoMembers.Refused;
 import io.chorus.tenancy.Member;
@@ -181,6 +180,10 @@ public class SsoService {
                     chorus.url(SsoResource.CALLBACK), started.verifier());
             claims = oidc.verify(metadata, provider.clientId, idToken, started.nonce());
         } catch (OidcException e) {
+            if (e.unavailable()) {
+                throw failure(org, provider.id, "idp-unavailable", 502, "Identity provider unavailable", e.getMessage(),
+                        clientAddress);
+            }
             throw failure(org, provider.id, "id-token".equals(e.step()) ? "invalid-id-token" : "idp-error", 401,
                     "Sign-in refused", e.getMessage(), clientAddress);
         }

@@ -254,7 +254,9 @@ public class SsoService {
             throw failure(org, provider.id, "email-missing", 403, "Sign-in refused",
                     "The identity provider sent no email address (claim " + provider.emailClaim + ").", clientAddress);
         }
-        Object verified = claims.getClaimValue("email_verified");
+        // Microsoft Entra ID sends no email_verified; its optional claim xms_edov says the tenant verified the domain.
+        Object verified = claims.hasClaim("email_verified") ? claims.getClaimValue("email_verified")
+                : claims.getClaimValue("xms_edov");
         if (!(Boolean.TRUE.equals(verified) || "true".equals(verified))) {
             throw failure(org, provider.id, "email-not-verified", 403, "Sign-in refused",
                     "The identity provider has not verified this email address.", clientAddress);

@@ -176,6 +176,20 @@ class SsoFlowTest {
     }
 
     @Test
+    void entraIdsDomainVerificationCountsWhenNoEmailVerifiedIsSent() {
+        Org org = Organizations.create();
+        Sso.provider(org, List.of());
+        Sso.registerAppUri(org);
+        OidcProvider.next.entra = true;
+        User verified = user(org, "entra", List.of());
+        Sso.exchange(Sso.code(Sso.asApp(org, verified.email()))).then().statusCode(200);
+        User unverified = new User("sub-" + UUID.randomUUID(), "unverified@" + org.slug() + ".example", false, "U", "V",
+                List.of());
+        OidcProvider.addUser(unverified);
+        Sso.asApp(org, unverified.email()).then().statusCode(403).body("type", endsWith(":email-not-verified"));
+    }
+
+    @Test
     void aRefusedSignInIsAPageInTheLanguageOfThePageItStartedFrom() {
         Org org = Organizations.create();
         Sso.provider(org, List.of());

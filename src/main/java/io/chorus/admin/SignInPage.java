@@ -82,11 +82,10 @@ public class SignInPage {
                     .forget(Surface.ADMIN, Response.noContent().header("HX-Refresh", "true"), access, refresh, secure)
                     .build();
         }
-        Response form = WebPages
-                .render(200,
-                        Templates.form(organization(org), "", Surface.ADMIN.safeNext(next), locale.getLanguage(),
-                                Csrf.token(routing), null, ssoButtons.of(organization(org), Surface.ADMIN, next)),
-                        locale);
+        Response form = WebPages.render(200,
+                Templates.form(organization(org), "", Surface.ADMIN.safeNext(next), locale.getLanguage(),
+                        Csrf.token(routing), null, ssoButtons.of(organization(org), Surface.ADMIN, next, locale)),
+                locale);
         return Sessions.forget(Surface.ADMIN, Response.fromResponse(form), access, refresh, secure).build();
     }
 
@@ -110,8 +109,10 @@ public class SignInPage {
                 case SSO_REQUIRED -> 403;
                 default -> 401;
             };
-            return WebPages.render(status, Templates.form(org, mail, Surface.ADMIN.safeNext(next), locale.getLanguage(),
-                    Csrf.token(routing), attempt.refusal(), ssoButtons.of(org, Surface.ADMIN, next)), locale);
+            return WebPages.render(
+                    status, Templates.form(org, mail, Surface.ADMIN.safeNext(next), locale.getLanguage(),
+                            Csrf.token(routing), attempt.refusal(), ssoButtons.of(org, Surface.ADMIN, next, locale)),
+                    locale);
         }
         return Sessions.signedIn(Surface.ADMIN, attempt.tokens(), next, WebCookies.secure(http));
     }

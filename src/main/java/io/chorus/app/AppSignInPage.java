@@ -72,9 +72,11 @@ public class AppSignInPage {
             return Sessions.signedIn(Surface.APP, renewed.get(), next, secure);
         }
         String organization = org == null || !org.matches("[a-z0-9-]{1,63}") ? "" : org;
-        Response form = WebPages.render(200, Templates.form(organization, "", Surface.APP.safeNext(next),
-                locale.getLanguage(), Csrf.token(routing), null, ssoButtons.of(organization, Surface.APP, next)),
-                locale);
+        Response form = WebPages
+                .render(200,
+                        Templates.form(organization, "", Surface.APP.safeNext(next), locale.getLanguage(),
+                                Csrf.token(routing), null, ssoButtons.of(organization, Surface.APP, next, locale)),
+                        locale);
         return Sessions.forget(Surface.APP, Response.fromResponse(form), access, refresh, secure).build();
     }
 
@@ -98,8 +100,10 @@ public class AppSignInPage {
                 case SSO_REQUIRED -> 403;
                 default -> 401;
             };
-            return WebPages.render(status, Templates.form(org, mail, Surface.APP.safeNext(next), locale.getLanguage(),
-                    Csrf.token(routing), attempt.refusal(), ssoButtons.of(org, Surface.APP, next)), locale);
+            return WebPages.render(
+                    status, Templates.form(org, mail, Surface.APP.safeNext(next), locale.getLanguage(),
+                            Csrf.token(routing), attempt.refusal(), ssoButtons.of(org, Surface.APP, next, locale)),
+                    locale);
         }
         return Sessions.signedIn(Surface.APP, attempt.tokens(), next, WebCookies.secure(http));
     }

@@ -31,7 +31,6 @@ import io.chorus.sso.IdentityProviderResource.CreateIdentityProvider;
 import io.chorus.sso.IdentityProviderResource.GroupMappingBody;
 import io.chorus.sso.IdentityProviderResource.IdentityProviderView;
 import io.chorus.sso.IdentityProviderResource.UpdateIdentityProvider;
-import io.chorus.sso.OidcClient.OidcException;
 import io.chorus.tenancy.Group;
 import io.chorus.tenancy.Organization;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +43,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class IdentityProviderService {
 
+    /** How a refused issuer's violation begins when its Discovery document would not load (the reason follows). */
+    public static final String DISCOVERY_FAILED = "discovery failed: ";
     private static final Pattern DOMAIN = Pattern
             .compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern CLAIM = Pattern.compile("^[A-Za-z0-9_:./-]{1,100}$");
@@ -170,6 +171,11 @@ public class IdentityProviderService {
         });
     }
 
+    /** The address every provider sends people back to: what an admin registers at the provider. */
+    public String redirectUri() {
+        return chorus.url(SsoResource.CALLBACK);
+    }
+
     /** The client secret, for the token endpoint. */
     String clientSecret(IdentityProvider provider) {
         return Sealing.open(key, provider.clientSecretSealed);
@@ -179,7 +185,7 @@ public class IdentityProviderService {
         try {
             oidc.discover(issuer, true);
         } catch (OidcException e) {
-            throw ProblemException.invalid("issuer", "discovery failed: " + e.getMessage());
+            throw ProblemException.invalid("issuer", DISCOVERY_FAILED + e.getMessage());
         }
     }
 
@@ -266,8 +272,7 @@ public class IdentityProviderService {
                 List.copyOf(provider.allowedDomains), provider.emailClaim, provider.groupsClaim,
                 provider.groupMappings.stream().map(m -> new GroupMappingBody(m.idpGroup(), m.roles(), m.groupIds()))
                         .toList(),
-                provider.enabled, chorus.url(SsoResource.CALLBACK),
-                chorus.url("/api/v1/auth/sso/" + slug + "?provider=" + provider.id), provider.createdAt,
-                provider.updatedAt);
+                provider.enabled, redirectUri(), chorus.url("/api/v1/auth/sso/" + slug + "?provider=" + provider.id),
+                provider.createdAt, provider.updatedAt);
     }
 }

@@ -1,27 +1,23 @@
 package io.chorus.sso;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jose4j.http.Get;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -33,14 +29,13 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.common.Time;
 
 /**
- * The calls to OpenID providers (Discovery, the token endpoint, the JWKS) with timeouts and size limits, and the
- * verification of ID tokens (OpenID Connect Core 3.1.3.7). Discovery documents and key sets are kept per issuer; a
- * token signed with a key the cached set lacks refetches the set (key rotation).
+ * The calls to OpenID providers (Discovery, the token endpoint, the JWKS; bounded in time and size by
+ * {@link OidcHttp}), and the verification of ID tokens (OpenID Connect Core 3.1.3.7). Discovery documents and key sets
+ * are kept per issuer; a token signed with a key the cached set lacks refetches the set (key rotation).
  */
 @ApplicationScoped
 public class OidcClient {
@@ -60,16 +55,13 @@ public class OidcClient {
     }
 
     private final SsoConfig config;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final OidcHttp http;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     @Inject
-    public OidcClient(SsoConfig config, ObjectMapper json) {
+    public OidcClient(SsoConfig config, OidcHttp http) {
         this.config = config;
-        this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
     }
 
     /** The provider's Discovery document, fetched now (when an admin saves it) or from the cache. */
@@ -79,7 +71,7 @@ public class OidcClient {
             return cached.metadata();
         }
         URI address = requireAllowed(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
-        JsonNode document = read(send(HttpRequest.newBuilder(address).GET()), "discovery");
+        JsonNode document = http.json(HttpRequest.newBuilder(address).GET(), "discovery");
         if (!issuer.equals(document.path("issuer").asText())) {
             throw new OidcException("discovery",
                     "The discovery document names another issuer: " + document.path("issuer").asText());
@@ -107,7 +99,7 @@ public class OidcClient {
             request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
-        JsonNode answer = read(send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString()))), "token");
+        JsonNode answer = http.json(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())), "token");
         String idToken = answer.path("id_token").asText(null);
         if (idToken == null) {
             throw new OidcException("token", "The token endpoint returned no ID token.");
@@ -135,7 +127,7 @@ public class OidcClient {
         try {
             claims = consumer.processToClaims(idToken);
         } catch (InvalidJwtException e) {
-            throw new OidcException("id-token", describe(e));
+            throw keysUnavailable(e).orElseGet(() -> new OidcException("id-token", describe(e)));
         }
         try {
             List<String> audiences = claims.getAudience();
@@ -150,6 +142,16 @@ public class OidcClient {
             throw new OidcException("id-token", "The ID token's nonce is not the one this sign-in sent.");
         }
         return claims;
+    }
+
+    /** When the token could not be checked because the provider's keys could not be fetched: why. */
+    private static Optional<OidcException> keysUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OidcHttp.KeysUnavailable unavailable) {
+                return Optional.of(unavailable.problem());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(InvalidJwtException e) {
@@ -175,12 +177,7 @@ public class OidcClient {
 
     private HttpsJwks keys(URI jwksUri) {
         HttpsJwks keys = new HttpsJwks(jwksUri.toString());
-        Get get = new Get();
-        get.setConnectTimeout((int) config.timeout().toMillis());
-        get.setReadTimeout((int) config.timeout().toMillis());
-        get.setResponseBodySizeLimit(config.maxResponseBytes());
-        get.setRetries(0);
-        keys.setSimpleHttpGet(get);
+        keys.setSimpleHttpGet(http.keySets());
         // A key set is refetched at most this often when tokens name keys it lacks.
         keys.setDefaultCacheDuration(3600);
         keys.setRefreshReprieveThreshold(config.jwksRefetchInterval().toMillis());
@@ -235,45 +232,6 @@ public class OidcClient {
         }
     }
 
-    private HttpResponse<InputStream> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(config.timeout()).build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new OidcException("unreachable", "The identity provider could not be reached.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OidcException("unreachable", "The identity provider could not be reached.");
-        }
-    }
-
-    private JsonNode read(HttpResponse<InputStream> response, String step) {
-        byte[] body;
-        try (InputStream in = response.body()) {
-            body = in.readNBytes(config.maxResponseBytes() + 1);
-        } catch (IOException e) {
-            throw new OidcException("unreachable", "The identity provider's answer could not be read.");
-        }
-        if (body.length > config.maxResponseBytes()) {
-            throw new OidcException(step, "The identity provider's answer is too large.");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (IOException e) {
-            throw new OidcException(step,
-                    "The identity provider's answer is not JSON (HTTP " + response.statusCode() + ").");
-        }
-        if (response.statusCode() != 200) {
-            String error = node == null ? "" : node.path("error").asText("");
-            throw new OidcException(step, "The identity provider refused (HTTP " + response.statusCode()
-                    + (error.isEmpty() ? "" : ", " + error) + ").");
-        }
-        if (node == null || !node.isObject()) {
-            throw new OidcException(step, "The identity provider's answer is not a JSON object.");
-        }
-        return node;
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -281,19 +239,5 @@ public class OidcClient {
     static String query(Map<String, String> parameters) {
         return parameters.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-    }
-
-    /** A step of the exchange with the identity provider failed; {@code step} tells which. */
-    public static class OidcException extends RuntimeException {
-        private final String step;
-
-        public OidcException(String step, String message) {
-            super(message, null, false, false);
-            this.step = step;
-        }
-
-        public String step() {
-            return step;
-        }
     }
 }

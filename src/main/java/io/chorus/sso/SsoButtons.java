@@ -3,6 +3,7 @@ package io.chorus.sso;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,18 +27,21 @@ public class SsoButtons {
         this.tenants = tenants;
     }
 
-    public List<SsoButton> of(String slug, Surface surface, String next) {
+    /** The buttons start the sign-in in the page's language, which its error pages then speak. */
+    public List<SsoButton> of(String slug, Surface surface, String next, Locale locale) {
         if (slug == null || slug.isEmpty()) {
             return List.of();
         }
         return QuarkusTransaction.requiringNew().call(() -> Organization.findBySlug(slug))
-                .map(org -> tenants
-                        .callAs(org.id,
-                                () -> IdentityProvider.findEnabled().stream()
-                                        .map(p -> new SsoButton(p.name, "/api/v1/auth/sso/" + slug + "?provider=" + p.id
-                                                + "&landing=" + (surface == Surface.ADMIN ? "admin" : "app") + "&next="
-                                                + URLEncoder.encode(surface.safeNext(next), StandardCharsets.UTF_8)))
-                                        .toList()))
+                .map(org -> tenants.callAs(org.id,
+                        () -> IdentityProvider.findEnabled().stream()
+                                .map(p -> new SsoButton(p.name, start(slug, p, surface, next, locale))).toList()))
                 .orElse(List.of());
+    }
+
+    private static String start(String slug, IdentityProvider provider, Surface surface, String next, Locale locale) {
+        return "/api/v1/auth/sso/" + slug + "?provider=" + provider.id + "&landing="
+                + (surface == Surface.ADMIN ? "admin" : "app") + "&next="
+                + URLEncoder.encode(surface.safeNext(next), StandardCharsets.UTF_8) + "&lang=" + locale.getLanguage();
     }
 }

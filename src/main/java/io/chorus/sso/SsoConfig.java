@@ -5,15 +5,22 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Single sign-on with OpenID Connect, under {@code chorus.sso.}; see README.md. */
+/** Single sign-on with OpenID Connect, under {@code chorus.sso.}; see docs/single-sign-on.md. */
 @ConfigMapping(prefix = "chorus.sso")
 public interface SsoConfig {
 
-    /** Each call to an identity provider (discovery, JWKS, token endpoint): connecting and reading the answer. */
+    /**
+     * The whole of each call to an identity provider (discovery, JWKS, token endpoint), from connecting to the answer's
+     * last byte: a provider slower than this fails the sign-in (or the saving of its settings) as unavailable.
+     */
     @WithDefault("PT5S")
     Duration timeout();
 
-    /** Answers of an identity provider larger than this are refused. */
+    /** Connecting to an identity provider (within {@link #timeout()}). */
+    @WithDefault("PT2S")
+    Duration connectTimeout();
+
+    /** Answers of an identity provider larger than this are refused: reading stops there. */
     @WithDefault("262144")
     int maxResponseBytes();
 

@@ -19,7 +19,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +26,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.chorus.common.Pages;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.problem.Problems;
 import io.chorus.identity.TokenResponse;
@@ -53,9 +53,9 @@ public class SsoResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance failed(String lang, String title, String slug, String detail, String back);
+        static native TemplateInstance failed(String lang, String slug, String detail, String back);
 
-        static native TemplateInstance landing(String target);
+        static native TemplateInstance landing(String lang, String target);
     }
 
     public record SsoCodeRequest(@NotBlank @Size(max = 200) String code) {
@@ -77,11 +77,12 @@ public class SsoResource {
         NewCookie cleared = stateCookie("", secure, 0);
         Optional<SsoState> started = sso.state(cookie);
         String landing = started.map(SsoState::landing).orElse("app");
+        Locale locale = started.map(SsoState::lang).map(Pages::localeOf).orElseGet(() -> Pages.localeOf(headers));
         Finished finished;
         try {
             finished = sso.finish(cookie, code, state, error, errorDescription, http.remoteAddress().hostAddress());
         } catch (ProblemException e) {
-            return refused(e, landing, headers, cleared);
+            return refused(e, landing, locale, headers, cleared);
         }
         SsoState done = finished.state();
         if ("client".equals(done.landing())) {
@@ -94,23 +95,23 @@ public class SsoResource {
         }
         Surface surface = "admin".equals(done.landing()) ? Surface.ADMIN : Surface.APP;
         Set<String> roles = finished.roles();
-        boolean mayEnter = surface.mayEnter(roles);
-        if (!mayEnter) {
+        Locale theirs = finished.language() == null ? locale : Pages.localeOf(finished.language());
+        if (!surface.mayEnter(roles)) {
             return refused(
                     new ProblemException(403, "not-here", "Sign-in refused",
                             "This account may not use " + (surface == Surface.ADMIN ? "the admin UI." : "the app.")),
-                    done.landing(), headers, cleared);
+                    done.landing(), theirs, headers, cleared);
         }
         TokenResponse tokens = finished.tokens();
         // A page of ours moves on: the session cookies are SameSite=Strict, and a browser sends those only on a
         // navigation that starts on this site (not on the redirect chain that began at the identity provider).
-        Response.ResponseBuilder page = Response.ok(Templates.landing(surface.safeNext(done.next())).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response
+                .fromResponse(WebPages.render(200,
+                        Templates.landing(theirs.getLanguage(), surface.safeNext(done.next())), theirs))
                 .cookie(WebCookies.lasting(surface, WebCookies.ACCESS, tokens.accessToken(), secure,
                         (int) tokens.expiresIn()),
-                        WebCookies.session(surface, WebCookies.REFRESH, tokens.refreshToken(), secure), cleared);
-        WebPages.HEADERS.forEach(page::header);
-        return page.build();
+                        WebCookies.session(surface, WebCookies.REFRESH, tokens.refreshToken(), secure), cleared)
+                .build();
     }
 
     @POST
@@ -123,14 +124,15 @@ public class SsoResource {
     @Path("/{organization}")
     public Response start(@RestPath String organization, @RestQuery String provider, @RestQuery String landing,
             @RestQuery("redirect_uri") String redirectUri, @RestQuery String state, @RestQuery String next,
-            HttpHeaders headers, HttpServerRequest http) {
+            @RestQuery String lang, HttpHeaders headers, HttpServerRequest http) {
         String where = landing == null ? (redirectUri == null ? "app" : "client") : landing;
+        Locale locale = lang != null && !lang.isBlank() ? Pages.localeOf(lang) : Pages.localeOf(headers);
         Started started;
         try {
             started = sso.start(organization, providerId(provider), where, redirectUri, state, next,
-                    http.remoteAddress().hostAddress());
+                    locale.getLanguage(), http.remoteAddress().hostAddress());
         } catch (ProblemException e) {
-            return refused(e, where, headers, null);
+            return refused(e, where, locale, headers, null);
         }
         return Response.seeOther(started.authorization()).cookie(stateCookie(started.cookie(), WebCookies.secure(http),
                 (int) (started.state().expiresAt() - Instant.now().getEpochSecond()))).build();
@@ -153,21 +155,21 @@ public class SsoResource {
                 .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
     }
 
-    private static Response refused(ProblemException problem, String landing, HttpHeaders headers, NewCookie cleared) {
+    /**
+     * A browser's page in its language (what went wrong in its words, the technical detail as is), else problem+json.
+     */
+    private static Response refused(ProblemException problem, String landing, Locale locale, HttpHeaders headers,
+            NewCookie cleared) {
         Response answer;
         if (browser(headers)) {
-            String back = "admin".equals(landing) ? Surface.ADMIN.signIn() : Surface.APP.signIn();
+            String back = ("admin".equals(landing) ? Surface.ADMIN.signIn() : Surface.APP.signIn()) + "?lang="
+                    + locale.getLanguage();
             answer = WebPages.render(problem.status(),
-                    Templates.failed("en", problemTitle(problem), problem.slug(), problem.getMessage(), back),
-                    Locale.ENGLISH);
+                    Templates.failed(locale.getLanguage(), problem.slug(), problem.getMessage(), back), locale);
         } else {
             answer = Problems.response(problem, landing.equals("client") ? CALLBACK : COOKIE_PATH);
         }
         return cleared == null ? answer : Response.fromResponse(answer).cookie(cleared).build();
-    }
-
-    private static String problemTitle(ProblemException problem) {
-        return problem.status() == 404 ? "Single sign-on is not available" : "Sign-in failed";
     }
 
     private static boolean browser(HttpHeaders headers) {

@@ -34,7 +34,6 @@ import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.TokenIssuer;
 import io.chorus.identity.TokenResponse;
 import io.chorus.sso.OidcClient.Metadata;
-import io.chorus.sso.OidcClient.OidcException;
 import io.chorus.sso.SsoMembers.Identity;
 import io.chorus.sso.SsoMembers.Refused;
 import io.chorus.tenancy.Member;
@@ -57,8 +56,10 @@ public class SsoService {
     public record Started(URI authorization, String cookie, SsoState state) {
     }
 
-    /** A finished sign-in: the tokens of a browser's session, or an API client's one-time code. */
-    public record Finished(SsoState state, TokenResponse tokens, Set<String> roles, String code) {
+    /**
+     * A finished sign-in: the tokens of a browser's session, or an API client's one-time code; the member's language.
+     */
+    public record Finished(SsoState state, TokenResponse tokens, Set<String> roles, String code, String language) {
     }
 
     private final OidcClient oidc;
@@ -91,7 +92,7 @@ public class SsoService {
     }
 
     public Started start(String slug, Optional<UUID> providerId, String landing, String redirectUri, String clientState,
-            String next, String clientAddress) {
+            String next, String lang, String clientAddress) {
         if (!LANDINGS.contains(landing)) {
             throw ProblemException.invalid("landing", "must be app, admin or client");
         }
@@ -121,7 +122,7 @@ public class SsoService {
         String verifier = SecretTokens.generate() + SecretTokens.generate();
         SsoState state = new SsoState(organization.id, provider.id, SecretTokens.generate(), SecretTokens.generate(),
                 verifier, landing, redirectUri, clientState, next,
-                Time.now().plus(config.stateLifetime()).getEpochSecond());
+                Time.now().plus(config.stateLifetime()).getEpochSecond(), lang);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", provider.clientId);
@@ -179,6 +180,10 @@ public class SsoService {
                     chorus.url(SsoResource.CALLBACK), started.verifier());
             claims = oidc.verify(metadata, provider.clientId, idToken, started.nonce());
         } catch (OidcException e) {
+            if (e.unavailable()) {
+                throw failure(org, provider.id, "idp-unavailable", 502, "Identity provider unavailable", e.getMessage(),
+                        clientAddress);
+            }
             throw failure(org, provider.id, "id-token".equals(e.step()) ? "invalid-id-token" : "idp-error", 401,
                     "Sign-in refused", e.getMessage(), clientAddress);
         }
@@ -192,9 +197,9 @@ public class SsoService {
                 Set<String> roles = new LinkedHashSet<>();
                 member.roles().forEach(r -> roles.add(r.id()));
                 if ("client".equals(started.landing())) {
-                    return new Finished(started, null, roles, newCode(member));
+                    return new Finished(started, null, roles, newCode(member), member.language);
                 }
-                return new Finished(started, issuer.forMember(member, null), roles, null);
+                return new Finished(started, issuer.forMember(member, null), roles, null, member.language);
             });
         } catch (Refused e) {
             throw failure(org, provider.id, "member-deactivated", 403, "Sign-in refused", e.getMessage(),
@@ -249,7 +254,9 @@ public class SsoService {
             throw failure(org, provider.id, "email-missing", 403, "Sign-in refused",
                     "The identity provider sent no email address (claim " + provider.emailClaim + ").", clientAddress);
         }
-        Object verified = claims.getClaimValue("email_verified");
+        // Microsoft Entra ID sends no email_verified; its optional claim xms_edov says the tenant verified the domain.
+        Object verified = claims.hasClaim("email_verified") ? claims.getClaimValue("email_verified")
+                : claims.getClaimValue("xms_edov");
         if (!(Boolean.TRUE.equals(verified) || "true".equals(verified))) {
             throw failure(org, provider.id, "email-not-verified", 403, "Sign-in refused",
                     "The identity provider has not verified this email address.", clientAddress);

@@ -14,10 +14,11 @@ import io.chorus.common.SecretTokens;
 /**
  * What a started sign-in must remember until the identity provider sends the person back: kept in the browser, in a
  * short-lived cookie signed with a key derived from the server secret (HMAC-SHA256), so nothing is stored before the
- * callback. {@code landing} is {@code app}, {@code admin} or {@code client} (an API client's {@code redirectUri}).
+ * callback. {@code landing} is {@code app}, {@code admin} or {@code client} (an API client's {@code redirectUri});
+ * {@code lang} is the language of the page the sign-in started from, which its error pages speak.
  */
 public record SsoState(UUID organizationId, UUID providerId, String state, String nonce, String verifier,
-        String landing, String redirectUri, String clientState, String next, long expiresAt) {
+        String landing, String redirectUri, String clientState, String next, long expiresAt, String lang) {
 
     public static final String COOKIE = "chorus_sso";
 

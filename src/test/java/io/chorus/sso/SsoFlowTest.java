@@ -1,6 +1,8 @@
 package io.chorus.sso;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -171,6 +173,47 @@ class SsoFlowTest {
         Api.as(org.admin().token()).queryParam("action", "sso.login.failed").get("/api/v1/audit-events").then().body(
                 "items.detail.reason",
                 containsInAnyOrder("member-deactivated", "email-domain-not-allowed", "email-not-verified"));
+    }
+
+    @Test
+    void entraIdsDomainVerificationCountsWhenNoEmailVerifiedIsSent() {
+        Org org = Organizations.create();
+        Sso.provider(org, List.of());
+        Sso.registerAppUri(org);
+        OidcProvider.next.entra = true;
+        User verified = user(org, "entra", List.of());
+        Sso.exchange(Sso.code(Sso.asApp(org, verified.email()))).then().statusCode(200);
+        User unverified = new User("sub-" + UUID.randomUUID(), "unverified@" + org.slug() + ".example", false, "U", "V",
+                List.of());
+        OidcProvider.addUser(unverified);
+        Sso.asApp(org, unverified.email()).then().statusCode(403).body("type", endsWith(":email-not-verified"));
+    }
+
+    @Test
+    void aRefusedSignInIsAPageInTheLanguageOfThePageItStartedFrom() {
+        Org org = Organizations.create();
+        Sso.provider(org, List.of());
+        // The French sign-in page's button starts the sign-in in French.
+        Api.anonymous().accept("text/html").get("/app/login?org=" + org.slug() + "&lang=fr").then().statusCode(200)
+                .body(containsString("/api/v1/auth/sso/" + org.slug() + "?provider=")).body(containsString("lang=fr"));
+        User outsider = new User("sub-" + UUID.randomUUID(), "eve-" + org.slug() + "@elsewhere.example", true, "Eve",
+                "X", List.of());
+        OidcProvider.addUser(outsider);
+        Sso.Started started = Sso.start(org, "?landing=app&lang=fr");
+        Response page = given().redirects().follow(false).urlEncodingEnabled(false).accept("text/html")
+                .cookie("chorus_sso", started.cookie()).get(Sso.authorize(started, outsider.email()));
+        page.then().statusCode(403).contentType(containsString("text/html")).header("Content-Language", "fr")
+                .body(containsString("<html lang=\"fr\">")).body(containsString("La connexion a échoué"))
+                .body(containsString("Les adresses e-mail de votre domaine ne peuvent pas se connecter"))
+                .body(containsString("data-problem=\"email-domain-not-allowed\""))
+                .body(containsString("/app/login?lang=fr"));
+        Assertions.assertThat(page.getCookie("chorus_session")).isNull();
+        // The same failure in English for a browser that asks for English.
+        Sso.Started english = Sso.start(org, "?landing=app");
+        given().redirects().follow(false).urlEncodingEnabled(false).accept("text/html")
+                .header("Accept-Language", "en-GB").cookie("chorus_sso", english.cookie())
+                .get(Sso.authorize(english, outsider.email())).then().statusCode(403)
+                .body(containsString("Email addresses of your domain may not sign in to this organization."));
     }
 
     @Test

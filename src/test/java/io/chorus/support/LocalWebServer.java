@@ -5,8 +5,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,14 +21,33 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A web server on 127.0.0.1 for link-preview tests, the one private target the service is told it may fetch. Its pages:
- * a page with metadata, redirect chains, an endless page, a slow page.
+ * a page with metadata, redirect chains, an endless page, a slow page. Under {@code /idp/<mode>/} it is also an
+ * identity provider that misbehaves as its mode says ({@link #IDP_MODES}), for the tests of the service's limits on
+ * calls to providers (which it bounds to 1 s here).
  */
 public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * The identity providers' modes: {@code slow-} never answers in time, {@code trickle-} answers its headers at once
+     * and then a byte at a time, {@code huge-} answers without end; at the discovery document, the token endpoint or
+     * the key set.
+     */
+    public static final List<String> IDP_MODES = List.of("slow-discovery", "huge-discovery", "slow-token",
+            "trickle-token", "huge-token", "slow-jwks", "huge-jwks");
+
     private static HttpServer server;
+    private static ExecutorService executor;
+    /** Released at stop: what waits on it is a provider that never answers. */
+    private static volatile CountDownLatch stopped;
+    private static final AtomicInteger ABANDONED = new AtomicInteger();
 
     public static String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** How many answers the reader stopped reading: it dropped the connection before the end. */
+    public static int abandonedAnswers() {
+        return ABANDONED.get();
     }
 
     @Override
@@ -32,7 +57,10 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        stopped = new CountDownLatch(1);
+        // A thread per request: the providers that never answer hold theirs until the server stops.
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
         server.createContext("/article", exchange -> html(exchange, """
                 <html><head><title>Plain title</title>
                 <meta property="og:title" content="Wind farm opens">
@@ -79,14 +107,93 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write("%PD".getBytes(StandardCharsets.UTF_8));
             exchange.close();
         });
+        server.createContext("/idp/", LocalWebServer::identityProvider);
         server.start();
         return Map.of("chorus.link-previews.allowed-private-targets", "127.0.0.1:" + server.getAddress().getPort(),
-                "chorus.link-previews.timeout", "PT2S");
+                "chorus.link-previews.timeout", "PT2S", "chorus.sso.timeout", "PT1S", "chorus.sso.connect-timeout",
+                "PT1S");
     }
 
     @Override
     public void stop() {
+        stopped.countDown();
         server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** {@code /idp/<mode>/…}: Discovery, a token endpoint and a key set, one of them misbehaving. */
+    private static void identityProvider(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/", 4); // "", "idp", mode, rest
+        String mode = path.length > 2 ? path[2] : "";
+        String step = path.length > 3 ? path[3] : "";
+        String issuer = url("/idp/" + mode);
+        String misbehaving = switch (step) {
+            case ".well-known/openid-configuration" -> "discovery";
+            case "token" -> "token";
+            case "jwks" -> "jwks";
+            default -> "";
+        };
+        if (!IDP_MODES.contains(mode) || misbehaving.isEmpty()) {
+            json(exchange, 404, "{\"error\": \"not_found\"}");
+        } else if (mode.endsWith("-" + misbehaving)) {
+            misbehave(exchange, mode.substring(0, mode.indexOf('-')));
+        } else if (misbehaving.equals("discovery")) {
+            json(exchange, 200, """
+                    {"issuer": "%1$s", "authorization_endpoint": "%1$s/authorize", "token_endpoint": "%1$s/token",
+                     "jwks_uri": "%1$s/jwks", "response_types_supported": ["code"]}""".formatted(issuer));
+        } else if (misbehaving.equals("token")) {
+            // An ID token naming a key the service does not have yet: it fetches the key set to check it.
+            String header = base64("{\"alg\":\"RS256\",\"kid\":\"" + mode + "\"}");
+            json(exchange, 200, "{\"token_type\": \"Bearer\", \"access_token\": \"at\", \"id_token\": \"" + header + "."
+                    + base64("{\"iss\":\"" + issuer + "\",\"sub\":\"x\"}") + ".c2ln\"}");
+        } else {
+            json(exchange, 200, "{\"keys\": []}");
+        }
+    }
+
+    private static void misbehave(HttpExchange exchange, String how) throws IOException {
+        if (how.equals("slow")) {
+            try {
+                stopped.await(30, TimeUnit.SECONDS); // far past any timeout of the service
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("{\"keys\": [".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            byte[] filler = (how.equals("huge") ? "{\"kty\": \"oct\"}, ".repeat(1000) : " ")
+                    .getBytes(StandardCharsets.UTF_8);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) { // ~400 MB for huge, 300 bytes for trickle, unless the reader stops
+                out.write(filler);
+                out.flush();
+                if (how.equals("trickle") && stopped.await(100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (IOException closedByTheReader) {
+            ABANDONED.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void html(HttpExchange exchange, String page) throws IOException {

@@ -57,6 +57,8 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
         public volatile String authorizationError;
         /** The token endpoint answers 400 with this error. */
         public volatile String tokenError;
+        /** As Microsoft Entra ID: no email_verified, the verification in xms_edov (an optional claim). */
+        public volatile boolean entra;
     }
 
     public static final Knobs next = new Knobs();
@@ -89,6 +91,7 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
         next.unknownKey = false;
         next.authorizationError = null;
         next.tokenError = null;
+        next.entra = false;
     }
 
     public static void addUser(User user) {
@@ -231,7 +234,7 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
         }
         claims.setClaim("nonce", next.nonce != null ? next.nonce : grant.nonce());
         claims.setClaim("email", grant.user().email());
-        claims.setClaim("email_verified", grant.user().emailVerified());
+        claims.setClaim(next.entra ? "xms_edov" : "email_verified", grant.user().emailVerified());
         claims.setClaim("given_name", grant.user().givenName());
         claims.setClaim("family_name", grant.user().familyName());
         claims.setClaim("name", grant.user().givenName() + " " + grant.user().familyName());

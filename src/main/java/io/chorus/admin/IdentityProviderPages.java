@@ -100,7 +100,7 @@ public class IdentityProviderPages {
         if (clientSecret != null && !clientSecret.isEmpty()) {
             errors.add("clientSecret", "secret_again", ""); // a page never shows a secret, even back to its author
         }
-        return form(400, null, form, errors);
+        return form(status(errors), null, form, errors);
     }
 
     @GET
@@ -139,8 +139,7 @@ public class IdentityProviderPages {
             }
             refusal(e, errors);
         }
-        return form(errors.has("name") && errors.code("name").equals("name-taken") ? 409 : 400, current.get(), form,
-                errors);
+        return form(status(errors), current.get(), form, errors);
     }
 
     /** Switches a provider on (its button shows on the sign-in pages) or off (sign-ins through it are refused). */
@@ -180,6 +179,11 @@ public class IdentityProviderPages {
     private Response form(int status, IdentityProviderView provider, IdentityProviderForm form, FieldErrors errors) {
         return pages.page(status, Templates.form(pages.session(), provider, form, providers.redirectUri(),
                 List.of(Role.values()), AdminGroups.all(groups), errors));
+    }
+
+    /** A refused form's status: 409 when the name is another provider's, as the API answers. */
+    private static int status(FieldErrors errors) {
+        return errors.code("name").equals("name-taken") ? 409 : 400;
     }
 
     /** The fields the request's constraints refuse. */

@@ -159,6 +159,18 @@ class IdentityProvidersUiTest extends AdminBrowserTest {
         assertThat(page.locator("#issuer")).hasValue(OidcProvider.issuer() + "/nothing-here");
         Api.as(org.admin().token()).get("/api/v1/settings/identity-providers").then().body("items.size()", equalTo(0));
 
+        // Names are unique, ignoring case, as in the API.
+        Api.as(org.admin().token())
+                .body(Map.of("name", "Taken", "issuer", OidcProvider.issuer(), "clientId", "c", "clientSecret", "s",
+                        "allowedDomains", List.of("example.com")))
+                .post("/api/v1/settings/identity-providers").then().statusCode(201);
+        page.locator("#name").fill("taken");
+        page.locator("#issuer").fill(OidcProvider.issuer());
+        page.locator("#clientSecret").fill(OidcProvider.CLIENT_SECRET);
+        page.getByTestId("save-provider").click();
+        assertThat(page.locator("#name-error")).hasText("Another identity provider already has this name.");
+        Api.as(org.admin().token()).get("/api/v1/settings/identity-providers").then().body("items.size()", equalTo(1));
+
         page.getByTestId("language-switch").click();
         page.navigate("/admin/settings/sso/providers/new");
         page.locator("#name").fill("");

@@ -14,8 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A web server on 127.0.0.1 for link-preview tests, the one private target the service is told it may fetch. Its pages:
- * a page with metadata, redirect chains, an endless page, a slow page.
+ * A web server on 127.0.0.1 for link-preview tests: the test profile lets the service call 127.0.0.0/8
+ * ({@code chorus.outbound.allowed-private-networks}), and no other private network. Its pages: a page with metadata,
+ * redirect chains (one to a loopback address outside that network), an endless page, a slow page.
  */
 public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
 
@@ -43,7 +44,7 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
                 </head><body>…</body></html>"""));
         server.createContext("/plain", exchange -> html(exchange,
                 "<html><head><title> Only a title </title><meta name=\"twitter:description\" content=\"Tweety\"></head></html>"));
-        server.createContext("/to-loopback", exchange -> redirect(exchange, "http://127.0.0.1:1/secret"));
+        server.createContext("/to-loopback", exchange -> redirect(exchange, "http://[::1]:1/secret"));
         server.createContext("/to-private", exchange -> redirect(exchange, "http://10.0.0.1/admin"));
         server.createContext("/to-metadata",
                 exchange -> redirect(exchange, "http://169.254.169.254/latest/meta-data/"));
@@ -80,8 +81,7 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("chorus.link-previews.allowed-private-targets", "127.0.0.1:" + server.getAddress().getPort(),
-                "chorus.link-previews.timeout", "PT2S");
+        return Map.of("chorus.link-previews.timeout", "PT2S");
     }
 
     @Override

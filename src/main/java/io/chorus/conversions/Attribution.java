@@ -1,5 +1,6 @@
 package io.chorus.conversions;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +18,23 @@ import java.util.UUID;
  * robot's hit, the sharer's own click or a click outside the attribution window leaves it unattributed (the click kept
  * for the record) and never credited. A conversion whose click is not written yet stays pending: the sweep tries again
  * until {@code pending-for} is over. Rows being attributed elsewhere are skipped, so instances never wait on each
- * other.
+ * other. The {@link AttributionListener}s hear of every credited conversion in the transaction that credits it.
  */
 final class Attribution {
 
     /** A conversion that has just been decided. */
     record Decided(UUID id, UUID organizationId, String status, UUID memberId, UUID shareId, UUID contentId,
-            UUID clickId, Instant occurredAt) {
+            UUID clickId, Instant occurredAt, String type, BigDecimal value, String currency, String network,
+            UUID campaignId) {
+
+        boolean attributed() {
+            return status.equals("attributed");
+        }
+
+        AttributionListener.Attributed toAttributed() {
+            return new AttributionListener.Attributed(id, organizationId, type, value, currency, occurredAt, shareId,
+                    memberId, contentId, network, campaignId);
+        }
     }
 
     /** A click may be stamped a little after the conversion it led to when the site's clock is behind. */
@@ -66,7 +77,7 @@ final class Attribution {
             from found f join shares s on s.id = f.share_id
             where v.id = f.id
             returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id,
-                      v.occurred_at""";
+                      v.occurred_at, v.type, v.value, v.currency, v.network, v.campaign_id""";
     private static final String BY_ID = ATTRIBUTE.formatted("v.id = any(?)", SKEW, OUTSIDE, OUTSIDE);
     /** The pending conversions due for another look, oldest due first, a bounded number per sweep. */
     private static final String DUE = """
@@ -85,20 +96,31 @@ final class Attribution {
     private Attribution() {
     }
 
-    /** Attributes these conversions if their clicks are written. */
-    static List<Decided> of(Connection connection, UUID[] ids, Instant now) throws SQLException {
+    /** Attributes these conversions if their clicks are written, and tells the listeners of those it credited. */
+    static List<Decided> of(Connection connection, UUID[] ids, Instant now, List<AttributionListener> listeners)
+            throws SQLException {
+        List<Decided> decided;
         try (PreparedStatement update = connection.prepareStatement(BY_ID)) {
             update.setArray(1, connection.createArrayOf("uuid", ids));
             update.setTimestamp(2, Timestamp.from(now));
-            return decided(update);
+            decided = decided(update);
         }
+        List<AttributionListener.Attributed> attributed = decided.stream().filter(Decided::attributed)
+                .map(Decided::toAttributed).toList();
+        if (!attributed.isEmpty()) {
+            for (AttributionListener listener : listeners) {
+                listener.attributed(connection, attributed);
+            }
+        }
+        return decided;
     }
 
     /**
      * Looks again at up to {@code limit} pending conversions that are due: those whose click is written now are
      * decided, the others wait twice as long as they have so far before the next look. Answers how many were due.
      */
-    static int due(Connection connection, Instant now, int limit) throws SQLException {
+    static int due(Connection connection, Instant now, int limit, List<AttributionListener> listeners)
+            throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(DUE)) {
             query.setTimestamp(1, Timestamp.from(now));
@@ -113,7 +135,7 @@ final class Attribution {
             return 0;
         }
         UUID[] due = ids.toArray(UUID[]::new);
-        of(connection, due, now);
+        of(connection, due, now, listeners);
         try (PreparedStatement update = connection.prepareStatement(BACK_OFF)) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setTimestamp(2, Timestamp.from(now));
@@ -138,7 +160,8 @@ final class Attribution {
             while (row.next()) {
                 decided.add(new Decided(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                         row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getObject(6, UUID.class),
-                        row.getObject(7, UUID.class), row.getTimestamp(8).toInstant()));
+                        row.getObject(7, UUID.class), row.getTimestamp(8).toInstant(), row.getString(9),
+                        row.getBigDecimal(10), row.getString(11), row.getString(12), row.getObject(13, UUID.class)));
             }
         }
         return decided;

@@ -3,9 +3,11 @@ package io.chorus.conversions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -25,11 +27,13 @@ public class AttributionSweep {
     private static final int BATCH = 2_000;
     private final DataSource database;
     private final ConversionConfig config;
+    private final List<AttributionListener> listeners;
 
     @Inject
-    public AttributionSweep(DataSource database, ConversionConfig config) {
+    public AttributionSweep(DataSource database, ConversionConfig config, Instance<AttributionListener> listeners) {
         this.database = database;
         this.config = config;
+        this.listeners = listeners.stream().toList();
     }
 
     @Scheduled(every = "${chorus.conversions.attribute-every:PT2S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -49,7 +53,7 @@ public class AttributionSweep {
             // Bounded batches, each its own transaction, until none is due.
             int due;
             do {
-                due = Jdbc.inTransaction(connection, () -> Attribution.due(connection, now, BATCH));
+                due = Jdbc.inTransaction(connection, () -> Attribution.due(connection, now, BATCH, listeners));
             } while (due == BATCH);
         }
     }

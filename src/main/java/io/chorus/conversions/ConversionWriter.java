@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -65,14 +66,16 @@ public class ConversionWriter {
               on v.organization_id = r.organization_id and v.external_id = r.external_id""";
     private final DataSource database;
     private final ConversionConfig config;
+    private final List<AttributionListener> listeners;
     private final BlockingQueue<Report> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
     @Inject
-    public ConversionWriter(DataSource database, ConversionConfig config) {
+    public ConversionWriter(DataSource database, ConversionConfig config, Instance<AttributionListener> listeners) {
         this.database = database;
         this.config = config;
+        this.listeners = listeners.stream().toList();
         this.queue = new ArrayBlockingQueue<>(config.maxWaiting());
         for (int i = 0; i < config.writers(); i++) {
             Thread writer = new Thread(this::writeUntilStopped, "conversion-writer-" + i);
@@ -139,7 +142,7 @@ public class ConversionWriter {
     }
 
     /** Inserts and attributes the batch; each report's answer by its id. */
-    private static Map<UUID, Accepted> insert(Connection connection, List<Report> batch) throws SQLException {
+    private Map<UUID, Accepted> insert(Connection connection, List<Report> batch) throws SQLException {
         int n = batch.size();
         String[][] columns = new String[13][n];
         for (int i = 0; i < n; i++) {
@@ -164,7 +167,7 @@ public class ConversionWriter {
         }
         Map<UUID, String> status = new HashMap<>();
         batch.forEach(r -> status.put(r.id(), r.status()));
-        Attribution.of(connection, inserted.toArray(UUID[]::new), Time.now())
+        Attribution.of(connection, inserted.toArray(UUID[]::new), Time.now(), listeners)
                 .forEach(decided -> status.put(decided.id(), decided.status()));
         Map<UUID, Accepted> answers = new HashMap<>();
         Set<UUID> fresh = new HashSet<>(inserted);

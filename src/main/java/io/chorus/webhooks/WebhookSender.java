@@ -26,6 +26,7 @@ import io.chorus.common.Sealing;
 import io.chorus.common.Time;
 import io.chorus.common.http.OutboundAddresses;
 import io.chorus.common.persistence.Jdbc;
+import io.quarkus.logging.Log;
 
 /**
  * One sender of the webhook outbox, as each instance runs one. It claims a batch of due deliveries in one statement
@@ -162,7 +163,13 @@ public class WebhookSender {
         }
         String messageId = WebhookSignatures.messageId(delivery.messageId());
         long timestamp = Time.now().getEpochSecond();
-        String secret = Sealing.open(key, delivery.secretSealed());
+        String secret;
+        try {
+            secret = Sealing.open(key, delivery.secretSealed());
+        } catch (IllegalStateException e) {
+            return CompletableFuture.completedFuture(
+                    new Outcome(delivery, null, "its secret cannot be read: was CHORUS_SECRET changed?"));
+        }
         HttpRequest request = HttpRequest.newBuilder(target).timeout(config.timeout())
                 .header("Content-Type", "application/json").header("User-Agent", "Chorus-Webhooks/1.0")
                 .header("webhook-id", messageId).header("webhook-timestamp", Long.toString(timestamp))
@@ -240,7 +247,11 @@ public class WebhookSender {
         }
         Jdbc.update(connection, ENDPOINT_FAILS, now, delivery.endpointId());
         if (over) {
-            failing.disable(delivery.organizationId(), delivery.endpointId(), outcome.error(), now);
+            try {
+                failing.disable(delivery.organizationId(), delivery.endpointId(), outcome.error(), now);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Webhook endpoint %s failed for good but could not be disabled", delivery.endpointId());
+            }
         }
     }
 

@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.chorus.common.Time;
+import io.chorus.support.Inbox;
 
 /**
  * A webhook receiver on 127.0.0.1 (the one private network the test profile lets the service call), as an integrator
@@ -81,7 +82,7 @@ final class WebhookReceiver {
         List<Received> await(Predicate<List<Received>> done, String what) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!done.test(received) && System.nanoTime() < deadline) {
-                pause();
+                Inbox.pause();
             }
             assertThat(done.test(received)).as("%s (received: %s)", what, received).isTrue();
             return List.copyOf(received);
@@ -104,16 +105,17 @@ final class WebhookReceiver {
     }
 
     /** A new endpoint path that answers 204. */
-    static synchronized Endpoint endpoint() {
-        if (server == null) {
-            start();
-        }
+    static Endpoint endpoint() {
         Endpoint endpoint = new Endpoint();
         ENDPOINTS.put(endpoint.path, endpoint);
         return endpoint;
     }
 
-    static String url(String path) {
+    /** The receiver's URL of a path (started on first use). */
+    static synchronized String url(String path) {
+        if (server == null) {
+            start();
+        }
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -197,14 +199,6 @@ final class WebhookReceiver {
             return false;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -48,14 +48,18 @@ public class ContentService {
     private final Tenants tenants;
     private final Event<ContentUrlChanged> urlChanged;
     private final Event<SubmissionApproved> approved;
+    private final Event<ContentPublished> published;
+    private final Event<ContentSubmitted> submitted;
 
     @Inject
     public ContentService(Audit audit, Tenants tenants, Event<ContentUrlChanged> urlChanged,
-            Event<SubmissionApproved> approved) {
+            Event<SubmissionApproved> approved, Event<ContentPublished> published, Event<ContentSubmitted> submitted) {
         this.approved = approved;
         this.audit = audit;
         this.tenants = tenants;
         this.urlChanged = urlChanged;
+        this.published = published;
+        this.submitted = submitted;
     }
 
     /** Who is acting: their id, and whether they curate (curator or admin) or submit. */
@@ -89,6 +93,10 @@ public class ContentService {
         content.targetsEveryone = groups.isEmpty();
         content.persistAndFlush();
         groups.forEach(group -> ContentTarget.of(content.id, group).persist());
+        if (content.status == ContentStatus.PENDING_REVIEW) {
+            submitted.fire(new ContentSubmitted(tenants.current(), content.id, content.authorId, content.title,
+                    content.url, now));
+        }
         return view(content, groups, now);
     }
 
@@ -102,6 +110,7 @@ public class ContentService {
     public ContentView update(UUID id, UpdateContent request, Actor actor) {
         Instant now = Time.now();
         Content content = editable(id, actor, now);
+        ContentStatus stored = content.status;
         if (request.title() != null) {
             content.title = Inputs.requireText("title", request.title());
         }
@@ -151,6 +160,7 @@ public class ContentService {
         }
         content.updatedAt = now;
         content.flush();
+        announceIfPublished(content, stored);
         return view(content, groups, now);
     }
 
@@ -193,8 +203,10 @@ public class ContentService {
         Instant now = Time.now();
         Content content = find(id);
         ContentStatus before = content.statusAt(now);
+        ContentStatus stored = content.status;
         change.accept(content, now);
         content.updatedAt = now;
+        announceIfPublished(content, stored);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("from", before.id());
         detail.put("to", content.status.id());
@@ -203,6 +215,15 @@ public class ContentService {
         }
         audit.record(curator, action, "content", content.id, detail);
         return view(content, targets(content), now);
+    }
+
+    /** An item that has just entered the feed (not one back from expiry) is announced as published. */
+    private void announceIfPublished(Content content, ContentStatus stored) {
+        if (content.status == ContentStatus.PUBLISHED && stored != ContentStatus.PUBLISHED
+                && stored != ContentStatus.EXPIRED) {
+            published.fire(new ContentPublished(tenants.current(), content.id, content.title, content.url,
+                    content.publishedAt));
+        }
     }
 
     @Transactional

@@ -1,8 +1,6 @@
 package io.chorus.content;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,9 +20,4 @@ public interface LinkPreviewConfig {
     @WithDefault("1048576")
     int maxBytes();
 
-    /**
-     * {@code host:port} pairs that may be fetched although their address is not public. For tests only (a local web
-     * server); never set it in production.
-     */
-    Optional<List<String>> allowedPrivateTargets();
 }

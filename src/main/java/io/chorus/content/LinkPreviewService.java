@@ -2,10 +2,8 @@ package io.chorus.content;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,14 +24,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.chorus.common.http.OutboundAddresses;
 import io.chorus.common.problem.ProblemException;
 
 /**
  * Fetches a page a user named and reads its OpenGraph, Twitter and HTML metadata. The fetch is of a user-given URL, so
- * it only goes to public addresses: every host is resolved and checked before it is contacted, on the first request and
- * on each redirect, which it follows itself (at most 3). The check's answer is what the connection uses too: the JVM
- * caches successful look-ups (30 s by default), so a name cannot point elsewhere between the two. A 5 s budget covers
- * the whole fetch, and at most 1 MiB of the page is read.
+ * it only goes where {@link OutboundAddresses} allows (public addresses, and the private networks the deployment
+ * lists): every host is resolved and checked before it is contacted, on the first request and on each redirect, which
+ * it follows itself (at most 3). The check's answer is what the connection uses too: the JVM caches successful look-ups
+ * (30 s by default), so a name cannot point elsewhere between the two. A 5 s budget covers the whole fetch, and at most
+ * 1 MiB of the page is read.
  */
 @ApplicationScoped
 public class LinkPreviewService {
@@ -45,11 +44,13 @@ public class LinkPreviewService {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final LinkPreviewConfig config;
+    private final OutboundAddresses addresses;
     private final HttpClient client;
 
     @Inject
-    public LinkPreviewService(LinkPreviewConfig config) {
+    public LinkPreviewService(LinkPreviewConfig config, OutboundAddresses addresses) {
         this.config = config;
+        this.addresses = addresses;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.timeout()).build();
     }
@@ -95,20 +96,10 @@ public class LinkPreviewService {
     }
 
     private void requirePublic(URI target) {
-        String host = target.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port = target.getPort() != -1 ? target.getPort() : target.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-        List<String> allowed = config.allowedPrivateTargets().orElse(List.of());
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!PublicAddresses.isPublic(address) && !allowed.contains(address.getHostAddress() + ":" + port)) {
-                    throw refused(target.getHost() + " is not a public address (" + address.getHostAddress() + ")");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw refused(target.getHost() + " does not resolve");
+            addresses.resolve(target);
+        } catch (OutboundAddresses.Refused e) {
+            throw refused(e.getMessage());
         }
     }
 

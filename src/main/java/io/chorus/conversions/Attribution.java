@@ -1,5 +1,6 @@
 package io.chorus.conversions;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,8 @@ class Attribution {
 
     /** A conversion that has just been decided. */
     record Decided(UUID id, UUID organizationId, String status, UUID memberId, UUID shareId, UUID contentId,
-            UUID clickId) {
+            UUID clickId, Instant occurredAt, String type, BigDecimal value, String currency, String network,
+            UUID campaignId) {
     }
 
     private static final String ATTRIBUTED = "attributed";
@@ -73,7 +75,8 @@ class Attribution {
                 attributed_at = ?
             from found f join shares s on s.id = f.share_id
             where v.id = f.id
-            returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id""";
+            returning v.id, v.organization_id, v.status, v.member_id, v.share_id, v.content_id, v.click_id,
+                      v.occurred_at, v.type, v.value, v.currency, v.network, v.campaign_id""";
     private static final String BY_ID = ATTRIBUTE.formatted("v.id = any(?)", SKEW, OUTSIDE, OUTSIDE);
     /** The pending conversions due for another look, oldest due first, a bounded number per sweep. */
     private static final String DUE = """
@@ -109,7 +112,8 @@ class Attribution {
         }
         List<AttributedConversion> attributed = decided.stream().filter(d -> ATTRIBUTED.equals(d.status()))
                 .map(d -> new AttributedConversion(d.id(), d.organizationId(), d.memberId(), d.shareId(), d.contentId(),
-                        d.clickId(), now))
+                        d.clickId(), now, d.type(), d.value(), d.currency(), d.occurredAt(), d.network(),
+                        d.campaignId()))
                 .toList();
         if (!attributed.isEmpty()) {
             for (AttributionListener listener : listeners) {
@@ -167,7 +171,8 @@ class Attribution {
             while (row.next()) {
                 decided.add(new Decided(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                         row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getObject(6, UUID.class),
-                        row.getObject(7, UUID.class)));
+                        row.getObject(7, UUID.class), row.getTimestamp(8).toInstant(), row.getString(9),
+                        row.getBigDecimal(10), row.getString(11), row.getString(12), row.getObject(13, UUID.class)));
             }
         }
         return decided;

@@ -7,17 +7,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.chorus.common.cluster.DatabaseSignals;
+import io.chorus.common.cluster.SignalledMemory;
 
 /**
  * Whether a member may still act: active in the organization their token names (not deactivated, not erased, not
@@ -28,46 +25,30 @@ import io.chorus.common.cluster.DatabaseSignals;
  * and until it is back every check reads the database. The memory also expires after a minute, as a safety net only.
  */
 @ApplicationScoped
-public class ActiveMembers implements DatabaseSignals.Listener {
+public class ActiveMembers {
 
     /** The channel the {@code members_signal} trigger (V14) notifies with the member's id. */
     public static final String CHANNEL = "chorus_members";
     private static final UUID NOT_ACTIVE = new UUID(0, 0);
 
     private final DataSource database;
-    private final DatabaseSignals signals;
     /** Member id to the organization they are active in, or {@link #NOT_ACTIVE}. */
-    private final Cache<UUID, UUID> remembered = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
-    /** Counts what was forgotten: an answer read before a forgetting is not remembered after it. */
-    private final AtomicLong forgettings = new AtomicLong();
+    private final SignalledMemory<UUID> remembered;
 
     @Inject
     public ActiveMembers(DataSource database, DatabaseSignals signals) {
         this.database = database;
-        this.signals = signals;
-        signals.listen(CHANNEL, this);
+        this.remembered = new SignalledMemory<>(signals, CHANNEL, 200_000, Duration.ofMinutes(1));
     }
 
     /** Whether {@code member} is an active member of {@code organization} (a blocking read when not remembered). */
     public boolean mayAct(UUID member, UUID organization) {
-        if (!signals.live(CHANNEL)) {
-            return organization.equals(read(member));
-        }
-        UUID known = remembered.getIfPresent(member);
-        if (known == null) {
-            long before = forgettings.get();
-            known = read(member);
-            if (forgettings.get() == before && signals.live(CHANNEL)) {
-                remembered.put(member, known);
-            }
-        }
-        return organization.equals(known);
+        return organization.equals(remembered.get(member, this::read));
     }
 
     /** What {@link #mayAct} answers when it can without reading the database; else empty. */
     public Optional<Boolean> remembered(UUID member, UUID organization) {
-        UUID known = signals.live(CHANNEL) ? remembered.getIfPresent(member) : null;
+        UUID known = remembered.remembered(member);
         return known == null ? Optional.empty() : Optional.of(organization.equals(known));
     }
 
@@ -76,23 +57,7 @@ public class ActiveMembers implements DatabaseSignals.Listener {
      * rather than when the signal comes back (a few milliseconds later).
      */
     public void forget(UUID member) {
-        forgettings.incrementAndGet();
-        remembered.invalidate(member);
-    }
-
-    @Override
-    public void signal(String payload) {
-        try {
-            forget(UUID.fromString(payload));
-        } catch (IllegalArgumentException e) {
-            missed();
-        }
-    }
-
-    @Override
-    public void missed() {
-        forgettings.incrementAndGet();
-        remembered.invalidateAll();
+        remembered.forget(member);
     }
 
     private UUID read(UUID member) {

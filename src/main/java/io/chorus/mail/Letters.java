@@ -56,6 +56,12 @@ public final class Letters {
 
         static native TemplateInstance letter_text(Letter letter);
 
+        static native TemplateInstance webhook_disabled(String organization, String name, String url, String reason,
+                String webhookId);
+
+        static native TemplateInstance webhook_disabled_text(String organization, String name, String url,
+                String reason, String webhookId);
+
         static native TemplateInstance subject(String kind, int count, String organization, String title);
     }
 
@@ -79,6 +85,15 @@ public final class Letters {
                 render(Templates.invitation_text(reminder, organization, name, email, Outbox.SECRET, validUntil),
                         locale),
                 render(Templates.invitation(reminder, organization, name, email, Outbox.SECRET, validUntil), locale));
+    }
+
+    /** The notice to an admin that the service turned one of the organization's webhook endpoints off. */
+    public static Rendered webhookDisabled(String organization, String name, String url, String reason,
+            String webhookId, Locale locale) {
+        String subject = render(Templates.subject(MailKind.WEBHOOK_DISABLED.id(), 0, organization, ""), locale);
+        return new Rendered(subject,
+                render(Templates.webhook_disabled_text(organization, name, url, reason, webhookId), locale),
+                render(Templates.webhook_disabled(organization, name, url, reason, webhookId), locale));
     }
 
     public static Rendered letter(Letter letter, Locale locale) {

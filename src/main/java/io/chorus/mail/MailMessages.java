@@ -77,6 +77,22 @@ public interface MailMessages {
     @Message("Chorus, for {organization}")
     String signature(String organization);
 
+    @Message("A webhook endpoint of {organization} was turned off")
+    String webhook_disabled_subject(String organization);
+
+    @Message("Chorus stopped sending events to {url}: every attempt to deliver to it failed for a day.")
+    String webhook_disabled_intro(String url);
+
+    @Message("The last answer: {reason}.")
+    String webhook_disabled_reason(String reason);
+
+    @Message("Once the endpoint answers again, turn it back on (PATCH /api/v1/webhooks/{webhookId} with enabled: true) "
+            + "and replay what it missed from its delivery log.")
+    String webhook_disabled_action(String webhookId);
+
+    @Message("You get this mail because you are an admin of {organization}.")
+    String webhook_disabled_why(String organization);
+
     @Message("Stop these emails?")
     String unsubscribe_title();
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.chorus.common.Backoff;
 import io.chorus.common.Sealing;
 import io.chorus.common.Time;
 import io.quarkus.logging.Log;
@@ -295,9 +296,7 @@ public class OutboxSender {
 
     /** The wait after the nth refused attempt: the first wait, doubled each time, at most the longest. */
     Duration backoff(int attempts) {
-        Duration first = config.sender().firstRetryAfter();
-        Duration wait = first.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
-        return wait.compareTo(config.sender().maxRetryAfter()) > 0 ? config.sender().maxRetryAfter() : wait;
+        return new Backoff(config.sender().firstRetryAfter(), config.sender().maxRetryAfter()).after(attempts);
     }
 
     /** A 5xx answer: the server will never take this mail. Anything else (4xx, no connection) may pass later. */

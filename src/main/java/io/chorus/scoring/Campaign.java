@@ -37,6 +37,11 @@ public class Campaign extends TenantOwned {
     public boolean announce;
     @Column(name = "announced_at")
     public Instant announcedAt;
+    /** When the campaign clock noted its start and its end (null: not yet). */
+    @Column(name = "start_noted_at")
+    public Instant startNotedAt;
+    @Column(name = "end_noted_at")
+    public Instant endNotedAt;
     @Column(name = "created_by")
     public UUID createdBy;
     @Column(name = "created_at")

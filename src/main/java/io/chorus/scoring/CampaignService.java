@@ -103,6 +103,11 @@ public class CampaignService {
         campaign.createdBy = actor;
         campaign.createdAt = Time.now();
         campaign.updatedAt = campaign.createdAt;
+        if (!campaign.endsAt.isAfter(campaign.createdAt)) {
+            // A campaign of the past, recorded now: nothing starts or ends.
+            campaign.startNotedAt = campaign.createdAt;
+            campaign.endNotedAt = campaign.createdAt;
+        }
         campaign.persistAndFlush();
         replaceLinks(campaign, contentIds, groupIds);
         audit.record(actor, "campaign.created", "campaign", campaign.id, Map.of("name", campaign.name));
@@ -131,6 +136,13 @@ public class CampaignService {
         }
         campaign.startsAt = startsAt;
         campaign.endsAt = endsAt;
+        Instant now = Time.now();
+        if (startsAt.isAfter(now)) {
+            campaign.startNotedAt = null; // it starts (again) when its new start comes
+        }
+        if (endsAt.isAfter(now)) {
+            campaign.endNotedAt = null;
+        }
         if (request.goal() != null) {
             setGoal(campaign, request.goal().orElse(null));
             changed.put("goal", request.goal().orElse(null));

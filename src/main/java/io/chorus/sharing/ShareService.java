@@ -126,7 +126,7 @@ public class ShareService {
             }
         }
         Share share = Share.findByIdOptional(id).orElseThrow();
-        created.fire(new ShareCreated(share.id, tenants.current(), memberId, contentId, now));
+        created.fire(new ShareCreated(share.id, tenants.current(), memberId, contentId, network, now));
         return new Outcome(view(share, content), true);
     }
 

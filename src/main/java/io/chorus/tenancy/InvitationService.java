@@ -31,11 +31,12 @@ public class InvitationService {
     private final Event<MemberListingChanged> listingChanged;
     private final Event<MembershipChanged> membershipChanged;
     private final Event<MemberInvited> invited;
+    private final Event<MemberJoined> joined;
 
     @Inject
     public InvitationService(AuthConfig auth, TenancyConfig config, PasswordHasher hasher, Tenants tenants, Audit audit,
             Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged,
-            Event<MemberInvited> invited) {
+            Event<MemberInvited> invited, Event<MemberJoined> joined) {
         this.auth = auth;
         this.config = config;
         this.hasher = hasher;
@@ -44,6 +45,7 @@ public class InvitationService {
         this.listingChanged = listingChanged;
         this.membershipChanged = membershipChanged;
         this.invited = invited;
+        this.joined = joined;
     }
 
     /**
@@ -129,6 +131,7 @@ public class InvitationService {
             listingChanged.fire(new MemberListingChanged(member.id));
             // An invited member is not an active ambassador until now: the organization's figures change.
             membershipChanged.fire(new MembershipChanged(organizationId));
+            joined.fire(new MemberJoined(organizationId, member.id, MemberJoined.INVITATION));
             audit.record(member.id, "invitation.accepted", "member", member.id, java.util.Map.of());
             Organization organization = Organization.findByIdOptional(organizationId).orElseThrow();
             return new AcceptedInvitation(member.id, OrganizationRef.of(organization));

@@ -30,14 +30,18 @@ class MemberChanges {
 
     private final Event<MemberListingChanged> listingChanged;
     private final Event<MembershipChanged> membershipChanged;
+    private final Event<MemberJoined> joined;
+    private final Event<MemberDeactivated> deactivated;
     private final Audit audit;
     private final Caller caller;
 
     @Inject
-    MemberChanges(Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged, Audit audit,
-            Caller caller) {
+    MemberChanges(Event<MemberListingChanged> listingChanged, Event<MembershipChanged> membershipChanged,
+            Event<MemberJoined> joined, Event<MemberDeactivated> deactivated, Audit audit, Caller caller) {
         this.listingChanged = listingChanged;
         this.membershipChanged = membershipChanged;
+        this.joined = joined;
+        this.deactivated = deactivated;
         this.audit = audit;
         this.caller = caller;
     }
@@ -100,8 +104,14 @@ class MemberChanges {
                 member.deprovisionedAt = null;
             }
         }
+        MemberStatus before = member.status;
         member.status = status;
         listingChanged.fire(new MemberListingChanged(member.id));
+        if (status == MemberStatus.DEACTIVATED && before == MemberStatus.ACTIVE) {
+            deactivated.fire(new MemberDeactivated(member.organization(), member.id));
+        } else if (status == MemberStatus.ACTIVE && before == MemberStatus.DEACTIVATED) {
+            joined.fire(new MemberJoined(member.organization(), member.id, MemberJoined.REACTIVATION));
+        }
     }
 
     /** The member's groups become these (their listing on group leaderboards follows). */

@@ -6,17 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.chorus.common.cluster.DatabaseSignals;
+import io.chorus.common.cluster.SignalledMemory;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.identity.ActiveMembers;
 
@@ -29,32 +26,26 @@ import io.chorus.identity.ActiveMembers;
  * organization and given only for it.
  */
 @ApplicationScoped
-public class MemberNames implements DatabaseSignals.Listener {
+public class MemberNames {
 
     private record Named(UUID organization, String name) {
     }
 
     private final DataSource database;
-    private final DatabaseSignals signals;
-    private final Cache<UUID, Named> remembered = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
-    /** Counts what was forgotten: names read before a forgetting are not remembered after it. */
-    private final AtomicLong forgettings = new AtomicLong();
+    private final SignalledMemory<Named> remembered;
 
     @Inject
     public MemberNames(DataSource database, DatabaseSignals signals) {
         this.database = database;
-        this.signals = signals;
-        signals.listen(ActiveMembers.CHANNEL, this);
+        this.remembered = new SignalledMemory<>(signals, ActiveMembers.CHANNEL, 200_000, Duration.ofMinutes(10));
     }
 
     /** The names of those of {@code members} who are members of {@code organization}, by id (a name may be null). */
     public Map<UUID, String> of(UUID organization, List<UUID> members) {
-        boolean live = signals.live(ActiveMembers.CHANNEL);
         Map<UUID, String> names = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
         for (UUID member : members) {
-            Named known = live ? remembered.getIfPresent(member) : null;
+            Named known = remembered.remembered(member);
             if (known != null && known.organization().equals(organization)) {
                 names.put(member, known.name());
             } else {
@@ -64,33 +55,14 @@ public class MemberNames implements DatabaseSignals.Listener {
         if (missing.isEmpty()) {
             return names;
         }
-        long before = forgettings.get();
+        long mark = remembered.mark();
         List<Object[]> rows = Jdbc.rows(database,
                 "select m.id, m.name from members m where m.organization_id = ? and m.id = any(?)", organization,
                 missing.toArray(UUID[]::new));
-        boolean keep = live && forgettings.get() == before && signals.live(ActiveMembers.CHANNEL);
         for (Object[] row : rows) {
             names.put((UUID) row[0], (String) row[1]);
-            if (keep) {
-                remembered.put((UUID) row[0], new Named(organization, (String) row[1]));
-            }
+            remembered.remember(mark, (UUID) row[0], new Named(organization, (String) row[1]));
         }
         return names;
-    }
-
-    @Override
-    public void signal(String payload) {
-        forgettings.incrementAndGet();
-        try {
-            remembered.invalidate(UUID.fromString(payload));
-        } catch (IllegalArgumentException e) {
-            remembered.invalidateAll();
-        }
-    }
-
-    @Override
-    public void missed() {
-        forgettings.incrementAndGet();
-        remembered.invalidateAll();
     }
 }

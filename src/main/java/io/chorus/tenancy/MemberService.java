@@ -44,15 +44,17 @@ public class MemberService {
     private final InvitationService invitations;
     private final MemberChanges changes;
     private final Event<MembershipChanged> membershipChanged;
+    private final Event<MemberJoined> joined;
     private final Audit audit;
     private final Caller caller;
 
     @Inject
     public MemberService(InvitationService invitations, MemberChanges changes,
-            Event<MembershipChanged> membershipChanged, Audit audit, Caller caller) {
+            Event<MembershipChanged> membershipChanged, Event<MemberJoined> joined, Audit audit, Caller caller) {
         this.invitations = invitations;
         this.changes = changes;
         this.membershipChanged = membershipChanged;
+        this.joined = joined;
         this.audit = audit;
         this.caller = caller;
     }
@@ -154,6 +156,9 @@ public class MemberService {
             copy(member, request);
             member.persistAndFlush();
             membershipChanged.fire(new MembershipChanged(member.organization()));
+            if (member.status == MemberStatus.ACTIVE) {
+                joined.fire(new MemberJoined(member.organization(), member.id, MemberJoined.PROVISIONING));
+            }
         }
         audit.record(caller.memberId().orElse(null), "member.provisioned", "member", member.id,
                 Map.of("roles", MemberChanges.ids(member.roles()), "status", member.status.id()));

@@ -19,6 +19,7 @@ import io.chorus.common.tenant.Tenants;
 import io.chorus.identity.RefreshToken;
 import io.chorus.tenancy.Invitation;
 import io.chorus.tenancy.Member;
+import io.chorus.tenancy.MemberDeactivated;
 import io.chorus.tenancy.MemberListingChanged;
 import io.chorus.tenancy.MemberStatus;
 import io.chorus.tenancy.MembershipChanged;
@@ -52,15 +53,17 @@ public class ErasureService {
     private final Audit audit;
     private final Event<MemberListingChanged> listingChanged;
     private final Event<MembershipChanged> membershipChanged;
+    private final Event<MemberDeactivated> deactivated;
 
     @Inject
     public ErasureService(EntityManager em, Tenants tenants, Audit audit, Event<MemberListingChanged> listingChanged,
-            Event<MembershipChanged> membershipChanged) {
+            Event<MembershipChanged> membershipChanged, Event<MemberDeactivated> deactivated) {
         this.em = em;
         this.tenants = tenants;
         this.audit = audit;
         this.listingChanged = listingChanged;
         this.membershipChanged = membershipChanged;
+        this.deactivated = deactivated;
     }
 
     /** Erases the member; erasing one already erased changes nothing. */
@@ -73,6 +76,7 @@ public class ErasureService {
             return;
         }
         Instant now = Time.now();
+        boolean wasActive = member.status == MemberStatus.ACTIVE;
         member.name = Member.ERASED_NAME;
         member.email = null;
         member.givenName = null;
@@ -88,6 +92,9 @@ public class ErasureService {
         }
         listingChanged.fire(new MemberListingChanged(member.id));
         membershipChanged.fire(new MembershipChanged(tenants.current())); // deactivated: no longer an active ambassador
+        if (wasActive) {
+            deactivated.fire(new MemberDeactivated(tenants.current(), member.id));
+        }
         RefreshToken.deleteAllOf(member.id);
         Invitation.delete("memberId", member.id);
         execute("delete from idempotency_records where principal = ?1", member.id.toString());

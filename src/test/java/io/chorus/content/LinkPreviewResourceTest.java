@@ -60,9 +60,15 @@ class LinkPreviewResourceTest {
 
     @Test
     void localPrivateAndNonWebTargetsAreRefusedOutright() {
-        for (String url : new String[] { "http://localhost:1/", "http://[::1]/", "http://192.168.1.1/",
-                "http://172.16.0.1/", "http://0.0.0.0/", "http://100.64.0.1/", "ftp://example.com/file",
-                "file:///etc/passwd", "not a url" }) {
+        // 127.0.0.0/8 is the one private network the test profile allows: everything else private stays refused, and
+        // the metadata addresses always are.
+        for (String url : new String[] { "http://[::1]/", "http://192.168.1.1/", "http://172.16.0.1/",
+                "http://0.0.0.0/", "http://100.64.0.1/", "http://169.254.169.254/latest/",
+                "http://[fd00:ec2::254]/" }) {
+            preview(url).then().statusCode(422).contentType("application/problem+json").body("detail",
+                    containsString("not a public address"));
+        }
+        for (String url : new String[] { "ftp://example.com/file", "file:///etc/passwd", "not a url" }) {
             preview(url).then().statusCode(422).contentType("application/problem+json");
         }
         Api.as(curator).body(Map.of()).post("/api/v1/link-previews").then().statusCode(400);

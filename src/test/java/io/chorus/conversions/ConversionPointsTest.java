@@ -127,7 +127,8 @@ class ConversionPointsTest {
                     () -> scorer.attributed(connection,
                             List.of(new AttributedConversion(UUID.fromString(id), UUID.fromString(org.id()),
                                     UUID.fromString(link.sharer().id()), UUID.fromString(link.shareId()), null,
-                                    UUID.fromString(clickId), Time.now()))));
+                                    UUID.fromString(clickId), Time.now(), "purchase", null, null, Time.now(),
+                                    "linkedin", null))));
         }
 
         assertThat(ledger(org, "conversion_id || ' ' || points")).containsExactly(id + " 25");

@@ -157,8 +157,20 @@ class SecurityMatrixTest {
             new Endpoint("PATCH", "/api/v1/settings/identity-providers/{id}", Set.of("admin"),
                     Map.of("name", "Hijacked")),
             new Endpoint("DELETE", "/api/v1/settings/identity-providers/{id}", Set.of("admin"), null),
-            new Endpoint("GET", "/api/v1/settings/sso", Set.of("admin"), null), new Endpoint("PUT",
-                    "/api/v1/settings/sso", Set.of("admin"), Map.of("required", true, "redirectUris", List.of())));
+            new Endpoint("GET", "/api/v1/settings/sso", Set.of("admin"), null),
+            new Endpoint("PUT", "/api/v1/settings/sso", Set.of("admin"),
+                    Map.of("required", true, "redirectUris", List.of())),
+            new Endpoint("POST", "/api/v1/webhooks", Set.of("admin"),
+                    Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("share.created"))),
+            new Endpoint("GET", "/api/v1/webhooks", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/webhooks/{id}", Set.of("admin"), null),
+            new Endpoint("PATCH", "/api/v1/webhooks/{id}", Set.of("admin"), Map.of("enabled", false)),
+            new Endpoint("DELETE", "/api/v1/webhooks/{id}", Set.of("admin"), null),
+            new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", Set.of("admin"), null),
+            new Endpoint("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Set.of("admin"), null));
+
+    /** What a {deliveryId} stands for: one of the victim's webhook deliveries. */
+    private static final String DELIVERY = "/api/v1/webhooks/{id}/deliveries";
 
     static Org home;
     static Org victim;
@@ -177,6 +189,10 @@ class SecurityMatrixTest {
                 home.member("curator"), "analyst", home.member("analyst"));
         Person victimMember = victim.member("ambassador");
         Person victimCurator = victim.member("curator");
+        // Port 9 on loopback: nothing listens, so the victim's deliveries only fail and wait for their retries.
+        String victimWebhook = Api.as(victim.admin().token())
+                .body(Map.of("url", "http://127.0.0.1:9/victim", "events", List.of("share.created")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         String victimContent = Contents.published(victimCurator.token(), Contents.body("Victim news"));
         String victimShare = Api.as(victimMember.token()).body(Map.of("network", "xing"))
                 .post("/api/v1/content/{id}/shares", victimContent).then().statusCode(201).extract().path("id");
@@ -190,11 +206,15 @@ class SecurityMatrixTest {
                 .post("/api/v1/settings/conversion-keys").then().statusCode(201).extract().path("id");
         String victimScimToken = Api.as(victim.admin().token()).body(Map.of("name", "Victim IdP"))
                 .post("/api/v1/settings/scim-tokens").then().statusCode(201).extract().path("id");
-        victimIds = Map.of("/api/v1/settings/conversion-keys", victimKey, "/api/v1/settings/scim-tokens",
-                victimScimToken, "/api/v1/broadcasts", victimBroadcast, "/api/v1/members", victimMember.id(),
-                "/api/v1/groups", victim.group("Victim group", "department"), "/api/v1/content", victimContent,
-                "/api/v1/shares", victimShare, "/api/v1/analytics/content", victimContent, "/api/v1/campaigns",
-                victimCampaign);
+        String victimDelivery = Api.as(victim.admin().token()).get("/api/v1/webhooks/{id}/deliveries", victimWebhook)
+                .then().statusCode(200).extract().path("items[0].id");
+        victimIds = Map.ofEntries(Map.entry("/api/v1/settings/conversion-keys", victimKey),
+                Map.entry("/api/v1/settings/scim-tokens", victimScimToken),
+                Map.entry("/api/v1/broadcasts", victimBroadcast), Map.entry("/api/v1/members", victimMember.id()),
+                Map.entry("/api/v1/groups", victim.group("Victim group", "department")),
+                Map.entry("/api/v1/content", victimContent), Map.entry("/api/v1/shares", victimShare),
+                Map.entry("/api/v1/analytics/content", victimContent), Map.entry("/api/v1/campaigns", victimCampaign),
+                Map.entry("/api/v1/webhooks", victimWebhook), Map.entry(DELIVERY, victimDelivery));
     }
 
     @Test
@@ -286,6 +306,8 @@ class SecurityMatrixTest {
                 .statusCode(200).body("title", equalTo("Victim news")).body("status", equalTo("published"));
         Api.as(victim.admin().token()).get("/api/v1/settings/scim-tokens").then().statusCode(200).body("items[0].id",
                 equalTo(victimIds.get("/api/v1/settings/scim-tokens")));
+        Api.as(victim.admin().token()).get("/api/v1/webhooks/{id}", victimIds.get("/api/v1/webhooks")).then()
+                .statusCode(200).body("enabled", equalTo(true)).body("url", equalTo("http://127.0.0.1:9/victim"));
     }
 
     @Test
@@ -300,6 +322,9 @@ class SecurityMatrixTest {
         if (path.contains("{id}")) {
             String collection = path.substring(0, path.indexOf("/{id}"));
             path = path.replace("{id}", idFor.apply(collection));
+        }
+        if (path.contains("{deliveryId}")) {
+            path = path.replace("{deliveryId}", idFor.apply(DELIVERY));
         }
         var request = Api.as(token);
         if (endpoint.body() != null) {

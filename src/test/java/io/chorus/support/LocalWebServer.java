@@ -20,10 +20,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A web server on 127.0.0.1 for link-preview tests, the one private target the service is told it may fetch. Its pages:
- * a page with metadata, redirect chains, an endless page, a slow page. Under {@code /idp/<mode>/} it is also an
- * identity provider that misbehaves as its mode says ({@link #IDP_MODES}), for the tests of the service's limits on
- * calls to providers (which it bounds to 1 s here).
+ * A web server on 127.0.0.1 for link-preview tests: the test profile lets the service call 127.0.0.0/8
+ * ({@code chorus.outbound.allowed-private-networks}), and no other private network. Its pages: a page with metadata,
+ * redirect chains (one to a loopback address outside that network), an endless page, a slow page. Under
+ * {@code /idp/<mode>/} it is also an identity provider that misbehaves as its mode says ({@link #IDP_MODES}), for the
+ * tests of the service's limits on calls to providers (which it bounds to 1 s here).
  */
 public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
 
@@ -71,7 +72,7 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
                 </head><body>…</body></html>"""));
         server.createContext("/plain", exchange -> html(exchange,
                 "<html><head><title> Only a title </title><meta name=\"twitter:description\" content=\"Tweety\"></head></html>"));
-        server.createContext("/to-loopback", exchange -> redirect(exchange, "http://127.0.0.1:1/secret"));
+        server.createContext("/to-loopback", exchange -> redirect(exchange, "http://[::1]:1/secret"));
         server.createContext("/to-private", exchange -> redirect(exchange, "http://10.0.0.1/admin"));
         server.createContext("/to-metadata",
                 exchange -> redirect(exchange, "http://169.254.169.254/latest/meta-data/"));
@@ -109,9 +110,8 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
         });
         server.createContext("/idp/", LocalWebServer::identityProvider);
         server.start();
-        return Map.of("chorus.link-previews.allowed-private-targets", "127.0.0.1:" + server.getAddress().getPort(),
-                "chorus.link-previews.timeout", "PT2S", "chorus.sso.timeout", "PT1S", "chorus.sso.connect-timeout",
-                "PT1S");
+        return Map.of("chorus.link-previews.timeout", "PT2S", "chorus.sso.timeout", "PT1S",
+                "chorus.sso.connect-timeout", "PT1S");
     }
 
     @Override

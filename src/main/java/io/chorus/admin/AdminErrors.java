@@ -31,7 +31,7 @@ public final class AdminErrors {
         static native TemplateInstance notFound(String lang);
     }
 
-    private AdminErrors() {
+    AdminErrors() {
     }
 
     public static Response signIn(UriInfo uri, HttpServerRequest http) {

@@ -31,7 +31,7 @@ public final class AppErrors {
         static native TemplateInstance notFound(String lang);
     }
 
-    private AppErrors() {
+    AppErrors() {
     }
 
     public static Response signIn(UriInfo uri, HttpServerRequest http) {

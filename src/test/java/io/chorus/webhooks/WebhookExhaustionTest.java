@@ -65,6 +65,8 @@ class WebhookExhaustionTest {
 
         // Back on today's clock: the first message's day of retries is over.
         Rows.await(database, deliveries + " and status = 'failed' and last_status = 503", 1);
+        // The endpoint is disabled just after its message is marked failed, in a transaction of its own.
+        Rows.await(database, "select count(*) from webhook_endpoints where id = '" + webhook + "' and not enabled", 1);
         Api.as(org.admin().token()).get("/api/v1/webhooks/{id}", webhook).then().statusCode(200)
                 .body("enabled", equalTo(false)).body("disabledReason", equalTo("HTTP 503"))
                 .body("disabledAt", not(nullValue()));

@@ -272,7 +272,7 @@ class WebhookDeliveryTest {
         Contents.published(org.member("curator").token(), Contents.body("Going places"));
 
         redirecting.await(r -> r.size() >= 2, "the redirect answered twice (a retry)");
-        toMetadata.await(r -> r.size() >= 1, "the redirect to the metadata address answered");
+        toMetadata.await(r -> r.size() >= 2, "the redirect to the metadata address answered twice (a retry)");
         Rows.await(database, "select count(*) from webhook_deliveries where endpoint_id = '" + movedId
                 + "' and attempts >= 1 and status = 'pending'", 1);
         assertThat(elsewhere.received).as("a redirect's target is never called").isEmpty();
@@ -304,10 +304,13 @@ class WebhookDeliveryTest {
             try {
                 Future<Integer> a = threads.submit((Callable<Integer>) first::drain);
                 Future<Integer> b = threads.submit((Callable<Integer>) second::drain);
-                assertThat(a.get() + b.get()).as("deliveries attempted by the two senders").isEqualTo(24);
+                // Other tests' endpoints may be due too: what counts is this organization's messages.
+                assertThat(a.get() + b.get()).as("deliveries attempted by the two senders").isGreaterThanOrEqualTo(24);
             } finally {
                 threads.shutdown();
             }
+            Rows.await(database, "select count(*) from webhook_deliveries where organization_id = '" + org.id()
+                    + "' and status = 'delivered' and attempts = 1", 24);
             for (Endpoint receiver : receivers) {
                 assertThat(receiver.received).hasSize(8).allMatch(Received::verified);
                 assertThat(receiver.received).extracting(r -> r.json().path("data").path("contentId").asText())

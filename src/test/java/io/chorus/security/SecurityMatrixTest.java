@@ -189,7 +189,7 @@ class SecurityMatrixTest {
                 home.member("curator"), "analyst", home.member("analyst"));
         Person victimMember = victim.member("ambassador");
         Person victimCurator = victim.member("curator");
-        // Port 9 on loopback: nothing listens, so the victim's deliveries only fail and wait for their retries.
+        // Port 9 on loopback: nothing listens there.
         String victimWebhook = Api.as(victim.admin().token())
                 .body(Map.of("url", "http://127.0.0.1:9/victim", "events", List.of("share.created")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
@@ -208,6 +208,9 @@ class SecurityMatrixTest {
                 .post("/api/v1/settings/scim-tokens").then().statusCode(201).extract().path("id");
         String victimDelivery = Api.as(victim.admin().token()).get("/api/v1/webhooks/{id}/deliveries", victimWebhook)
                 .then().statusCode(200).extract().path("items[0].id");
+        // Paused: its delivery waits rather than being retried for the rest of the run.
+        Api.as(victim.admin().token()).body(Map.of("enabled", false)).patch("/api/v1/webhooks/{id}", victimWebhook)
+                .then().statusCode(200);
         victimIds = Map.ofEntries(Map.entry("/api/v1/settings/conversion-keys", victimKey),
                 Map.entry("/api/v1/settings/scim-tokens", victimScimToken),
                 Map.entry("/api/v1/broadcasts", victimBroadcast), Map.entry("/api/v1/members", victimMember.id()),
@@ -307,7 +310,7 @@ class SecurityMatrixTest {
         Api.as(victim.admin().token()).get("/api/v1/settings/scim-tokens").then().statusCode(200).body("items[0].id",
                 equalTo(victimIds.get("/api/v1/settings/scim-tokens")));
         Api.as(victim.admin().token()).get("/api/v1/webhooks/{id}", victimIds.get("/api/v1/webhooks")).then()
-                .statusCode(200).body("enabled", equalTo(true)).body("url", equalTo("http://127.0.0.1:9/victim"));
+                .statusCode(200).body("enabled", equalTo(false)).body("url", equalTo("http://127.0.0.1:9/victim"));
     }
 
     @Test

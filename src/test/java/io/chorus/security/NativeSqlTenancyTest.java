@@ -47,7 +47,15 @@ class NativeSqlTenancyTest {
             new Allowed(Set.of("delete from sharer_visitors"), "retention of every organization's sharer visitors"),
             "sharing/clicks/ClickBatches.java",
             new Allowed(Set.of("from sharer_visitors where visitor_id", "select 1 from click_events where id"),
-                    "a batch holds clicks of every organization: visitor and click ids are the deployment's"));
+                    "a batch holds clicks of every organization: visitor and click ids are the deployment's"),
+            "scoring/CampaignClock.java",
+            new Allowed(Set.of("update campaigns set start_noted_at", "update campaigns set end_noted_at"),
+                    "the campaign clock notes every organization's campaigns starting and ending"),
+            "webhooks/WebhookSender.java",
+            new Allowed(Set.of("update webhook_deliveries set status", "update webhook_endpoints set failures"),
+                    "the sender updates the deliveries it claimed from every organization, and their endpoints, by id"),
+            "webhooks/DeliveryRetention.java",
+            new Allowed(Set.of("delete from webhook_deliveries"), "retention of every organization's delivery log"));
 
     record Allowed(Set<String> statements, String reason) {
     }

@@ -7,7 +7,8 @@ import io.quarkus.qute.i18n.MessageBundle;
  * The admin UI's frame (navigation, sign-in, the dashboard's header) and the words several pages share, in English, in
  * templates as {@code admin:key}; French in messages/admin_fr.properties. Each page's own words are in a bundle of its
  * own ({@link ContentMessages}, {@link CampaignMessages}, {@link MembersMessages}, {@link SettingsMessages},
- * {@link LeaderboardMessages}, {@link DashboardMessages}).
+ * {@link LeaderboardMessages}, {@link DashboardMessages}). A list of short declarations, three lines each, so longer
+ * than a room of code: splitting it further would scatter the frame's words.
  */
 @MessageBundle(value = "admin", locale = "en")
 public interface AdminMessages {

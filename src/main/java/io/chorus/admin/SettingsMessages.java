@@ -25,7 +25,9 @@ public interface SettingsMessages {
     @Message("Daily cap")
     String col_daily_cap();
 
-    @Message("{#when action}{#is 'share'}Share{#is 'click'}Click received{#is 'submission_approved'}Submission approved{#is 'conversion'}Conversion credited{#else}{action}{/when}")
+    @Message("{#when action}{#is 'share'}Share{#is 'click'}Click received{#is "
+            + "'submission_approved'}Submission approved{#is 'conversion'}Conversion "
+            + "credited{#else}{action}{/when}")
     String scoring_action(String action);
 
     @Message("No cap")

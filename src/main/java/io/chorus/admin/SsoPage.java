@@ -22,8 +22,8 @@ import io.chorus.common.config.ChorusConfig;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.common.problem.ScimError;
 import io.chorus.identity.Role;
-import io.chorus.scim.Scim;
 import io.chorus.scim.ScimTokenResource.CreateScimToken;
 import io.chorus.scim.ScimTokenResource.CreatedScimToken;
 import io.chorus.scim.ScimTokenResource.ScimTokenView;
@@ -140,7 +140,7 @@ public class SsoPage {
 
     private Response render(int status, String providersFrom, String tokensFrom, Shown shown) {
         return pages.page(status, Templates.show(pages.session(), page(providersFrom, providers::list),
-                page(tokensFrom, tokens::list), providers.redirectUri(), chorus.url(Scim.ROOT), shown));
+                page(tokensFrom, tokens::list), providers.redirectUri(), chorus.url(ScimError.ROOT), shown));
     }
 
     /** A page of up to 100, from a cursor; the first page when the cursor is not one. */

@@ -72,24 +72,15 @@ public class AnalyticsRollup {
             if (!(boolean) Jdbc.row(connection, "select pg_try_advisory_lock(?)", LOCK)[0]) {
                 return;
             }
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
             try {
                 if (!(boolean) Jdbc.row(connection, IDLE_CHECK)[0]) {
                     return; // nothing noted, nothing to rebuild: one statement every interval when idle
                 }
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 Pass pass = new Pass(true, 0, Set.of(), List.of());
                 long rebuilt = 0;
                 for (int n = 0; pass.more() && n < 20; n++) {
-                    try {
-                        pass = pass(connection);
-                        connection.commit();
-                    } catch (SQLException | RuntimeException e) {
-                        connection.rollback();
-                        throw e;
-                    }
+                    pass = Jdbc.inTransaction(connection, Connection.TRANSACTION_REPEATABLE_READ,
+                            () -> pass(connection));
                     rebuilt += pass.rebuiltRows();
                     generations.counted(pass.counted());
                     pass.rebuilt().forEach(generations::changed);
@@ -98,12 +89,9 @@ public class AnalyticsRollup {
                 }
                 if (rebuilt >= REBUILT_ROWS_TO_ANALYZE) {
                     // Fresh statistics at once, so that the planner does not meet the new rows blind.
-                    connection.setAutoCommit(true);
                     OrganizationRebuild.analyze(connection);
                 }
             } finally {
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
                 Jdbc.rows(connection, "select pg_advisory_unlock(?)", LOCK);
             }
         }

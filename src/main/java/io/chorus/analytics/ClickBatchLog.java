@@ -1,7 +1,6 @@
 package io.chorus.analytics;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +35,7 @@ public final class ClickBatchLog {
                 last = candidate;
             }
         }
-        try (PreparedStatement insert = connection
-                .prepareStatement("insert into analytics_click_batches (first_id, last_id) values (?, ?)")) {
-            insert.setObject(1, first);
-            insert.setObject(2, last);
-            insert.executeUpdate();
-        }
+        Jdbc.update(connection, "insert into analytics_click_batches (first_id, last_id) values (?, ?)", first, last);
     }
 
     /**

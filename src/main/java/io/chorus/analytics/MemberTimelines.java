@@ -1,14 +1,14 @@
 package io.chorus.analytics;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Per member (ids sorted as PostgreSQL sorts uuids), the days on which their lifetime shares or clicks changed and the
@@ -76,27 +76,18 @@ final class MemberTimelines {
     static MemberTimelines read(Connection connection, UUID organization, String only, Object extra, long maxEntries)
             throws SQLException {
         Builder builder = new Builder();
-        try (PreparedStatement statement = connection.prepareStatement("""
+        Object[] parameters = only.isEmpty() ? new Object[] { organization }
+                : new Object[] { organization, organization, extra };
+        Jdbc.each(connection, 10_000, """
                 select member_id, month, shares_before, clicks_before, array_to_string(shares, ','),
                        array_to_string(clicks, ',')
-                from analytics_member_months where organization_id = ?""" + only + " order by member_id, month")) {
-            statement.setFetchSize(10_000);
-            statement.setObject(1, organization);
-            if (!only.isEmpty()) {
-                statement.setObject(2, organization);
-                statement.setObject(3, extra);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
+                from analytics_member_months where organization_id = ?""" + only + " order by member_id, month",
+                row -> {
                     builder.month((UUID) row.getObject(1), row.getObject(2, LocalDate.class), row.getLong(3),
                             row.getLong(4), row.getString(5), row.getString(6));
-                    if (builder.entries > maxEntries) {
-                        return null;
-                    }
-                }
-            }
-        }
-        return builder.build();
+                    return builder.entries <= maxEntries;
+                }, parameters);
+        return builder.entries > maxEntries ? null : builder.build();
     }
 
     /** Turns a member's months, in order, into their timeline. */

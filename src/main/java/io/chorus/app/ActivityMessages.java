@@ -57,7 +57,11 @@ public interface ActivityMessages {
     @Message("No badge yet: your first share earns one.")
     String badges_empty();
 
-    @Message("{#when id}{#is 'first_share'}First share{#is 'shares_10'}10 shares{#is 'shares_50'}50 shares{#is 'shares_100'}100 shares{#is 'first_click'}First click{#is 'clicks_100'}100 clicks{#is 'submission_approved'}Suggestion published{#is 'streak_4_weeks'}Four weeks in a row{#is 'top10_month'}Top 10 of {month}{#is 'campaign_goal'}Goal reached: {campaign}{#else}{id}{/when}")
+    @Message("{#when id}{#is 'first_share'}First share{#is 'shares_10'}10 shares{#is 'shares_50'}50 "
+            + "shares{#is 'shares_100'}100 shares{#is 'first_click'}First click{#is 'clicks_100'}100 "
+            + "clicks{#is 'submission_approved'}Suggestion published{#is 'streak_4_weeks'}Four weeks in a "
+            + "row{#is 'top10_month'}Top 10 of {month}{#is 'campaign_goal'}Goal reached: "
+            + "{campaign}{#else}{id}{/when}")
     String badge(String id, String campaign, String month);
 
     @Message("Earned on {date}")
@@ -132,7 +136,8 @@ public interface ActivityMessages {
     @Message("Period")
     String field_period();
 
-    @Message("{#when period}{#is 'week'}This week{#is 'month'}This month{#is 'quarter'}This quarter{#is 'year'}This year{#is 'all'}All time{#else}{period}{/when}")
+    @Message("{#when period}{#is 'week'}This week{#is 'month'}This month{#is 'quarter'}This quarter{#is "
+            + "'year'}This year{#is 'all'}All time{#else}{period}{/when}")
     String period(String period);
 
     @Message("Group")

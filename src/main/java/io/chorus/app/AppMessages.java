@@ -190,7 +190,10 @@ public interface AppMessages {
     @Message("You declined the charter")
     String declined_title();
 
-    @Message("That is your choice, and nothing else changes: your account stays as it is. Sharing through Chorus needs the charter accepted, so the feed will show the charter again whenever you come back, in case you change your mind. If you would rather leave the programme, ask your administrator to deactivate your account; your data can be downloaded or erased.")
+    @Message("That is your choice, and nothing else changes: your account stays as it is. Sharing through "
+            + "Chorus needs the charter accepted, so the feed will show the charter again whenever you come "
+            + "back, in case you change your mind. If you would rather leave the programme, ask your "
+            + "administrator to deactivate your account; your data can be downloaded or erased.")
     String declined_text();
 
     @Message("Read the charter again")

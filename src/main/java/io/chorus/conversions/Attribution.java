@@ -2,18 +2,16 @@ package io.chorus.conversions;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Credits pending conversions to their click, in SQL over a set of them: the click a conversion names (its
@@ -104,12 +102,11 @@ class Attribution {
      * do once the transaction committed goes into {@code afterCommit}.
      */
     List<Decided> of(Connection connection, UUID[] ids, Instant now, List<Runnable> afterCommit) throws SQLException {
-        List<Decided> decided;
-        try (PreparedStatement update = connection.prepareStatement(BY_ID)) {
-            update.setArray(1, connection.createArrayOf("uuid", ids));
-            update.setTimestamp(2, Timestamp.from(now));
-            decided = decided(update);
-        }
+        List<Decided> decided = Jdbc.rows(connection, BY_ID, ids, now).stream()
+                .map(row -> new Decided((UUID) row[0], (UUID) row[1], (String) row[2], (UUID) row[3], (UUID) row[4],
+                        (UUID) row[5], (UUID) row[6], (Instant) row[7], (String) row[8], (BigDecimal) row[9],
+                        (String) row[10], (String) row[11], (UUID) row[12]))
+                .toList();
         List<AttributedConversion> attributed = decided.stream().filter(d -> ATTRIBUTED.equals(d.status()))
                 .map(d -> new AttributedConversion(d.id(), d.organizationId(), d.memberId(), d.shareId(), d.contentId(),
                         d.clickId(), now, d.type(), d.value(), d.currency(), d.occurredAt(), d.network(),
@@ -132,49 +129,18 @@ class Attribution {
      * due.
      */
     int due(Connection connection, Instant now, int limit, List<Runnable> afterCommit) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(DUE)) {
-            query.setTimestamp(1, Timestamp.from(now));
-            query.setInt(2, limit);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getObject(1, UUID.class));
-                }
-            }
-        }
-        if (ids.isEmpty()) {
+        UUID[] due = Jdbc.rows(connection, DUE, now, limit).stream().map(row -> (UUID) row[0]).toArray(UUID[]::new);
+        if (due.length == 0) {
             return 0;
         }
-        UUID[] due = ids.toArray(UUID[]::new);
         of(connection, due, now, afterCommit);
-        try (PreparedStatement update = connection.prepareStatement(BACK_OFF)) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setArray(3, connection.createArrayOf("uuid", due));
-            update.executeUpdate();
-        }
+        Jdbc.update(connection, BACK_OFF, now, now, due);
         return due.length;
     }
 
     /** Records the conversions received before {@code before} and still without a click as unattributed. */
     static int giveUp(Connection connection, Instant before, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(GIVE_UP)) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setTimestamp(2, Timestamp.from(before));
-            return update.executeUpdate();
-        }
+        return Jdbc.update(connection, GIVE_UP, now, before);
     }
 
-    private static List<Decided> decided(PreparedStatement update) throws SQLException {
-        List<Decided> decided = new ArrayList<>();
-        try (ResultSet row = update.executeQuery()) {
-            while (row.next()) {
-                decided.add(new Decided(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
-                        row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getObject(6, UUID.class),
-                        row.getObject(7, UUID.class), row.getTimestamp(8).toInstant(), row.getString(9),
-                        row.getBigDecimal(10), row.getString(11), row.getString(12), row.getObject(13, UUID.class)));
-            }
-        }
-        return decided;
-    }
 }

@@ -1,9 +1,5 @@
 package io.chorus.conversions;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.SecretTokens;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.conversions.ConversionKeyService.KeyRevoked;
 import io.chorus.conversions.ConversionSettingsService.SettingsChanged;
 
@@ -64,20 +61,8 @@ public class ConversionKeys {
     }
 
     private Optional<Key> read(String hash) {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(KEY)) {
-            query.setString(1, hash);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        ConversionKeyKind.of(row.getString(3)), Set.of((String[]) row.getArray(4).getArray()),
-                        row.getInt(5)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The conversion key could not be read: " + e.getMessage(), e);
-        }
+        return Jdbc.rows(database, KEY, hash).stream().findFirst().map(row -> new Key((UUID) row[0], (UUID) row[1],
+                ConversionKeyKind.of((String) row[2]), Set.of((String[]) row[3]), (Integer) row[4]));
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {

@@ -2,8 +2,6 @@ package io.chorus.conversions;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,17 +154,8 @@ public class ConversionWriter {
                         : values[c] instanceof BigDecimal d ? d.toPlainString() : values[c].toString();
             }
         }
-        List<UUID> inserted = new ArrayList<>(n);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int c = 0; c < columns.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-            }
-            try (ResultSet row = insert.executeQuery()) {
-                while (row.next()) {
-                    inserted.add(row.getObject(1, UUID.class));
-                }
-            }
-        }
+        List<UUID> inserted = Jdbc.rows(connection, INSERT, (Object[]) columns).stream().map(row -> (UUID) row[0])
+                .toList();
         Map<UUID, String> status = new HashMap<>();
         batch.forEach(r -> status.put(r.id(), r.status()));
         attribution.of(connection, inserted.toArray(UUID[]::new), Time.now(), afterCommit)
@@ -189,16 +178,10 @@ public class ConversionWriter {
             Map<UUID, Accepted> answers) throws SQLException {
         List<Report> repeats = batch.stream().filter(r -> !fresh.contains(r.id())).toList();
         Map<String, Accepted> existing = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(EXISTING)) {
-            query.setArray(1, connection.createArrayOf("text",
-                    repeats.stream().map(r -> r.organizationId().toString()).toArray()));
-            query.setArray(2, connection.createArrayOf("text", repeats.stream().map(Report::externalId).toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    existing.put(row.getString(1) + " " + row.getString(2),
-                            new Accepted(row.getObject(3, UUID.class), row.getString(4), true));
-                }
-            }
+        for (Object[] row : Jdbc.rows(connection, EXISTING,
+                repeats.stream().map(r -> r.organizationId().toString()).toArray(String[]::new),
+                repeats.stream().map(Report::externalId).toArray(String[]::new))) {
+            existing.put(row[0] + " " + row[1], new Accepted((UUID) row[2], (String) row[3], true));
         }
         for (Report r : repeats) {
             Accepted first = existing.get(r.organizationId() + " " + r.externalId());

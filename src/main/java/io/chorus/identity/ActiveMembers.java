@@ -1,9 +1,5 @@
 package io.chorus.identity;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.chorus.common.cluster.DatabaseSignals;
 import io.chorus.common.cluster.SignalledMemory;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Whether a member may still act: active in the organization their token names (not deactivated, not erased, not
@@ -61,15 +58,7 @@ public class ActiveMembers {
     }
 
     private UUID read(UUID member) {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection
-                        .prepareStatement("select organization_id from members where id = ? and status = 'active'")) {
-            query.setObject(1, member);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getObject(1, UUID.class) : NOT_ACTIVE;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not check the member of a token", e);
-        }
+        return Jdbc.rows(database, "select organization_id from members where id = ? and status = 'active'", member)
+                .stream().findFirst().map(row -> (UUID) row[0]).orElse(NOT_ACTIVE);
     }
 }

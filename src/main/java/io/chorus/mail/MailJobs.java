@@ -1,8 +1,6 @@
 package io.chorus.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -91,34 +90,24 @@ public class MailJobs {
     private static List<Due> dueDigests(Connection connection) throws SQLException {
         Instant now = Time.now();
         List<Due> due = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("""
+        for (Object[] row : Jdbc.rows(connection, """
                 select o.id, coalesce(s.time_zone, 'UTC'), to_char(coalesce(s.digest_time, '09:00'), 'HH24:MI'),
                        array(select r.day::text from digest_runs r where r.organization_id = o.id
                              and r.day >= ?::date - 2)
-                from organizations o left join organization_settings s on s.organization_id = o.id""")) {
-            query.setObject(1, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    ZoneId zone = ZoneId.of(row.getString(2));
-                    LocalDate today = LocalDate.ofInstant(now, zone);
-                    Instant sendAt = today.atTime(LocalTime.parse(row.getString(3))).atZone(zone).toInstant();
-                    List<String> done = List.of((String[]) row.getArray(4).getArray());
-                    if (!now.isBefore(sendAt) && !done.contains(today.toString())) {
-                        due.add(new Due(row.getObject(1, UUID.class), today));
-                    }
-                }
+                from organizations o left join organization_settings s on s.organization_id = o.id""",
+                LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
+            ZoneId zone = ZoneId.of((String) row[1]);
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            Instant sendAt = today.atTime(LocalTime.parse((String) row[2])).atZone(zone).toInstant();
+            List<String> done = List.of((String[]) row[3]);
+            if (!now.isBefore(sendAt) && !done.contains(today.toString())) {
+                due.add(new Due((UUID) row[0], today));
             }
         }
         return due;
     }
 
     private static boolean locked(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, LOCK);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+        return (boolean) Jdbc.value(connection, sql, LOCK);
     }
 }

@@ -1,7 +1,6 @@
 package io.chorus.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.mail.MailConfig.Delivery;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -98,11 +98,9 @@ public class MailSending {
     }
 
     private void forgetOldWindows() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection
-                        .prepareStatement("delete from mail_rate_windows where minute < ?")) {
-            delete.setObject(1, OutboxSender.at(OutboxSender.minute(Time.now()).minusSeconds(3600)));
-            delete.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.update(connection, "delete from mail_rate_windows where minute < ?",
+                    OutboxSender.minute(Time.now()).minusSeconds(3600));
         }
     }
 

@@ -1,9 +1,9 @@
 package io.chorus.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,7 @@ import io.chorus.common.Sealing;
 import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Queues mails in the outbox, in the caller's transaction: a mail exists exactly when what caused it was committed. A
@@ -53,33 +54,20 @@ public class Outbox {
             return 0;
         }
         em.flush();
-        Timestamp now = Timestamp.from(Time.now());
+        Instant now = Time.now();
+        List<Object[]> rows = mails.stream()
+                .map(mail -> new Object[] { UUID.randomUUID(), mail.organizationId(), mail.memberId(), mail.kind().id(),
+                        mail.dedupeKey(), mail.recipient(), mail.content().subject(), mail.content().text(),
+                        mail.content().html(), mail.secret() == null ? null : Sealing.seal(key, mail.secret()),
+                        mail.unsubscribeUrl(), mail.broadcastId(), mail.invitationId(),
+                        mail.notBefore() == null ? now : mail.notBefore(), now })
+                .toList();
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (OutgoingMail mail : mails) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setObject(2, mail.organizationId());
-                    insert.setObject(3, mail.memberId());
-                    insert.setString(4, mail.kind().id());
-                    insert.setString(5, mail.dedupeKey());
-                    insert.setString(6, mail.recipient());
-                    insert.setString(7, mail.content().subject());
-                    insert.setString(8, mail.content().text());
-                    insert.setString(9, mail.content().html());
-                    insert.setString(10, mail.secret() == null ? null : Sealing.seal(key, mail.secret()));
-                    insert.setString(11, mail.unsubscribeUrl());
-                    insert.setObject(12, mail.broadcastId());
-                    insert.setObject(13, mail.invitationId());
-                    insert.setTimestamp(14, mail.notBefore() == null ? now : Timestamp.from(mail.notBefore()));
-                    insert.setTimestamp(15, now);
-                    insert.addBatch();
-                }
-                int queued = 0;
-                for (int count : insert.executeBatch()) {
-                    queued += count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
-                }
-                return queued;
+            int queued = 0;
+            for (int count : Jdbc.batch(connection, INSERT, rows)) {
+                queued += count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
             }
+            return queued;
         });
     }
 }

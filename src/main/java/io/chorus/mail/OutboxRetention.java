@@ -1,8 +1,6 @@
 package io.chorus.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * How long the outbox keeps mails that are done with: a sent one {@code chorus.mail.keep-sent} (30 days) after it was
@@ -75,19 +74,12 @@ public class OutboxRetention {
     private int delete(Connection connection, String olderThan, String age, Instant before) throws SQLException {
         int size = Math.max(1, config.deleteBatchSize());
         int deleted = 0;
-        try (PreparedStatement batch = connection.prepareStatement(DELETE.formatted(olderThan, age))) {
-            batch.setObject(1, OutboxSender.at(before));
-            batch.setInt(2, size);
-            for (int i = 0; i < MAX_BATCHES; i++) {
-                int count;
-                try (ResultSet row = batch.executeQuery()) {
-                    row.next();
-                    count = row.getInt(1);
-                }
-                deleted += count;
-                if (count < size) {
-                    break;
-                }
+        String sql = DELETE.formatted(olderThan, age);
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            int count = ((Number) Jdbc.value(connection, sql, before, size)).intValue();
+            deleted += count;
+            if (count < size) {
+                break;
             }
         }
         return deleted;

@@ -1,8 +1,6 @@
 package io.chorus.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import javax.sql.DataSource;
 import io.chorus.common.Backoff;
 import io.chorus.common.Sealing;
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -138,54 +137,40 @@ public class OutboxSender {
 
     private List<Claimed> claim(Connection connection, Instant now) throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setObject(1, at(now.plus(config.sender().lease())));
-            claim.setObject(2, at(now));
-            claim.setObject(3, at(now));
-            claim.setObject(4, at(minute(now)));
-            claim.setInt(5, config.perOrganizationPerMinute());
-            claim.setInt(6, config.sender().batchSize());
-            try (ResultSet row = claim.executeQuery()) {
-                while (row.next()) {
-                    claimed.add(new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), mail(row),
-                            row.getInt(9)));
-                }
-            }
+        for (Object[] row : Jdbc.rows(connection, CLAIM, now.plus(config.sender().lease()), now, now, minute(now),
+                config.perOrganizationPerMinute(), config.sender().batchSize())) {
+            claimed.add(new Claimed((UUID) row[0], (UUID) row[1], mail(row), ((Number) row[8]).intValue()));
         }
         claimed.sort(java.util.Comparator.comparing(Claimed::id));
         return claimed;
     }
 
-    private Mail mail(ResultSet row) throws SQLException {
-        String sealed = row.getString(7);
+    private Mail mail(Object[] row) {
+        String sealed = (String) row[6];
         String secret = sealed == null ? "" : Sealing.open(key, sealed);
-        Mail mail = Mail.withText(row.getString(3), row.getString(4), row.getString(5).replace(Outbox.SECRET, secret))
-                .setHtml(row.getString(6).replace(Outbox.SECRET, secret));
+        Mail mail = Mail.withText((String) row[2], (String) row[3], ((String) row[4]).replace(Outbox.SECRET, secret))
+                .setHtml(((String) row[5]).replace(Outbox.SECRET, secret));
         config.from().ifPresent(mail::setFrom);
-        String unsubscribe = row.getString(8);
+        String unsubscribe = (String) row[7];
         if (unsubscribe != null) {
             mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        mail.addHeader("X-Chorus-Mail", row.getObject(1, UUID.class).toString());
+        mail.addHeader("X-Chorus-Mail", row[0].toString());
         return mail;
     }
 
     private List<Claimed> dropObsolete(Connection connection, List<Claimed> claimed) throws SQLException {
         Set<UUID> obsolete = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(OBSOLETE)) {
-            query.setArray(1, connection.createArrayOf("uuid", claimed.stream().map(Claimed::id).toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    obsolete.add(row.getObject(1, UUID.class));
-                }
-            }
+        for (Object[] row : Jdbc.rows(connection, OBSOLETE,
+                (Object) claimed.stream().map(Claimed::id).toArray(UUID[]::new))) {
+            obsolete.add((UUID) row[0]);
         }
         if (obsolete.isEmpty()) {
             return claimed;
         }
-        update(connection, "update mail_outbox set status = 'cancelled', lease_until = null, sealed_secret = null"
-                + " where id = any (?) and status = 'sending'", (Object) obsolete.toArray());
+        Jdbc.update(connection, "update mail_outbox set status = 'cancelled', lease_until = null, sealed_secret = null"
+                + " where id = any (?) and status = 'sending'", (Object) obsolete.toArray(UUID[]::new));
         return claimed.stream().filter(c -> !obsolete.contains(c.id())).toList();
     }
 
@@ -206,37 +191,26 @@ public class OutboxSender {
 
     /** Takes up to {@code wanted} of the organization's mails of this minute; answers how many it got. */
     private int reserve(Connection connection, UUID organization, Instant minute, int wanted) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            update(connection, "insert into mail_rate_windows (organization_id, minute, sent) values (?, ?, 0)"
-                    + " on conflict do nothing", organization, at(minute));
-            int sent;
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select sent from mail_rate_windows" + " where organization_id = ? and minute = ? for update")) {
-                query.setObject(1, organization);
-                query.setObject(2, at(minute));
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    sent = row.getInt(1);
-                }
-            }
+        return Jdbc.inTransaction(connection, () -> {
+            Jdbc.update(connection, "insert into mail_rate_windows (organization_id, minute, sent) values (?, ?, 0)"
+                    + " on conflict do nothing", organization, minute);
+            int sent = ((Number) Jdbc.value(connection,
+                    "select sent from mail_rate_windows where organization_id = ? and minute = ? for update",
+                    organization, minute)).intValue();
             int granted = Math.max(0, Math.min(wanted, config.perOrganizationPerMinute() - sent));
-            update(connection, "update mail_rate_windows set sent = sent + ? where organization_id = ? and minute = ?",
-                    granted, organization, at(minute));
-            connection.commit();
+            Jdbc.update(connection,
+                    "update mail_rate_windows set sent = sent + ? where organization_id = ? and minute = ?", granted,
+                    organization, minute);
             return granted;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private void handBack(Connection connection, List<UUID> ids) throws SQLException {
         if (!ids.isEmpty()) {
-            update(connection, "update mail_outbox set status = 'queued', lease_until = null, attempts = attempts - 1"
-                    + " where id = any (?) and status = 'sending'", (Object) ids.toArray());
+            Jdbc.update(connection,
+                    "update mail_outbox set status = 'queued', lease_until = null,"
+                            + " attempts = attempts - 1 where id = any (?) and status = 'sending'",
+                    (Object) ids.toArray(UUID[]::new));
         }
     }
 
@@ -278,18 +252,18 @@ public class OutboxSender {
         Instant now = Time.now();
         Throwable failure = outcome.failure();
         if (failure == null) {
-            update(connection,
-                    "update mail_outbox set status = 'sent', sent_at = ?, lease_until = null,"
-                            + " sealed_secret = null, last_error = null where id = ? and status = 'sending'",
-                    at(now), id);
+            Jdbc.update(connection, "update mail_outbox set status = 'sent', sent_at = ?, lease_until = null,"
+                    + " sealed_secret = null, last_error = null where id = ? and status = 'sending'", now, id);
         } else if (permanent(failure) || outcome.claimed().attempts() >= config.sender().maxAttempts()) {
             Log.warnf("Mail %s failed for good: %s", id, reason(failure));
-            update(connection, "update mail_outbox set status = 'failed', lease_until = null, sealed_secret = null,"
-                    + " last_error = ? where id = ? and status = 'sending'", reason(failure), id);
+            Jdbc.update(connection,
+                    "update mail_outbox set status = 'failed', lease_until = null, sealed_secret = null,"
+                            + " last_error = ? where id = ? and status = 'sending'",
+                    reason(failure), id);
         } else {
             Instant retry = now.plus(backoff(outcome.claimed().attempts()));
-            update(connection, "update mail_outbox set status = 'queued', lease_until = null, next_attempt_at = ?,"
-                    + " last_error = ? where id = ? and status = 'sending'", at(retry), reason(failure), id);
+            Jdbc.update(connection, "update mail_outbox set status = 'queued', lease_until = null, next_attempt_at = ?,"
+                    + " last_error = ? where id = ? and status = 'sending'", retry, reason(failure), id);
         }
         return 1;
     }
@@ -320,16 +294,5 @@ public class OutboxSender {
 
     static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                statement.setObject(i + 1,
-                        value instanceof Object[] ids ? connection.createArrayOf("uuid", ids) : value);
-            }
-            statement.executeUpdate();
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.chorus.common.problem.ScimError;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,7 +45,7 @@ public class ScimAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
-        if (!Scim.covers(context.normalizedPath()) || header == null
+        if (!ScimError.covers(context.normalizedPath()) || header == null
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().nullItem();
         }

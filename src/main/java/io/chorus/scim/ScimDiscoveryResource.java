@@ -27,10 +27,10 @@ import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMecha
  * schemas. The same for every organization, but answered only to a SCIM token, like every SCIM request. The documents
  * are {@code src/main/resources/scim/*.json}, with this deployment's address in their locations.
  */
-@Path(Scim.ROOT)
+@Path(ScimError.ROOT)
 @RolesAllowed(Scim.ROLE)
 @HttpAuthenticationMechanism(ScimAuthentication.SCHEME)
-@Produces({ Scim.MEDIA_TYPE, "application/json" })
+@Produces({ ScimError.MEDIA_TYPE, "application/json" })
 public class ScimDiscoveryResource {
 
     private final JsonNode serviceProviderConfig;
@@ -39,7 +39,7 @@ public class ScimDiscoveryResource {
 
     @Inject
     public ScimDiscoveryResource(ObjectMapper json, ChorusConfig config) {
-        String base = config.publicBaseUrl() + Scim.ROOT;
+        String base = config.publicBaseUrl() + ScimError.ROOT;
         this.serviceProviderConfig = read(json, "service-provider-config.json", base);
         this.resourceTypes = list(read(json, "resource-types.json", base));
         this.schemas = list(read(json, "schemas.json", base));

@@ -23,17 +23,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.common.problem.ScimError;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 
 /**
  * {@code /scim/v2/Groups}: the organization's groups and their members. {@code excludedAttributes=members} (as
  * Microsoft Entra ID asks) leaves the members out, and reads none.
  */
-@Path(Scim.ROOT + "/Groups")
+@Path(ScimError.ROOT + "/Groups")
 @RolesAllowed(Scim.ROLE)
 @HttpAuthenticationMechanism(ScimAuthentication.SCHEME)
-@Produces({ Scim.MEDIA_TYPE, "application/json" })
-@Consumes({ Scim.MEDIA_TYPE, "application/json" })
+@Produces({ ScimError.MEDIA_TYPE, "application/json" })
+@Consumes({ ScimError.MEDIA_TYPE, "application/json" })
 public class ScimGroupResource {
 
     private final ScimGroups groups;

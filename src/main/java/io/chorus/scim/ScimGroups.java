@@ -46,8 +46,8 @@ public class ScimGroups {
     @Inject
     public ScimGroups(GroupService groups, ChorusConfig config) {
         this.groups = groups;
-        this.base = config.publicBaseUrl() + Scim.ROOT + "/Groups/";
-        this.usersBase = config.publicBaseUrl() + Scim.ROOT + "/Users/";
+        this.base = config.publicBaseUrl() + ScimError.ROOT + "/Groups/";
+        this.usersBase = config.publicBaseUrl() + ScimError.ROOT + "/Users/";
     }
 
     @Transactional

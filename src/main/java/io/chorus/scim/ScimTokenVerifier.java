@@ -1,14 +1,9 @@
 package io.chorus.scim;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.chorus.common.SecretTokens;
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.tenant.OrganizationClient;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -65,31 +61,19 @@ public class ScimTokenVerifier implements IdentityProvider<ScimAuthentication.Re
             return Optional.empty();
         }
         try (Connection connection = database.getConnection()) {
-            UUID id;
-            UUID organization;
-            Instant lastUsed;
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select id, organization_id, last_used_at from scim_tokens where token_hash = ?")) {
-                query.setString(1, SecretTokens.hash(token));
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    id = row.getObject(1, UUID.class);
-                    organization = row.getObject(2, UUID.class);
-                    Timestamp used = row.getTimestamp(3);
-                    lastUsed = used == null ? null : used.toInstant();
-                }
+            Optional<Object[]> found = Jdbc.first(connection,
+                    "select id, organization_id, last_used_at from scim_tokens where token_hash = ?",
+                    SecretTokens.hash(token));
+            if (found.isEmpty()) {
+                return Optional.empty();
             }
+            UUID id = (UUID) found.get()[0];
+            UUID organization = (UUID) found.get()[1];
+            Instant lastUsed = (Instant) found.get()[2];
             Instant now = Time.now();
             if (lastUsed == null || lastUsed.isBefore(now.minus(NOTE_USE_EVERY))) {
-                try (PreparedStatement note = connection.prepareStatement(
-                        "update scim_tokens set last_used_at = ? where organization_id = ? and id = ?")) {
-                    note.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                    note.setObject(2, organization);
-                    note.setObject(3, id);
-                    note.executeUpdate();
-                }
+                Jdbc.update(connection, "update scim_tokens set last_used_at = ? where organization_id = ? and id = ?",
+                        now, organization, id);
             }
             return Optional.of(new OrganizationClient(KIND, id, organization));
         } catch (SQLException e) {

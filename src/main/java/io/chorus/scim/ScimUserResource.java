@@ -22,15 +22,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.common.problem.ScimError;
 import io.chorus.scim.ScimViews.User;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 
 /** {@code /scim/v2/Users}: the organization's members, as its identity provider sees them. */
-@Path(Scim.ROOT + "/Users")
+@Path(ScimError.ROOT + "/Users")
 @RolesAllowed(Scim.ROLE)
 @HttpAuthenticationMechanism(ScimAuthentication.SCHEME)
-@Produces({ Scim.MEDIA_TYPE, "application/json" })
-@Consumes({ Scim.MEDIA_TYPE, "application/json" })
+@Produces({ ScimError.MEDIA_TYPE, "application/json" })
+@Consumes({ ScimError.MEDIA_TYPE, "application/json" })
 public class ScimUserResource {
 
     private final ScimUsers users;

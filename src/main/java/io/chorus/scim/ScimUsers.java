@@ -52,7 +52,7 @@ public class ScimUsers {
     @Inject
     public ScimUsers(MemberService members, ChorusConfig config) {
         this.members = members;
-        this.base = config.publicBaseUrl() + Scim.ROOT + "/Users/";
+        this.base = config.publicBaseUrl() + ScimError.ROOT + "/Users/";
     }
 
     @Transactional

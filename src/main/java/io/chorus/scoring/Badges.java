@@ -1,9 +1,8 @@
 package io.chorus.scoring;
 
-import static io.chorus.scoring.PointsLedger.array;
+import static io.chorus.common.persistence.Jdbc.column;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.scoring.PointsLedger.Awarded;
 
 /**
@@ -62,7 +62,7 @@ final class Badges {
         }
         if (!counted.isEmpty()) {
             List<Member> members = new ArrayList<>(counted);
-            try (PreparedStatement insert = connection.prepareStatement("""
+            Jdbc.update(connection, """
                     insert into member_badges (organization_id, member_id, badge, awarded_at)
                     select t.organization_id, t.member_id, b.badge, ?
                     from score_totals t
@@ -72,41 +72,27 @@ final class Badges {
                                                ('first_click', t.clicks >= 1), ('clicks_100', t.clicks >= 100))
                                b(badge, earned)
                     where t.period = 'a' and t.period_start = ?::date and b.earned
-                    on conflict do nothing""")) {
-                insert.setObject(1, now);
-                insert.setArray(2, array(connection, "uuid", members, Member::organizationId));
-                insert.setArray(3, array(connection, "uuid", members, Member::memberId));
-                insert.setString(4, Periods.BEGINNING.toString());
-                insert.executeUpdate();
-            }
+                    on conflict do nothing""", now, column("uuid", members, Member::organizationId),
+                    column("uuid", members, Member::memberId), Periods.BEGINNING.toString());
         }
         if (!submitted.isEmpty()) {
             List<Member> members = new ArrayList<>(submitted);
-            try (PreparedStatement insert = connection.prepareStatement("""
+            Jdbc.update(connection, """
                     insert into member_badges (organization_id, member_id, badge, awarded_at)
                     select o, m, 'submission_approved', ? from unnest(?::uuid[], ?::uuid[]) k(o, m)
-                    on conflict do nothing""")) {
-                insert.setObject(1, now);
-                insert.setArray(2, array(connection, "uuid", members, Member::organizationId));
-                insert.setArray(3, array(connection, "uuid", members, Member::memberId));
-                insert.executeUpdate();
-            }
+                    on conflict do nothing""", now, column("uuid", members, Member::organizationId),
+                    column("uuid", members, Member::memberId));
         }
         if (!sharedIn.isEmpty()) {
             List<Week> weeks = new ArrayList<>(sharedIn);
-            try (PreparedStatement insert = connection.prepareStatement("""
+            Jdbc.update(connection, """
                     insert into member_badges (organization_id, member_id, badge, awarded_at)
                     select k.o, k.m, 'streak_4_weeks', ? from unnest(?::uuid[], ?::uuid[], ?::date[]) k(o, m, w)
                     where (select count(*) from score_totals t
                            where t.organization_id = k.o and t.member_id = k.m and t.period = 'w'
                              and t.period_start in (k.w, k.w - 7, k.w - 14, k.w - 21) and t.shares > 0) = 4
-                    on conflict do nothing""")) {
-                insert.setObject(1, now);
-                insert.setArray(2, array(connection, "uuid", weeks, Week::organizationId));
-                insert.setArray(3, array(connection, "uuid", weeks, Week::memberId));
-                insert.setArray(4, array(connection, "text", weeks, Week::start));
-                insert.executeUpdate();
-            }
+                    on conflict do nothing""", now, column("uuid", weeks, Week::organizationId),
+                    column("uuid", weeks, Week::memberId), column("text", weeks, Week::start));
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.chorus.scoring;
 
-import static io.chorus.scoring.PointsLedger.array;
+import static io.chorus.common.persistence.Jdbc.column;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.scoring.PointsLedger.Awarded;
 
 /**
@@ -50,21 +49,16 @@ final class CampaignScores {
             return;
         }
         Map<String, List<Window>> campaigns = new TreeMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
+        for (Object[] row : Jdbc.rows(connection,
                 """
                         select cc.organization_id, cc.content_id, c.id, c.starts_at, c.ends_at
                         from campaign_content cc join campaigns c on c.organization_id = cc.organization_id and c.id = cc.campaign_id
                         where (cc.organization_id, cc.content_id) in (select * from unnest(?::uuid[], ?::uuid[]))
-                        order by c.id for share of c""")) {
-            query.setArray(1, array(connection, "uuid", onContent, w -> w.award().organizationId()));
-            query.setArray(2, array(connection, "uuid", onContent, w -> w.award().contentId()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    campaigns.computeIfAbsent(row.getString(1) + " " + row.getString(2), k -> new ArrayList<>())
-                            .add(new Window(row.getObject(3, UUID.class), row.getTimestamp(4).toInstant(),
-                                    row.getTimestamp(5).toInstant()));
-                }
-            }
+                        order by c.id for share of c""",
+                column("uuid", onContent, w -> w.award().organizationId()),
+                column("uuid", onContent, w -> w.award().contentId()))) {
+            campaigns.computeIfAbsent(row[0] + " " + row[1], k -> new ArrayList<>())
+                    .add(new Window((UUID) row[2], (Instant) row[3], (Instant) row[4]));
         }
         if (campaigns.isEmpty()) {
             return;
@@ -87,47 +81,35 @@ final class CampaignScores {
             return;
         }
         List<Map.Entry<Key, long[]>> rows = new ArrayList<>(credits.entrySet());
-        try (PreparedStatement upsert = connection.prepareStatement(
+        Jdbc.update(connection,
                 """
                         insert into campaign_scores (organization_id, campaign_id, member_id, points, shares, clicks)
                         select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[], ?::int[])
                         on conflict (campaign_id, member_id) do update
                         set points = campaign_scores.points + excluded.points, shares = campaign_scores.shares + excluded.shares,
-                            clicks = campaign_scores.clicks + excluded.clicks""")) {
-            upsert.setArray(1, array(connection, "uuid", rows, e -> e.getKey().organizationId()));
-            upsert.setArray(2, array(connection, "uuid", rows, e -> e.getKey().campaignId()));
-            upsert.setArray(3, array(connection, "uuid", rows, e -> e.getKey().memberId()));
-            upsert.setArray(4, array(connection, "int8", rows, e -> e.getValue()[0]));
-            upsert.setArray(5, array(connection, "int8", rows, e -> e.getValue()[1]));
-            upsert.setArray(6, array(connection, "int8", rows, e -> e.getValue()[2]));
-            upsert.executeUpdate();
-        }
+                            clicks = campaign_scores.clicks + excluded.clicks""",
+                column("uuid", rows, e -> e.getKey().organizationId()),
+                column("uuid", rows, e -> e.getKey().campaignId()), column("uuid", rows, e -> e.getKey().memberId()),
+                column("int8", rows, e -> e.getValue()[0]), column("int8", rows, e -> e.getValue()[1]),
+                column("int8", rows, e -> e.getValue()[2]));
     }
 
     /** Recomputes a campaign's scores from the ledger, under an exclusive lock on the campaign. */
     static void rebuild(Connection connection, UUID organizationId, UUID campaignId) throws SQLException {
-        try (PreparedStatement lock = connection
-                .prepareStatement("select 1 from campaigns where organization_id = ? and id = ? for update");
-                PreparedStatement delete = connection
-                        .prepareStatement("delete from campaign_scores where organization_id = ? and campaign_id = ?");
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into campaign_scores (organization_id, campaign_id, member_id, points, shares, clicks)
-                        select l.organization_id, c.id, l.member_id, sum(l.points),
-                               count(*) filter (where l.action = 'share'), count(*) filter (where l.action = 'click')
-                        from campaigns c
-                        join campaign_content cc on cc.organization_id = c.organization_id and cc.campaign_id = c.id
-                        join points_ledger l on l.organization_id = c.organization_id and l.content_id = cc.content_id
-                          and l.at >= c.starts_at and l.at < c.ends_at
-                          and l.action in ('share', 'click', 'submission_approved', 'conversion')
-                        where c.organization_id = ? and c.id = ?
-                        group by l.organization_id, c.id, l.member_id""")) {
-            for (PreparedStatement statement : List.of(lock, delete, insert)) {
-                statement.setObject(1, organizationId);
-                statement.setObject(2, campaignId);
-            }
-            lock.executeQuery().close();
-            delete.executeUpdate();
-            insert.executeUpdate();
-        }
+        Jdbc.rows(connection, "select 1 from campaigns where organization_id = ? and id = ? for update", organizationId,
+                campaignId);
+        Jdbc.update(connection, "delete from campaign_scores where organization_id = ? and campaign_id = ?",
+                organizationId, campaignId);
+        Jdbc.update(connection, """
+                insert into campaign_scores (organization_id, campaign_id, member_id, points, shares, clicks)
+                select l.organization_id, c.id, l.member_id, sum(l.points),
+                       count(*) filter (where l.action = 'share'), count(*) filter (where l.action = 'click')
+                from campaigns c
+                join campaign_content cc on cc.organization_id = c.organization_id and cc.campaign_id = c.id
+                join points_ledger l on l.organization_id = c.organization_id and l.content_id = cc.content_id
+                  and l.at >= c.starts_at and l.at < c.ends_at
+                  and l.action in ('share', 'click', 'submission_approved', 'conversion')
+                where c.organization_id = ? and c.id = ?
+                group by l.organization_id, c.id, l.member_id""", organizationId, campaignId);
     }
 }

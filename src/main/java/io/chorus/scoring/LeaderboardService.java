@@ -23,6 +23,7 @@ import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.conversions.ConversionTotals;
+import io.chorus.scoring.Ranking.Row;
 import io.chorus.scoring.ScoringViews.Badge;
 import io.chorus.scoring.ScoringViews.Breakdown;
 import io.chorus.scoring.ScoringViews.Entry;
@@ -30,7 +31,6 @@ import io.chorus.scoring.ScoringViews.Leaderboard;
 import io.chorus.scoring.ScoringViews.Level;
 import io.chorus.scoring.ScoringViews.Score;
 import io.chorus.scoring.ScoringViews.Standing;
-import io.chorus.scoring.Standings.Ranking;
 import io.chorus.tenancy.Group;
 import io.chorus.tenancy.MemberNames;
 
@@ -69,13 +69,13 @@ public class LeaderboardService {
         LocalDate today = LocalDate.ofInstant(Time.now(), zone);
         LocalDate start = period.start(today);
         Ranking ranking = standings.of(new Standings.Key(tenants.current(), period, start, metric, groupId));
-        List<Standings.Row> top = ranking.top(limit);
+        List<Row> top = ranking.top(limit);
         Map<UUID, String> names = new HashMap<>();
         Standing standing = figures(ranking, period, start, metric, me, top, names);
         List<Entry> entries = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         long rank = 0;
-        for (Standings.Row row : top) {
+        for (Row row : top) {
             long value = row.value(metric);
             rank = value == previous ? rank : entries.size() + 1;
             previous = value;
@@ -92,17 +92,17 @@ public class LeaderboardService {
      * standing — their figures as they are now, listed or not, and their rank: one plus the listed members ahead of
      * them in the ranking.
      */
-    private Standing figures(Ranking ranking, Periods period, LocalDate start, Metric metric, UUID me,
-            List<Standings.Row> page, Map<UUID, String> names) {
+    private Standing figures(Ranking ranking, Periods period, LocalDate start, Metric metric, UUID me, List<Row> page,
+            Map<UUID, String> names) {
         UUID organization = tenants.current();
-        names.putAll(memberNames.of(organization, page.stream().map(Standings.Row::member).toList()));
-        Standings.Row mine = new Standings.Row(0, 0, 0, 0, 0);
+        names.putAll(memberNames.of(organization, page.stream().map(Row::member).toList()));
+        Row mine = new Row(0, 0, 0, 0, 0);
         for (Object[] c : Jdbc.rows(database,
                 """
                         select x.points, x.shares, x.clicks from score_totals x
                         where x.organization_id = ? and x.period = cast(? as char(1)) and x.period_start = ? and x.member_id = ?""",
                 organization, String.valueOf(period.code()), start, me)) {
-            mine = new Standings.Row(0, 0, number(c[0]), (int) number(c[1]), (int) number(c[2]));
+            mine = new Row(0, 0, number(c[0]), (int) number(c[1]), (int) number(c[2]));
         }
         return new Standing(1 + ranking.ahead(mine.value(metric)), mine.points(), mine.shares(), mine.clicks());
     }

@@ -1,9 +1,8 @@
 package io.chorus.scoring;
 
-import java.sql.Array;
+import static io.chorus.common.persistence.Jdbc.column;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Writes awards to the append-only ledger and keeps the aggregates in step, in the caller's transaction and on the
@@ -145,79 +146,65 @@ public final class PointsLedger {
     /** Creates the day rows that do not exist yet, then locks them all in key order and reads what they hold. */
     private static void lockDays(Connection connection, TreeMap<DayKey, Day> days) throws SQLException {
         List<DayKey> keys = new ArrayList<>(days.keySet());
-        try (PreparedStatement insert = connection.prepareStatement("""
+        Object[] keyColumns = { column("uuid", keys, DayKey::organizationId), column("uuid", keys, DayKey::memberId),
+                column("text", keys, DayKey::day) };
+        Jdbc.update(connection, """
                 insert into score_days (organization_id, member_id, day)
-                select * from unnest(?::uuid[], ?::uuid[], ?::date[]) on conflict do nothing""");
-                PreparedStatement lock = connection.prepareStatement("""
-                        select d.organization_id, d.member_id, d.day, d.share_points, d.click_points,
-                               d.submission_points, d.conversion_points
-                        from score_days d join unnest(?::uuid[], ?::uuid[], ?::date[]) k(o, m, d)
-                          on d.organization_id = k.o and d.member_id = k.m and d.day = k.d
-                        order by d.organization_id, d.member_id, d.day for update of d""")) {
-            for (PreparedStatement statement : List.of(insert, lock)) {
-                statement.setArray(1, array(connection, "uuid", keys, DayKey::organizationId));
-                statement.setArray(2, array(connection, "uuid", keys, DayKey::memberId));
-                statement.setArray(3, array(connection, "text", keys, DayKey::day));
-            }
-            insert.executeUpdate();
-            try (ResultSet row = lock.executeQuery()) {
-                while (row.next()) {
-                    Day day = new Day();
-                    day.points[ScoringAction.SHARE.ordinal()] = row.getInt(4);
-                    day.points[ScoringAction.CLICK.ordinal()] = row.getInt(5);
-                    day.points[ScoringAction.SUBMISSION_APPROVED.ordinal()] = row.getInt(6);
-                    day.points[ScoringAction.CONVERSION.ordinal()] = row.getInt(7);
-                    days.put(new DayKey(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                            row.getObject(3, LocalDate.class)), day);
-                }
-            }
+                select * from unnest(?::uuid[], ?::uuid[], ?::date[]) on conflict do nothing""", keyColumns);
+        for (Object[] row : Jdbc.rows(connection, """
+                select d.organization_id, d.member_id, d.day, d.share_points, d.click_points,
+                       d.submission_points, d.conversion_points
+                from score_days d join unnest(?::uuid[], ?::uuid[], ?::date[]) k(o, m, d)
+                  on d.organization_id = k.o and d.member_id = k.m and d.day = k.d
+                order by d.organization_id, d.member_id, d.day for update of d""", keyColumns)) {
+            Day day = new Day();
+            day.points[ScoringAction.SHARE.ordinal()] = (Integer) row[3];
+            day.points[ScoringAction.CLICK.ordinal()] = (Integer) row[4];
+            day.points[ScoringAction.SUBMISSION_APPROVED.ordinal()] = (Integer) row[5];
+            day.points[ScoringAction.CONVERSION.ordinal()] = (Integer) row[6];
+            days.put(new DayKey((UUID) row[0], (UUID) row[1], ((java.sql.Date) row[2]).toLocalDate()), day);
         }
     }
 
     private static Set<String> alreadyAwarded(Connection connection, List<Award> awards) throws SQLException {
         Set<String> done = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement("""
+        for (Object[] row : Jdbc.rows(connection, """
                 select l.organization_id, l.award_key from points_ledger l
-                join unnest(?::uuid[], ?::text[]) k(o, key) on l.organization_id = k.o and l.award_key = k.key""")) {
-            query.setArray(1, array(connection, "uuid", awards, Award::organizationId));
-            query.setArray(2, array(connection, "text", awards, Award::key));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    done.add(row.getString(1) + " " + row.getString(2));
-                }
-            }
+                join unnest(?::uuid[], ?::text[]) k(o, key) on l.organization_id = k.o and l.award_key = k.key""",
+                column("uuid", awards, Award::organizationId), column("text", awards, Award::key))) {
+            done.add(row[0] + " " + row[1]);
         }
         return done;
     }
 
     private static void insertLedger(Connection connection, List<Awarded> written) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
+        Jdbc.update(connection, """
                 insert into points_ledger (organization_id, member_id, action, points, requested, award_key, share_id,
                                            content_id, click_id, conversion_id, actor_id, reason, at, day)
                 select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::uuid[],
                                      ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
-                                     ?::date[])""")) {
-            insert.setArray(1, array(connection, "uuid", written, w -> w.award().organizationId()));
-            insert.setArray(2, array(connection, "uuid", written, w -> w.award().memberId()));
-            insert.setArray(3, array(connection, "text", written, w -> w.award().action().id()));
-            insert.setArray(4, array(connection, "int4", written, Awarded::points));
-            insert.setArray(5, array(connection, "int4", written, Awarded::requested));
-            insert.setArray(6, array(connection, "text", written, w -> w.award().key()));
-            insert.setArray(7, array(connection, "uuid", written, w -> w.award().shareId()));
-            insert.setArray(8, array(connection, "uuid", written, w -> w.award().contentId()));
-            insert.setArray(9, array(connection, "uuid", written, w -> w.award().clickId()));
-            insert.setArray(10, array(connection, "uuid", written, w -> w.award().conversionId()));
-            insert.setArray(11, array(connection, "uuid", written, w -> w.award().actorId()));
-            insert.setArray(12, array(connection, "text", written, w -> w.award().reason()));
-            insert.setArray(13, array(connection, "text", written, w -> w.award().at().atOffset(ZoneOffset.UTC)));
-            insert.setArray(14, array(connection, "text", written, Awarded::day));
-            insert.executeUpdate();
-        }
+                                     ?::date[])""", column("uuid", written, w -> w.award().organizationId()),
+                column("uuid", written, w -> w.award().memberId()),
+                column("text", written, w -> w.award().action().id()), column("int4", written, Awarded::points),
+                column("int4", written, Awarded::requested), column("text", written, w -> w.award().key()),
+                column("uuid", written, w -> w.award().shareId()), column("uuid", written, w -> w.award().contentId()),
+                column("uuid", written, w -> w.award().clickId()),
+                column("uuid", written, w -> w.award().conversionId()),
+                column("uuid", written, w -> w.award().actorId()), column("text", written, w -> w.award().reason()),
+                column("text", written, w -> w.award().at().atOffset(ZoneOffset.UTC)),
+                column("text", written, Awarded::day));
     }
 
     private static void addToDays(Connection connection, Map<DayKey, Day> added) throws SQLException {
         List<Map.Entry<DayKey, Day>> rows = new ArrayList<>(added.entrySet());
-        try (PreparedStatement update = connection.prepareStatement(
+        List<Object> parameters = new ArrayList<>(List.of(column("uuid", rows, e -> e.getKey().organizationId()),
+                column("uuid", rows, e -> e.getKey().memberId()), column("text", rows, e -> e.getKey().day())));
+        for (ScoringAction action : ScoringAction.values()) {
+            parameters.add(column("int4", rows, e -> e.getValue().points[action.ordinal()]));
+        }
+        parameters.add(column("int4", rows, e -> e.getValue().shares));
+        parameters.add(column("int4", rows, e -> e.getValue().clicks));
+        Jdbc.update(connection,
                 """
                         update score_days d set share_points = d.share_points + u.share, click_points = d.click_points + u.click,
                                submission_points = d.submission_points + u.submission,
@@ -228,19 +215,8 @@ public final class PointsLedger {
                         from unnest(?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[],
                                     ?::int[], ?::int[])
                              u(o, m, d, share, click, submission, campaign, adjustment, conversion, shares, clicks)
-                        where d.organization_id = u.o and d.member_id = u.m and d.day = u.d""")) {
-            update.setArray(1, array(connection, "uuid", rows, e -> e.getKey().organizationId()));
-            update.setArray(2, array(connection, "uuid", rows, e -> e.getKey().memberId()));
-            update.setArray(3, array(connection, "text", rows, e -> e.getKey().day()));
-            int parameter = 4;
-            for (ScoringAction action : ScoringAction.values()) {
-                update.setArray(parameter++,
-                        array(connection, "int4", rows, e -> e.getValue().points[action.ordinal()]));
-            }
-            update.setArray(parameter++, array(connection, "int4", rows, e -> e.getValue().shares));
-            update.setArray(parameter, array(connection, "int4", rows, e -> e.getValue().clicks));
-            update.executeUpdate();
-        }
+                        where d.organization_id = u.o and d.member_id = u.m and d.day = u.d""",
+                parameters.toArray());
     }
 
     /**
@@ -264,7 +240,7 @@ public final class PointsLedger {
             }
         });
         List<Map.Entry<TotalKey, long[]>> rows = new ArrayList<>(totals.entrySet());
-        try (PreparedStatement upsert = connection.prepareStatement("""
+        Jdbc.update(connection, """
                 insert into score_totals (organization_id, period, period_start, member_id, points, shares, clicks,
                                           listed)
                 select u.o, u.p, u.s, u.m, u.points, u.shares, u.clicks, m.listed
@@ -274,26 +250,12 @@ public final class PointsLedger {
                 order by u.n
                 on conflict (organization_id, period, period_start, member_id) do update
                 set points = score_totals.points + excluded.points, shares = score_totals.shares + excluded.shares,
-                    clicks = score_totals.clicks + excluded.clicks""")) {
-            upsert.setArray(1, array(connection, "uuid", rows, e -> e.getKey().organizationId()));
-            upsert.setArray(2, array(connection, "text", rows, e -> String.valueOf(e.getKey().period())));
-            upsert.setArray(3, array(connection, "text", rows, e -> e.getKey().start()));
-            upsert.setArray(4, array(connection, "uuid", rows, e -> e.getKey().memberId()));
-            upsert.setArray(5, array(connection, "int8", rows, e -> e.getValue()[0]));
-            upsert.setArray(6, array(connection, "int8", rows, e -> e.getValue()[1]));
-            upsert.setArray(7, array(connection, "int8", rows, e -> e.getValue()[2]));
-            upsert.executeUpdate();
-        }
-    }
-
-    static <T> Array array(Connection connection, String type, List<T> rows,
-            java.util.function.Function<T, Object> column) throws SQLException {
-        Object[] values = new Object[rows.size()];
-        for (int i = 0; i < values.length; i++) {
-            Object value = column.apply(rows.get(i));
-            values[i] = value == null || value instanceof Number || value instanceof UUID ? value : value.toString();
-        }
-        return connection.createArrayOf(type, values);
+                    clicks = score_totals.clicks + excluded.clicks""",
+                column("uuid", rows, e -> e.getKey().organizationId()),
+                column("text", rows, e -> String.valueOf(e.getKey().period())),
+                column("text", rows, e -> e.getKey().start()), column("uuid", rows, e -> e.getKey().memberId()),
+                column("int8", rows, e -> e.getValue()[0]), column("int8", rows, e -> e.getValue()[1]),
+                column("int8", rows, e -> e.getValue()[2]));
     }
 
     /** The organization's rules and time zone, as the awards of one transaction see them. */
@@ -306,26 +268,19 @@ public final class PointsLedger {
         static Map<UUID, OrganizationScoring> load(Connection connection, List<UUID> organizations)
                 throws SQLException {
             Map<UUID, OrganizationScoring> loaded = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("""
+            for (Object[] row : Jdbc.rows(connection, """
                     select o.id, s.time_zone, r.action, r.points, r.daily_cap
                     from organizations o
                     left join organization_settings s on s.organization_id = o.id
                     left join scoring_rules r on r.organization_id = o.id
-                    where o.id = any(?)""")) {
-                query.setArray(1, connection.createArrayOf("uuid", organizations.toArray()));
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        UUID id = row.getObject(1, UUID.class);
-                        ZoneId zone = zone(row.getString(2));
-                        OrganizationScoring scoring = loaded.computeIfAbsent(id,
-                                k -> new OrganizationScoring(zone, new HashMap<>()));
-                        String action = row.getString(3);
-                        if (action != null) {
-                            ScoringAction ruled = ScoringAction.of(action);
-                            scoring.rules().put(ruled,
-                                    new ScoringRule(ruled, row.getInt(4), row.getObject(5, Integer.class)));
-                        }
-                    }
+                    where o.id = any(?)""", (Object) organizations.toArray(UUID[]::new))) {
+                ZoneId zone = zone((String) row[1]);
+                OrganizationScoring scoring = loaded.computeIfAbsent((UUID) row[0],
+                        k -> new OrganizationScoring(zone, new HashMap<>()));
+                String action = (String) row[2];
+                if (action != null) {
+                    ScoringAction ruled = ScoringAction.of(action);
+                    scoring.rules().put(ruled, new ScoringRule(ruled, (Integer) row[3], (Integer) row[4]));
                 }
             }
             return loaded;

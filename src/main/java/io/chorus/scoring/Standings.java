@@ -1,18 +1,14 @@
 package io.chorus.scoring;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +31,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.scoring.PointsLedger.Award;
+import io.chorus.scoring.Ranking.Row;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -120,21 +118,11 @@ public class Standings {
             return calendar;
         }
         long readAt = System.nanoTime();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select s.time_zone, o.created_at from organizations o
-                        left join organization_settings s on s.organization_id = o.id where o.id = ?""")) {
-            query.setObject(1, organizationId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("No organization " + organizationId);
-                }
-                calendar = new Calendar(PointsLedger.OrganizationScoring.zone(row.getString(1)),
-                        row.getObject(2, OffsetDateTime.class).toInstant(), readAt);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The leaderboard could not be read: " + e.getMessage(), e);
-        }
+        Object[] row = Jdbc.rows(dataSource, """
+                select s.time_zone, o.created_at from organizations o
+                left join organization_settings s on s.organization_id = o.id where o.id = ?""", organizationId)
+                .stream().findFirst().orElseThrow(() -> new IllegalStateException("No organization " + organizationId));
+        calendar = new Calendar(PointsLedger.OrganizationScoring.zone((String) row[0]), (Instant) row[1], readAt);
         calendars.put(organizationId, calendar);
         return calendar;
     }
@@ -223,21 +211,10 @@ public class Standings {
     }
 
     private Set<UUID> groupMembers(Key key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select member_id from group_memberships where organization_id = ? and group_id = ?")) {
-            query.setObject(1, key.organizationId());
-            query.setObject(2, key.group());
-            Set<UUID> members = new HashSet<>();
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    members.add(result.getObject(1, UUID.class));
-                }
-            }
-            return members;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The leaderboard could not be read: " + e.getMessage(), e);
-        }
+        Set<UUID> members = new HashSet<>();
+        Jdbc.rows(dataSource, "select member_id from group_memberships where organization_id = ? and group_id = ?",
+                key.organizationId(), key.group()).forEach(row -> members.add((UUID) row[0]));
+        return members;
     }
 
     /** The ranking with the changed members taken out and put back where their rows now place them. */
@@ -268,118 +245,24 @@ public class Standings {
                                 + " and g.group_id = ? and g.member_id = t.member_id)")
                 + (only == null ? " order by t." + key.metric().column() + " desc, t.member_id"
                         : " and t.member_id = any(?)");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            int p = 1;
-            query.setObject(p++, key.organizationId());
-            query.setString(p++, String.valueOf(key.period().code()));
-            query.setObject(p++, key.start());
-            if (key.group() != null) {
-                query.setObject(p++, key.group());
-            }
-            if (only != null) {
-                query.setArray(p, connection.createArrayOf("uuid", only.toArray()));
-            }
-            query.setFetchSize(10_000);
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    UUID member = result.getObject(1, UUID.class);
-                    rows.add(new Row(member.getMostSignificantBits(), member.getLeastSignificantBits(),
-                            result.getLong(2), result.getInt(3), result.getInt(4)));
-                }
-            }
+        List<Object> parameters = new ArrayList<>(
+                List.of(key.organizationId(), String.valueOf(key.period().code()), key.start()));
+        if (key.group() != null) {
+            parameters.add(key.group());
+        }
+        if (only != null) {
+            parameters.add(only.toArray(UUID[]::new));
+        }
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.each(connection, 10_000, sql, result -> {
+                UUID member = result.getObject(1, UUID.class);
+                return rows.add(new Row(member.getMostSignificantBits(), member.getLeastSignificantBits(),
+                        result.getLong(2), result.getInt(3), result.getInt(4)));
+            }, parameters.toArray());
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("The leaderboard could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    record Row(long msb, long lsb, long points, int shares, int clicks) {
-
-        long value(Metric metric) {
-            return switch (metric) {
-                case SHARES -> shares;
-                case CLICKS -> clicks;
-                case POINTS -> points;
-            };
-        }
-
-        UUID member() {
-            return new UUID(msb, lsb);
-        }
-    }
-
-    /** A ranking: parallel arrays in leaderboard order. Never changed once built (readers share it). */
-    public static final class Ranking {
-
-        final long version;
-        final long builtAt;
-        final Comparator<Row> order;
-        private final Metric metric;
-        private final long[] msb;
-        private final long[] lsb;
-        private final long[] points;
-        private final int[] shares;
-        private final int[] clicks;
-
-        Ranking(long version, long builtAt, Metric metric, List<Row> rows) {
-            this.version = version;
-            this.builtAt = builtAt;
-            this.metric = metric;
-            // The metric, highest first, then the member id as PostgreSQL compares uuids (unsigned bytes).
-            this.order = Comparator.<Row> comparingLong(row -> -row.value(metric))
-                    .thenComparing(Row::msb, Long::compareUnsigned).thenComparing(Row::lsb, Long::compareUnsigned);
-            int n = rows.size();
-            msb = new long[n];
-            lsb = new long[n];
-            points = new long[n];
-            shares = new int[n];
-            clicks = new int[n];
-            for (int i = 0; i < n; i++) {
-                Row row = rows.get(i);
-                msb[i] = row.msb();
-                lsb[i] = row.lsb();
-                points[i] = row.points();
-                shares[i] = row.shares();
-                clicks[i] = row.clicks();
-            }
-        }
-
-        public int size() {
-            return msb.length;
-        }
-
-        Row row(int i) {
-            return new Row(msb[i], lsb[i], points[i], shares[i], clicks[i]);
-        }
-
-        UUID member(int i) {
-            return new UUID(msb[i], lsb[i]);
-        }
-
-        /** The first {@code limit} rows. */
-        List<Row> top(int limit) {
-            List<Row> top = new ArrayList<>(Math.min(limit, size()));
-            for (int i = 0; i < size() && i < limit; i++) {
-                top.add(row(i));
-            }
-            return top;
-        }
-
-        /** How many listed members have more than {@code value} of the metric. */
-        public long ahead(long value) {
-            int low = 0;
-            int high = size();
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (row(middle).value(metric) > value) {
-                    low = middle + 1;
-                } else {
-                    high = middle;
-                }
-            }
-            return low;
         }
     }
 

@@ -45,6 +45,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * identity provider with a state, a nonce and a code challenge kept in a signed cookie; {@link #finish} exchanges the
  * code, verifies the ID token and signs the member in (just-in-time provisioned). Every refusal is a problem, and every
  * refusal in a known organization is audited ({@code sso.login.failed}).
+ * <p>
+ * Longer than our rooms usually are, on purpose: it is one protocol read top to bottom, each step next to the checks
+ * the specification asks of it. Its parts that stand alone already live apart: the HTTP side ({@link OidcClient}), the
+ * state cookie ({@link SsoState}) and provisioning ({@link SsoMembers}).
  */
 @ApplicationScoped
 public class SsoService {

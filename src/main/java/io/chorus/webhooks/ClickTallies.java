@@ -1,9 +1,8 @@
 package io.chorus.webhooks;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.sharing.clicks.ClickBatchListener;
 import io.chorus.sharing.clicks.RecordedClick;
 
@@ -51,17 +51,9 @@ public class ClickTallies implements ClickBatchListener {
         if (counts.isEmpty()) {
             return null;
         }
-        Timestamp now = Timestamp.from(Time.now());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (var count : counts.entrySet()) {
-                insert.setObject(1, count.getKey().organizationId());
-                insert.setObject(2, count.getKey().contentId());
-                insert.setTimestamp(3, now);
-                insert.setInt(4, count.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        Instant now = Time.now();
+        Jdbc.batch(connection, INSERT, counts.entrySet().stream().map(count -> new Object[] {
+                count.getKey().organizationId(), count.getKey().contentId(), now, count.getValue() }).toList());
         return null;
     }
 }

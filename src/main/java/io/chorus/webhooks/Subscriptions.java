@@ -1,9 +1,5 @@
 package io.chorus.webhooks;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import io.chorus.common.cluster.DatabaseSignals;
 import io.chorus.common.cluster.SignalledMemory;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Which event types an organization's enabled endpoints take, asked by every event before it queues anything: an
@@ -59,16 +56,8 @@ public class Subscriptions {
 
     private Set<WebhookEvent> read(UUID organization) {
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(EVENTS)) {
-            query.setObject(1, organization);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    WebhookEvent.of(row.getString(1)).ifPresent(events::add);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the organization's webhook endpoints", e);
+        for (Object[] row : Jdbc.rows(database, EVENTS, organization)) {
+            WebhookEvent.of((String) row[0]).ifPresent(events::add);
         }
         return events;
     }

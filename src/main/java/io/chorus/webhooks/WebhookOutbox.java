@@ -1,9 +1,7 @@
 package io.chorus.webhooks;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 
 /**
  * Queues an event's message for every enabled endpoint of its organization that takes its type, in the caller's
@@ -73,20 +72,11 @@ public class WebhookOutbox {
 
     private void insert(Connection connection, List<Message> messages) throws SQLException {
         Instant now = Time.now();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Message message : messages) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, message.type().id());
-                insert.setString(3, body(message));
-                insert.setTimestamp(4, Timestamp.from(now));
-                insert.setTimestamp(5, Timestamp.from(now.plus(config.retryFor())));
-                insert.setTimestamp(6, Timestamp.from(now));
-                insert.setObject(7, message.organizationId());
-                insert.setString(8, message.type().id());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        Jdbc.batch(connection, INSERT,
+                messages.stream()
+                        .map(message -> new Object[] { UUID.randomUUID(), message.type().id(), body(message), now,
+                                now.plus(config.retryFor()), now, message.organizationId(), message.type().id() })
+                        .toList());
     }
 
     private String body(Message message) {

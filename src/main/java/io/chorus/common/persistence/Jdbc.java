@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -20,6 +23,26 @@ import javax.sql.DataSource;
 public final class Jdbc {
 
     private Jdbc() {
+    }
+
+    /**
+     * A SQL array parameter of one element type ({@code uuid}, {@code text}, {@code int4}, ...): a column of many rows
+     * sent at once, for {@code unnest} or {@code = any}.
+     */
+    public record SqlArray(String type, Object[] values) {
+    }
+
+    /**
+     * One column of {@code rows} as a SQL array of {@code type}: numbers and ids as they are, anything else (dates,
+     * instants as offset times) as its text, which PostgreSQL casts to the column's type.
+     */
+    public static <T> SqlArray column(String type, List<T> rows, Function<T, Object> column) {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = column.apply(rows.get(i));
+            values[i] = value == null || value instanceof Number || value instanceof UUID ? value : value.toString();
+        }
+        return new SqlArray(type, values);
     }
 
     public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
@@ -43,6 +66,27 @@ public final class Jdbc {
                 rows.add(values);
             }
             return rows;
+        }
+    }
+
+    /** Reads one row of a streamed answer, typed by the caller; answers false to stop reading. */
+    public interface RowReader {
+        boolean read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Streams the rows of one statement to {@code reader}, {@code fetchSize} rows at a time, without holding them: for
+     * answers of many thousand rows read into compact structures (rankings, timelines).
+     */
+    public static void each(Connection connection, int fetchSize, String sql, RowReader reader, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.setFetchSize(fetchSize);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next() && reader.read(row)) {
+                    // the reader took the row
+                }
+            }
         }
     }
 
@@ -84,42 +128,83 @@ public final class Jdbc {
     }
 
     /**
+     * Runs {@code work} in one transaction of the given isolation level (a {@link Connection} constant), committed, and
+     * puts the connection's settings back.
+     */
+    public static <T> T inTransaction(Connection connection, int isolation, Work<T> work) throws SQLException {
+        int before = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(isolation);
+        try {
+            return inTransaction(connection, work);
+        } finally {
+            connection.setTransactionIsolation(before);
+        }
+    }
+
+    /**
      * Runs {@code work} in one read-only repeatable-read transaction on the connection (one snapshot), committed, and
      * puts the connection's settings back.
      */
     public static <T> T inReadOnlySnapshot(Connection connection, Work<T> work) throws SQLException {
-        int isolation = connection.getTransactionIsolation();
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try {
-            return inTransaction(connection, () -> {
-                update(connection, "set transaction read only");
-                return work.run();
-            });
-        } finally {
-            connection.setTransactionIsolation(isolation);
+        return inTransaction(connection, Connection.TRANSACTION_REPEATABLE_READ, () -> {
+            update(connection, "set transaction read only");
+            return work.run();
+        });
+    }
+
+    /** One statement run once per row of parameters, sent as one JDBC batch; answers the rows each run changed. */
+    public static int[] batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
         }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : rows) {
+                bind(connection, statement, parameters);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
+    /** The one value of a one-row, one-column answer (null when the row holds null). */
+    public static Object value(Connection connection, String sql, Object... parameters) throws SQLException {
+        return row(connection, sql, parameters)[0];
+    }
+
+    /** The first row, if any. */
+    public static Optional<Object[]> first(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        List<Object[]> rows = rows(connection, sql, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                if (value instanceof java.util.UUID[] ids) {
-                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
-                } else if (value instanceof String[] texts) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", texts));
-                } else if (value instanceof Instant instant) {
-                    statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
+            bind(connection, statement, parameters);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, Object... parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof SqlArray array) {
+                statement.setArray(i + 1, connection.createArrayOf(array.type(), array.values()));
+            } else if (value instanceof UUID[] ids) {
+                statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+            } else if (value instanceof String[] texts) {
+                statement.setArray(i + 1, connection.createArrayOf("text", texts));
+            } else if (value instanceof Instant instant) {
+                statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else {
+                statement.setObject(i + 1, value);
+            }
         }
     }
 }

@@ -4,8 +4,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +23,7 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.tenant.OrganizationClaim;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -136,9 +135,7 @@ public class ClickBatches {
             visitorIds[i] = visitors.of(VisitorIds.day(click.atMillis()), click.clientAddress(), click.userAgent());
         }
         try (Connection connection = connect()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+            List<Runnable> afterCommit = Jdbc.inTransaction(connection, () -> {
                 Set<SeenSharer> sharersSeen = sharersSeen(connection, visitorIds);
                 List<Row> rows = new ArrayList<>(n);
                 List<RecordedClick> recorded = new ArrayList<>(n);
@@ -154,21 +151,16 @@ public class ClickBatches {
                                     click.contentId(), visitorIds[i], click.atMillis(), !agent.robot() && !self));
                 }
                 COPY.saveAll(PostgreSqlUtils.getPGConnection(connection), rows);
-                List<Runnable> afterCommit = new ArrayList<>(listeners.size());
+                List<Runnable> then = new ArrayList<>(listeners.size());
                 for (ClickBatchListener listener : listeners) {
-                    Runnable then = listener.recorded(connection, recorded);
-                    if (then != null) {
-                        afterCommit.add(then);
+                    Runnable after = listener.recorded(connection, recorded);
+                    if (after != null) {
+                        then.add(after);
                     }
                 }
-                connection.commit();
-                afterCommit.forEach(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+                return then;
+            });
+            afterCommit.forEach(Runnable::run);
         }
     }
 
@@ -194,13 +186,9 @@ public class ClickBatches {
     /** Which of these visitor ids were seen as which sharer. */
     private static Set<SeenSharer> sharersSeen(Connection connection, UUID[] visitorIds) throws SQLException {
         Set<SeenSharer> seen = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(SHARERS_SEEN)) {
-            query.setArray(1, connection.createArrayOf("uuid", new HashSet<>(Arrays.asList(visitorIds)).toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    seen.add(new SeenSharer(row.getObject(1, UUID.class), row.getObject(2, UUID.class)));
-                }
-            }
+        for (Object[] row : Jdbc.rows(connection, SHARERS_SEEN,
+                (Object) new HashSet<>(Arrays.asList(visitorIds)).toArray(UUID[]::new))) {
+            seen.add(new SeenSharer((UUID) row[0], (UUID) row[1]));
         }
         return seen;
     }
@@ -210,12 +198,8 @@ public class ClickBatches {
      * statement, so its first click tells.
      */
     boolean written(List<Click> clicks) throws SQLException {
-        try (Connection connection = connect();
-                PreparedStatement query = connection.prepareStatement("select 1 from click_events where id = ?")) {
-            query.setObject(1, clicks.get(0).id());
-            try (var row = query.executeQuery()) {
-                return row.next();
-            }
+        try (Connection connection = connect()) {
+            return Jdbc.first(connection, "select 1 from click_events where id = ?", clicks.get(0).id()).isPresent();
         }
     }
 

@@ -3,12 +3,9 @@ package io.chorus.sharing.clicks;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +25,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.conversions.ClickIdsChanged;
 import io.chorus.sharing.UtmLinks;
@@ -188,26 +186,19 @@ public class ShortLinks {
 
     /** The links of these codes that exist, by code. */
     private Map<String, ShortLink> read(List<String> codes) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(LINKS)) {
-            OffsetDateTime now = Time.now().atOffset(ZoneOffset.UTC);
-            query.setObject(1, now);
-            query.setObject(2, now);
-            query.setArray(3, connection.createArrayOf("text", codes.toArray()));
-            Map<String, ShortLink> links = new HashMap<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    String code = row.getString(1);
-                    String location = UtmLinks.tag(row.getString(7), row.getString(6),
-                            Optional.ofNullable(row.getString(8)).orElse(UtmLinks.ALWAYS_ON), code);
-                    String ascii = URI.create(location).toASCIIString();
-                    links.put(code, new ShortLink(row.getObject(2, UUID.class), row.getObject(3, UUID.class),
-                            row.getObject(4, UUID.class), row.getObject(5, UUID.class),
-                            HttpHeaders.createOptimized(ascii), row.getBoolean(9) ? new ClickLocation(ascii) : null));
-                }
+        Instant now = Time.now();
+        Map<String, ShortLink> links = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (Object[] row : Jdbc.rows(connection, LINKS, now, now, codes.toArray(String[]::new))) {
+                String code = (String) row[0];
+                String location = UtmLinks.tag((String) row[6], (String) row[5],
+                        Optional.ofNullable((String) row[7]).orElse(UtmLinks.ALWAYS_ON), code);
+                String ascii = URI.create(location).toASCIIString();
+                links.put(code, new ShortLink((UUID) row[1], (UUID) row[2], (UUID) row[3], (UUID) row[4],
+                        HttpHeaders.createOptimized(ascii), (Boolean) row[8] ? new ClickLocation(ascii) : null));
             }
-            return links;
         }
+        return links;
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentUrlChanged changed) {

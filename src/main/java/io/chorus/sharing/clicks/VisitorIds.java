@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.chorus.common.Time;
+import io.chorus.common.persistence.Jdbc;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -88,14 +86,9 @@ public class VisitorIds {
     }
 
     private void deleteBefore(LocalDate keepFrom) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement salts = connection.prepareStatement("delete from visitor_salts where day < ?");
-                PreparedStatement sharers = connection
-                        .prepareStatement("delete from sharer_visitors where seen_on < ?")) {
-            salts.setDate(1, Date.valueOf(keepFrom));
-            salts.executeUpdate();
-            sharers.setDate(1, Date.valueOf(keepFrom));
-            sharers.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.update(connection, "delete from visitor_salts where day < ?", keepFrom);
+            Jdbc.update(connection, "delete from sharer_visitors where seen_on < ?", keepFrom);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -110,21 +103,11 @@ public class VisitorIds {
     private byte[] storedSalt(LocalDate day) throws SQLException {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into visitor_salts (day, salt) values (?, ?) on conflict (day) do nothing");
-                PreparedStatement select = connection
-                        .prepareStatement("select salt from visitor_salts where day = ?")) {
-            insert.setDate(1, Date.valueOf(day));
-            insert.setBytes(2, fresh);
-            insert.executeUpdate();
-            select.setDate(1, Date.valueOf(day));
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("The salt of " + day + " vanished while it was read");
-                }
-                return row.getBytes(1);
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.update(connection, "insert into visitor_salts (day, salt) values (?, ?) on conflict (day) do nothing",
+                    day, fresh);
+            return (byte[]) Jdbc.first(connection, "select salt from visitor_salts where day = ?", day)
+                    .orElseThrow(() -> new SQLException("The salt of " + day + " vanished while it was read"))[0];
         }
     }
 

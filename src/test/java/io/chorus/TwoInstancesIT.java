@@ -27,7 +27,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Two instances of the production jar on one PostgreSQL, as behind a load balancer. A member's requests go to both
  * while an admin, through the first, deactivates them: each instance refuses them within a second of the change, with
- * no request answered after that; reactivated, both let them in again as fast.
+ * no request answered after that; reactivated, both let them in again as fast. What one instance commits shows on the
+ * other within a second too where the other holds it in memory: a short link's destination, a leaderboard.
  */
 class TwoInstancesIT {
 
@@ -71,20 +72,93 @@ class TwoInstancesIT {
         }
     }
 
-    @Test
-    void aMemberDeactivatedThroughOneInstanceIsRefusedByEveryInstanceWithinASecond() throws Exception {
+    /** An organization made through the first instance: its admin's and one ambassador's tokens. */
+    record Organization(String admin, String member, String memberId) {
+    }
+
+    private static Organization organization(String slug) {
         String operator = login(null, OPERATOR_EMAIL);
         String invitation = api(0, operator)
-                .body(Map.of("slug", "two", "name", "Two Corp", "adminEmail", "admin@two.it.example", "adminName", "A"))
+                .body(Map.of("slug", slug, "name", slug + " Corp", "adminEmail", "admin@" + slug + ".it.example",
+                        "adminName", "A"))
                 .post("/api/v1/organizations").then().statusCode(201).extract().path("adminInvitation.token");
         accept(invitation);
-        String admin = login("two", "admin@two.it.example");
+        String admin = login(slug, "admin@" + slug + ".it.example");
         var invited = api(0, admin)
-                .body(Map.of("email", "amb@two.it.example", "name", "Amb", "roles", List.of("ambassador")))
+                .body(Map.of("email", "amb@" + slug + ".it.example", "name", "Amb", "roles", List.of("ambassador")))
                 .post("/api/v1/members").then().statusCode(201).extract().jsonPath();
         accept(invited.getString("invitation.token"));
-        String memberId = invited.getString("id");
-        String member = login("two", "amb@two.it.example");
+        return new Organization(admin, login(slug, "amb@" + slug + ".it.example"), invited.getString("id"));
+    }
+
+    /** A content item published through the first instance. */
+    private static String published(String admin, String url) {
+        String id = api(0, admin).body(Map.of("title", "Our news", "url", url, "language", "en", "topics", List.of(),
+                "targetGroupIds", List.of())).post("/api/v1/content").then().statusCode(201).extract().path("id");
+        api(0, admin).post("/api/v1/content/{id}/publish", id).then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void aContentUrlEditedThroughOneInstanceRedirectsThereFromTheOtherWithinASecond() throws Exception {
+        Organization org = organization("links");
+        String content = published(org.admin(), "https://news.it.example/first");
+        String code = api(0, org.member()).body(Map.of("network", "linkedin"))
+                .post("/api/v1/content/{id}/shares", content).then().statusCode(201).extract().path("code");
+        assertThat(location(1, code)).as("the second instance now remembers the link")
+                .startsWith("https://news.it.example/first");
+
+        api(0, org.admin()).body(Map.of("url", "https://news.it.example/second")).patch("/api/v1/content/{id}", content)
+                .then().statusCode(200);
+        long edited = System.nanoTime();
+        long deadline = edited + Duration.ofSeconds(30).toNanos();
+        while (!location(1, code).startsWith("https://news.it.example/second")) {
+            assertThat(System.nanoTime() - deadline).as("the second instance redirects to the new URL").isNegative();
+            Thread.sleep(10);
+        }
+        assertThat(System.nanoTime() - edited).as("ns until the second instance redirected to the new URL")
+                .isLessThan(AT_ONCE.toNanos());
+    }
+
+    @Test
+    void pointsEarnedThroughOneInstanceShowOnTheOthersLeaderboardWithinASecond() throws Exception {
+        Organization org = organization("ranks");
+        String content = published(org.admin(), "https://news.it.example/ranks");
+        assertThat(leaderboardEntries(1, org.member())).as("before any share: the second instance's ranking").isEmpty();
+
+        api(0, org.member()).body(Map.of("network", "linkedin")).post("/api/v1/content/{id}/shares", content).then()
+                .statusCode(201);
+        long shared = System.nanoTime();
+        long deadline = shared + Duration.ofSeconds(30).toNanos();
+        while (!leaderboardEntries(1, org.member()).contains(org.memberId())) {
+            assertThat(System.nanoTime() - deadline).as("the second instance ranks the member").isNegative();
+            Thread.sleep(10);
+        }
+        assertThat(System.nanoTime() - shared).as("ns until the second instance's leaderboard showed the share")
+                .isLessThan(AT_ONCE.toNanos());
+    }
+
+    /** Where the instance's short link redirects to. */
+    private static String location(int instance, String code) throws Exception {
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(instances.get(instance).baseUrl() + "/s/" + code)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        return answer.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The member ids the instance's monthly leaderboard lists. */
+    private static List<String> leaderboardEntries(int instance, String token) {
+        return api(instance, token).get("/api/v1/leaderboards?period=month").then().statusCode(200).extract().jsonPath()
+                .getList("entries.memberId");
+    }
+
+    @Test
+    void aMemberDeactivatedThroughOneInstanceIsRefusedByEveryInstanceWithinASecond() throws Exception {
+        Organization org = organization("two");
+        String admin = org.admin();
+        String memberId = org.memberId();
+        String member = org.member();
 
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);

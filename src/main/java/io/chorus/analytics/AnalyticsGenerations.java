@@ -15,7 +15,7 @@ import io.chorus.tenancy.MembershipChanged;
  * change was committed: {@code changes} when what the figures are counted over changed (members, groups; a rebuild of
  * the aggregates, as after a time-zone change), {@code counts} when the rollup counted new shares or clicks. An answer
  * remembers the generation it was computed at (read before its snapshot was taken), so a later generation means it may
- * be out of date. Changes made on other instances are not seen here.
+ * be out of date. Changes made on other instances come as {@link AnalyticsSignals}.
  */
 @Singleton
 public class AnalyticsGenerations {
@@ -26,8 +26,12 @@ public class AnalyticsGenerations {
 
     private final ConcurrentHashMap<UUID, Generation> generations = new ConcurrentHashMap<>();
 
+    /** Bumped when signals may have been missed: every organization's figures may have changed. */
+    private volatile long everything;
+
     Generation of(UUID organization) {
-        return generations.getOrDefault(organization, Generation.FIRST);
+        Generation known = generations.getOrDefault(organization, Generation.FIRST);
+        return everything == 0 ? known : new Generation(known.changes() + everything, known.counts());
     }
 
     void changed(UUID organization) {
@@ -40,6 +44,11 @@ public class AnalyticsGenerations {
             generations.merge(organization, new Generation(0, 1),
                     (old, one) -> new Generation(old.changes(), old.counts() + 1));
         }
+    }
+
+    /** Signals may have been missed: every organization's answers are out of date. */
+    synchronized void everythingChanged() {
+        everything++;
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged change) {

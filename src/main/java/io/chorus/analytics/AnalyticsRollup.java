@@ -150,8 +150,8 @@ public class AnalyticsRollup {
                     join analytics_organizations a on a.organization_id = s.organization_id
                     where c.id between ? and ? and c.xmin = any(?::text[]::xid[])
                       and not c.robot and not c.self and s.organization_id <> all(?)
-                    group by s.id, 6, c.visitor_id""", span.first(), span.last(), span.batches().toArray(String[]::new),
-                    skipped);
+                    group by s.organization_id, s.id, 6, c.visitor_id""", span.first(), span.last(),
+                    span.batches().toArray(String[]::new), skipped);
         }
         int shares = Jdbc.update(connection, """
                 with taken as (
@@ -179,6 +179,7 @@ public class AnalyticsRollup {
             Log.debugf("analytics rollup: %d human clicks, %d shares, %d organizations rebuilt", clicks, shares,
                     stale.size());
         }
+        AnalyticsSignals.rolledUp(connection, counted, List.of(skipped));
         // This pass's snapshot, less what it took: notes left for the next pass.
         boolean more = (boolean) Jdbc.row(connection, "select exists (select 1 from analytics_click_batches)"
                 + " or exists (select 1 from analytics_share_queue)")[0];

@@ -43,8 +43,8 @@ final class Deltas {
     static void fromNewEvents(Connection connection, LocalDate rememberedFrom) throws SQLException {
         Jdbc.update(connection, """
                 with fresh as (
-                  insert into analytics_visitors (day, share_id, visitor_id)
-                  select distinct day, share_id, visitor_id from analytics_new_clicks where day >= ?
+                  insert into analytics_visitors (organization_id, day, share_id, visitor_id)
+                  select distinct organization_id, day, share_id, visitor_id from analytics_new_clicks where day >= ?
                   on conflict do nothing
                   returning day, share_id)
                 insert into analytics_deltas

@@ -50,9 +50,7 @@ final class OrganizationRebuild {
         for (String table : AGGREGATES) {
             Jdbc.update(connection, "delete from " + table + " where organization_id = ?", id);
         }
-        Jdbc.update(connection, """
-                delete from analytics_visitors v using shares s where s.id = v.share_id and s.organization_id = ?""",
-                id);
+        Jdbc.update(connection, "delete from analytics_visitors where organization_id = ?", id);
         Jdbc.update(connection,
                 """
                         insert into analytics_organizations (organization_id, time_zone, carried_month, built_at,
@@ -79,8 +77,9 @@ final class OrganizationRebuild {
         // The visitors of the days still remembered, so that later clicks of those days count against them. Click
         // ids start with their time (UUID version 7): the primary key finds the recent ones.
         Jdbc.update(connection, """
-                insert into analytics_visitors (day, share_id, visitor_id)
-                select distinct (c.at at time zone ?)::date, c.share_id, c.visitor_id from click_events c
+                insert into analytics_visitors (organization_id, day, share_id, visitor_id)
+                select distinct c.organization_id, (c.at at time zone ?)::date, c.share_id, c.visitor_id
+                from click_events c
                 where c.id >= ? and c.organization_id = ? and not c.robot and not c.self
                   and (c.at at time zone ?)::date >= ?
                 on conflict do nothing""", zone, firstIdOf(rememberedFrom.minusDays(1)), id, zone, rememberedFrom);

@@ -85,7 +85,7 @@ final class CampaignScores {
                 """
                         insert into campaign_scores (organization_id, campaign_id, member_id, points, shares, clicks)
                         select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[], ?::int[])
-                        on conflict (campaign_id, member_id) do update
+                        on conflict (organization_id, campaign_id, member_id) do update
                         set points = campaign_scores.points + excluded.points, shares = campaign_scores.shares + excluded.shares,
                             clicks = campaign_scores.clicks + excluded.clicks""",
                 column("uuid", rows, e -> e.getKey().organizationId()),

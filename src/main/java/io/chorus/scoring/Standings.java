@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
+import io.chorus.common.cluster.DatabaseSignals;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.scoring.PointsLedger.Award;
 import io.chorus.scoring.Ranking.Row;
@@ -45,13 +47,16 @@ import io.quarkus.scheduler.Scheduled;
  * <p>
  * Exact on this node: whatever changes figures, listing or group membership reports the members it touched once its
  * transaction has committed ({@link #changed}), and the next read re-reads just those members' rows and moves them (or
- * rebuilds, after a change of the whole organization or very many members). Changes committed by other nodes are seen
- * within {@code chorus.leaderboards.refresh-after}: an older ranking is rebuilt in the background while it keeps
- * answering.
+ * rebuilds, after a change of the whole organization or very many members). Changes committed by any node reach every
+ * node within milliseconds as the {@value #CHANNEL} signal, sent by triggers on the period totals and group
+ * memberships, and are patched in the same way; as the safety net, a ranking older than
+ * {@code chorus.leaderboards.refresh-after} is rebuilt in the background while it keeps answering.
  */
 @ApplicationScoped
 public class Standings {
 
+    /** The signal of changed standings: the organization, then a colon and members' ids, or none for everyone. */
+    static final String CHANNEL = "chorus_standings";
     /** Beyond this many changed members a ranking is rebuilt rather than patched. */
     static final int PATCH_LIMIT = 5_000;
     /** How many changes an organization remembers for patching; older rankings are rebuilt. */
@@ -70,8 +75,20 @@ public class Standings {
     private final ConcurrentHashMap<UUID, Calendar> calendars = new ConcurrentHashMap<>();
 
     @Inject
-    public Standings(DataSource dataSource, TransactionSynchronizationRegistry transactions, LeaderboardConfig config) {
+    public Standings(DataSource dataSource, TransactionSynchronizationRegistry transactions, LeaderboardConfig config,
+            DatabaseSignals signals) {
         this.dataSource = dataSource;
+        signals.listen(CHANNEL, new DatabaseSignals.Listener() {
+            @Override
+            public void signal(String payload) {
+                heard(payload);
+            }
+
+            @Override
+            public void missed() {
+                changes.keySet().forEach(organization -> changed(organization, null));
+            }
+        });
         // One background thread, and none of the request's context: a refresh must not join its transaction.
         this.refresher = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
@@ -88,6 +105,18 @@ public class Standings {
             calendars.remove(organizationId);
         }
         changes.computeIfAbsent(organizationId, id -> new Changes()).add(members == null ? null : Set.copyOf(members));
+    }
+
+    /** A signal's organization and members; one that cannot be read changes everything. */
+    private void heard(String payload) {
+        try {
+            int colon = payload.indexOf(':');
+            UUID organization = UUID.fromString(colon < 0 ? payload : payload.substring(0, colon));
+            changed(organization, colon < 0 ? null
+                    : Arrays.stream(payload.substring(colon + 1).split(",")).map(UUID::fromString).toList());
+        } catch (IllegalArgumentException e) {
+            changes.keySet().forEach(organization -> changed(organization, null));
+        }
     }
 
     /** {@link #changed}, once the current JTA transaction commits (nothing if it rolls back). */

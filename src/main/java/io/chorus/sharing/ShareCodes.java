@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 
 /**
  * Short-link codes: 10 characters of the URL-safe base64 alphabet from a CSPRNG (60 bits), so a code tells nothing
- * about any other. Uniqueness across the deployment is the database's job.
+ * about any other. The database keeps them unique within an organization (its key must hold the organization, to be
+ * distributed by it), and a share is only written with a code no share of any organization has (see
+ * {@code ShareService}), so a code names one share across the deployment.
  */
 final class ShareCodes {
 

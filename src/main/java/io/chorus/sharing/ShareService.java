@@ -112,13 +112,14 @@ public class ShareService {
         for (int attempt = 0; inserted == 0 && attempt < 3; attempt++) {
             inserted = em.createNativeQuery("""
                     insert into shares (id, organization_id, content_id, member_id, network, code, message, created_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    select ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+                    where not exists (select 1 from shares where code = ?6) -- codes name one share everywhere
                     on conflict (organization_id, member_id, content_id, network) do nothing""").setParameter(1, id)
                     .setParameter(2, tenants.current()).setParameter(3, contentId).setParameter(4, memberId)
                     .setParameter(5, network.id()).setParameter(6, ShareCodes.next()).setParameter(7, message)
                     .setParameter(8, now).executeUpdate();
             if (inserted == 0) {
-                // A concurrent request created it first: answer that one.
+                // A concurrent request created it first: answer that one (else the code was taken: another one).
                 Share raced = Share.findExisting(memberId, contentId, network).orElse(null);
                 if (raced != null) {
                     return new Outcome(view(raced, content), false);
@@ -203,7 +204,7 @@ public class ShareService {
         LocalDate today = VisitorIds.today();
         em.createNativeQuery("""
                 insert into sharer_visitors (organization_id, member_id, visitor_id, seen_on) values (?1, ?2, ?3, ?4)
-                on conflict (visitor_id, member_id) do update set seen_on = excluded.seen_on""")
+                on conflict (organization_id, visitor_id, member_id) do update set seen_on = excluded.seen_on""")
                 .setParameter(1, tenants.current()).setParameter(2, memberId)
                 .setParameter(3, visitorIds.of(today, sharer.clientAddress(), sharer.userAgent()))
                 .setParameter(4, today).executeUpdate();

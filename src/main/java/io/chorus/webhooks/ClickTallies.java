@@ -26,7 +26,9 @@ public class ClickTallies implements ClickBatchListener {
 
     private static final String INSERT = """
             insert into webhook_click_tallies (organization_id, content_id, recorded_at, clicks)
-            values (?, ?, ?, ?)""";
+            values (?, ?, ?, ?)
+            on conflict (organization_id, content_id, recorded_at)
+            do update set clicks = webhook_click_tallies.clicks + excluded.clicks""";
 
     private final Subscriptions subscriptions;
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -25,6 +27,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.Time;
+import io.chorus.common.cluster.DatabaseSignals;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.conversions.ClickIdsChanged;
@@ -35,11 +38,13 @@ import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpHeaders;
 
 /**
- * Where each short link leads, remembered so that a redirect does not wait for the database. Codes are unique across
- * the deployment, so the look-up names no organization. Every {@code link-cache-ttl} all remembered links are read
- * again, a thousand to a statement, so that an edit made on another instance (or a campaign that starts or ends)
- * applies within that time; while the database cannot answer they are kept as they are, so links keep working through
- * an outage. Unknown codes are remembered briefly too, so that a flood of made-up codes cannot hammer the database.
+ * Where each short link leads, remembered so that a redirect does not wait for the database. Codes name one share
+ * across the deployment (see {@code ShareService}), so the look-up names no organization. An edit made on any instance
+ * is announced to every instance ({@link LinkSignals}), which forgets the links it changed; every
+ * {@code link-cache-ttl} all remembered links are read again too, a thousand to a statement, so that a campaign that
+ * starts or ends applies within that time (and as the signals' safety net). While the database cannot answer they are
+ * kept as they are, so links keep working through an outage. Unknown codes are remembered briefly too, so that a flood
+ * of made-up codes cannot hammer the database.
  */
 @Singleton
 public class ShortLinks {
@@ -115,10 +120,24 @@ public class ShortLinks {
     private final Cache<String, ShortLink> known;
     private final Cache<String, Boolean> unknown;
     private volatile boolean refreshFailed;
+    /** Counts what signals made this instance forget: a link read before a forgetting is not remembered after it. */
+    private final AtomicLong forgettings = new AtomicLong();
 
     @Inject
-    public ShortLinks(DataSource dataSource, ClickConfig config) {
+    public ShortLinks(DataSource dataSource, ClickConfig config, DatabaseSignals signals) {
         this.dataSource = dataSource;
+        signals.listen(LinkSignals.CHANNEL, new DatabaseSignals.Listener() {
+            @Override
+            public void signal(String payload) {
+                forget(payload);
+            }
+
+            @Override
+            public void missed() {
+                // Changes may have been missed: every link is read again (kept as it is if the database cannot answer).
+                CompletableFuture.runAsync(ShortLinks.this::refresh);
+            }
+        });
         this.known = Caffeine.newBuilder().maximumSize(config.linkCacheSize()).expireAfterAccess(Duration.ofDays(1))
                 .build();
         this.unknown = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.linkCacheTtl()).build();
@@ -139,6 +158,7 @@ public class ShortLinks {
         if (code.isEmpty() || code.length() > LONGEST_CODE) {
             return Optional.empty();
         }
+        long mark = forgettings.get();
         ShortLink link = known.get(code, c -> {
             try {
                 return read(List.of(c)).get(c);
@@ -148,6 +168,8 @@ public class ShortLinks {
         });
         if (link == null) {
             unknown.put(code, Boolean.TRUE);
+        } else if (forgettings.get() != mark) {
+            known.asMap().remove(code, link); // read while a change was announced: it may predate the change
         }
         return Optional.ofNullable(link);
     }
@@ -201,12 +223,33 @@ public class ShortLinks {
         return links;
     }
 
+    /**
+     * Forgets what a signal of {@link LinkSignals} names (every instance hears it within milliseconds of the commit);
+     * this instance's own changes are forgotten at once too, below.
+     */
+    private void forget(String payload) {
+        forgettings.incrementAndGet();
+        try {
+            if (payload.startsWith(LinkSignals.CONTENT)) {
+                UUID content = UUID.fromString(payload.substring(LinkSignals.CONTENT.length()));
+                known.asMap().values().removeIf(link -> link.contentId().equals(content));
+            } else if (payload.startsWith(LinkSignals.ORGANIZATION)) {
+                UUID organization = UUID.fromString(payload.substring(LinkSignals.ORGANIZATION.length()));
+                known.asMap().values().removeIf(link -> link.organizationId().equals(organization));
+            } else {
+                known.invalidateAll();
+            }
+        } catch (IllegalArgumentException e) {
+            known.invalidateAll();
+        }
+    }
+
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentUrlChanged changed) {
-        known.asMap().values().removeIf(link -> link.contentId().equals(changed.contentId()));
+        forget(LinkSignals.CONTENT + changed.contentId());
     }
 
     /** An organization's links changed form (click ids turned on or off): read again on their next use here. */
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClickIdsChanged changed) {
-        known.asMap().values().removeIf(link -> link.organizationId().equals(changed.organizationId()));
+        forget(LinkSignals.ORGANIZATION + changed.organizationId());
     }
 }

@@ -91,6 +91,12 @@ public record ContentForm(String title, String url, String body, String imageUrl
         return fields;
     }
 
+    /** Whether a refusal names this alternative message of the network, or the network's alternatives. */
+    public boolean alternativeRefused(String network, int index, Set<String> errors) {
+        return errors.contains("alternativeMessages." + network)
+                || errors.contains("alternativeMessages." + network + "[" + index + "]");
+    }
+
     /** The translations, then an empty row for one more. */
     public List<VariantField> variantRows() {
         List<VariantField> rows = new ArrayList<>(variants);

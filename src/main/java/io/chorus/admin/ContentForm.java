@@ -91,6 +91,11 @@ public record ContentForm(String title, String url, String body, String imageUrl
         return fields;
     }
 
+    /** Whether the network has alternative messages (its fields are then shown open). */
+    public boolean hasAlternatives(String network) {
+        return !alternatives.getOrDefault(network, List.of()).isEmpty();
+    }
+
     /** Whether a refusal names this alternative message of the network, or the network's alternatives. */
     public boolean alternativeRefused(String network, int index, Set<String> errors) {
         return errors.contains("alternativeMessages." + network)

@@ -137,6 +137,9 @@ public interface ContentMessages {
             + " Leave a field empty to add none; save to get one more field.")
     String alternatives_hint();
 
+    @Message("Other messages for {network}")
+    String other_messages(String network);
+
     @Message("Translations")
     String translations();
 

@@ -139,7 +139,7 @@ public interface DashboardMessages {
     @Message("Personalised")
     String tile_personalised();
 
-    @Message("{count} shares with the member's own words instead of the message offered")
+    @Message("Shares whose message the member changed before sharing: {count}")
     String tile_personalised_hint(String count);
 
     @Message("By language")

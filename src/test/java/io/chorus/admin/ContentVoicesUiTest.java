@@ -33,7 +33,9 @@ class ContentVoicesUiTest extends AdminBrowserTest {
         page.locator("#title").fill("Atlas launch");
         page.locator("#url").fill("https://example.com/atlas");
         page.locator("#msg-linkedin").fill("Atlas is here");
+        page.getByTestId("alternatives-linkedin").click();
         page.locator("#alt-linkedin-0").fill("Meet Atlas");
+        page.getByText("New translation").click();
         page.locator("#variant-language-0").selectOption("fr");
         page.locator("#variant-title-0").fill("Lancement d'Atlas");
         page.locator("#variant-linkedin-0").fill("Voici Atlas");

@@ -112,5 +112,8 @@ class EditBeforeShareUiTest extends AppBrowserTest {
         assertThat(page.navigate("/app/content/" + content + "/compose?network=nowhere").status()).isEqualTo(404);
         String elsewhere = Contents.create(org.member("curator").token(), Contents.body("Draft")).getString("id");
         assertThat(page.navigate("/app/content/" + elsewhere + "/compose?network=linkedin").status()).isEqualTo(404);
+        String otherOrganizations = voiced(Organizations.create());
+        assertThat(page.navigate("/app/content/" + otherOrganizations + "/compose?network=linkedin").status())
+                .as("another organization's item").isEqualTo(404);
     }
 }

@@ -12,11 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.chorus.content.ContentRequests;
+import io.chorus.content.ContentRequests.AlternativeMessages;
 import io.chorus.content.ContentRequests.CreateContent;
 import io.chorus.content.ContentRequests.SuggestedMessages;
 import io.chorus.content.ContentRequests.UpdateContent;
+import io.chorus.content.ContentRequests.VariantRequest;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.Network;
+import io.chorus.content.Voices;
 import io.chorus.web.Formats;
 import io.chorus.web.Formats.InvalidField;
 
@@ -25,7 +29,8 @@ import io.chorus.web.Formats.InvalidField;
  * the content service's requests.
  */
 public record ContentForm(String title, String url, String body, String imageUrl, String language, String topics,
-        Set<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt) {
+        Set<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt,
+        Map<String, List<String>> alternatives, List<VariantField> variants) {
 
     /** The languages the editor offers. */
     public static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "nl", "pt");
@@ -38,9 +43,27 @@ public record ContentForm(String title, String url, String body, String imageUrl
         }
     }
 
+    /**
+     * A translation as typed: its language, title, body and one message per network (its alternatives are the API's to
+     * edit, and are kept).
+     */
+    public record VariantField(String language, String title, String body, Map<String, String> messages) {
+
+        public List<MessageField> messageFields() {
+            return Arrays.stream(Network.values())
+                    .map(n -> new MessageField(n.id(), n.maxLength(), orEmpty(messages.get(n.id())))).toList();
+        }
+
+        /** Whether a refusal names a field of this translation. */
+        public boolean refusedIn(Set<String> errors) {
+            return errors.stream().anyMatch(e -> e.startsWith("variants." + language + ".") || e.equals("variants")
+                    || e.equals("variants." + language));
+        }
+    }
+
     public static ContentForm blank(String language) {
         return new ContentForm("", "", "", "", LANGUAGES.contains(language) ? language : "en", "", Set.of(), Map.of(),
-                "", "");
+                "", "", Map.of(), List.of());
     }
 
     public static ContentForm of(ContentView content, ZoneId zone) {
@@ -48,7 +71,42 @@ public record ContentForm(String title, String url, String body, String imageUrl
         content.targetGroupIds().forEach(id -> groups.add(id.toString()));
         return new ContentForm(content.title(), content.url(), orEmpty(content.body()), orEmpty(content.imageUrl()),
                 content.language(), String.join(", ", content.topics()), groups, content.suggestedMessages(),
-                Formats.input(content.publishAt(), zone), Formats.input(content.expiresAt(), zone));
+                Formats.input(content.publishAt(), zone), Formats.input(content.expiresAt(), zone),
+                content.alternativeMessages(), variantFields(content.variants()));
+    }
+
+    private static List<VariantField> variantFields(Map<String, Voices.Variant> variants) {
+        List<VariantField> fields = new ArrayList<>();
+        variants.forEach((language, v) -> fields.add(
+                new VariantField(language, v.title(), orEmpty(v.body()), new LinkedHashMap<>(v.suggestedMessages()))));
+        return fields;
+    }
+
+    /** A network's alternative messages, then an empty field for one more (while there is room). */
+    public List<String> alternativesOf(String network) {
+        List<String> fields = new ArrayList<>(alternatives.getOrDefault(network, List.of()));
+        if (fields.size() < ContentRequests.MAX_ALTERNATIVES) {
+            fields.add("");
+        }
+        return fields;
+    }
+
+    /** Whether the network has alternative messages (its fields are then shown open). */
+    public boolean hasAlternatives(String network) {
+        return !alternatives.getOrDefault(network, List.of()).isEmpty();
+    }
+
+    /** Whether a refusal names this alternative message of the network, or the network's alternatives. */
+    public boolean alternativeRefused(String network, int index, Set<String> errors) {
+        return errors.contains("alternativeMessages." + network)
+                || errors.contains("alternativeMessages." + network + "[" + index + "]");
+    }
+
+    /** The translations, then an empty row for one more. */
+    public List<VariantField> variantRows() {
+        List<VariantField> rows = new ArrayList<>(variants);
+        rows.add(new VariantField("", "", "", Map.of()));
+        return rows;
     }
 
     public List<MessageField> messageFields() {
@@ -64,7 +122,8 @@ public record ContentForm(String title, String url, String body, String imageUrl
     public CreateContent toCreate(ZoneId zone) throws InvalidField {
         return new CreateContent(title, url, body, imageUrl, language, topicList(), groups(), suggested(),
                 Formats.parseInput("publishAt", publishAt, zone).orElse(null),
-                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null));
+                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null), alternativeMessages(),
+                variantRequests(null));
     }
 
     /** Every field as typed; the schedule only when it changed, so that saving alone never reschedules. */
@@ -72,7 +131,8 @@ public record ContentForm(String title, String url, String body, String imageUrl
         Optional<Instant> publish = Formats.parseInput("publishAt", publishAt, zone);
         Optional<Instant> expires = Formats.parseInput("expiresAt", expiresAt, zone);
         return new UpdateContent(title, url, Optional.of(body), Optional.of(imageUrl), language, topicList(), groups(),
-                suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone));
+                suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone),
+                alternativeMessages(), variantRequests(current));
     }
 
     private static Optional<Instant> changed(Optional<Instant> typed, Instant current, ZoneId zone) {
@@ -103,7 +163,33 @@ public record ContentForm(String title, String url, String body, String imageUrl
         return ids;
     }
 
+    private AlternativeMessages alternativeMessages() {
+        return new AlternativeMessages(alternatives.get("linkedin"), alternatives.get("x"),
+                alternatives.get("facebook"), alternatives.get("xing"), alternatives.get("whatsapp"),
+                alternatives.get("email"));
+    }
+
+    /** The translations typed, each keeping the alternative messages it has now. */
+    private Map<String, VariantRequest> variantRequests(ContentView current) throws InvalidField {
+        Map<String, VariantRequest> requests = new LinkedHashMap<>();
+        for (VariantField v : variants) {
+            Voices.Variant now = current == null ? null : current.variants().get(v.language());
+            Map<String, List<String>> kept = now == null ? Map.of() : now.alternativeMessages();
+            VariantRequest request = new VariantRequest(v.title(), v.body(), suggested(v.messages()),
+                    new AlternativeMessages(kept.get("linkedin"), kept.get("x"), kept.get("facebook"), kept.get("xing"),
+                            kept.get("whatsapp"), kept.get("email")));
+            if (requests.put(v.language(), request) != null) {
+                throw new InvalidField("variants");
+            }
+        }
+        return requests;
+    }
+
     private SuggestedMessages suggested() {
+        return suggested(messages);
+    }
+
+    private static SuggestedMessages suggested(Map<String, String> messages) {
         return new SuggestedMessages(messages.get("linkedin"), messages.get("x"), messages.get("facebook"),
                 messages.get("xing"), messages.get("whatsapp"), messages.get("email"));
     }

@@ -130,6 +130,30 @@ public interface ContentMessages {
     @Message("This content is no longer editable in its current status.")
     String not_editable();
 
+    @Message("{network}: other message {number} (optional)")
+    String alternative_message(String network, int number);
+
+    @Message("Other messages are offered in rotation with the first one, so that a team does not post the same words."
+            + " Leave a field empty to add none; save to get one more field.")
+    String alternatives_hint();
+
+    @Message("Other messages for {network}")
+    String other_messages(String network);
+
+    @Message("Translations")
+    String translations();
+
+    @Message("Members whose language has a translation see it in their feed and share its messages; everyone else "
+            + "sees the texts above. Choose no language to remove a translation.")
+    String translations_hint();
+
+    @Message("New translation")
+    String new_translation();
+
+    @Message("Check this translation: it needs a title, a language other than the content's own and used once, and "
+            + "messages within each network's limit.")
+    String translation_error();
+
     @Message("{#when field}{#is 'title'}Enter a title.{#is 'url'}Enter a web address that starts with "
             + "http:// or https://.{#is 'imageUrl'}Enter a web address that starts with http:// or https://, "
             + "or nothing.{#is 'language'}Choose a language.{#is 'topics'}Use at most 20 topics of 50 "

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -101,9 +102,9 @@ public class ContentPages {
             @RestForm String imageUrl, @RestForm String language, @RestForm String topics,
             @RestForm("groups") List<String> groupIds, @RestForm String linkedin, @RestForm String x,
             @RestForm String facebook, @RestForm String xing, @RestForm String whatsapp, @RestForm String email,
-            @RestForm String publishAt, @RestForm String expiresAt) {
+            @RestForm String publishAt, @RestForm String expiresAt, @BeanParam VoicesFields voices) {
         ContentForm form = form(title, url, body, imageUrl, language, topics, groupIds,
-                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt);
+                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt, voices);
         ContentView created;
         try {
             created = content.create(form.toCreate(pages.session().zone()), actor());
@@ -130,13 +131,13 @@ public class ContentPages {
             @RestForm String body, @RestForm String imageUrl, @RestForm String language, @RestForm String topics,
             @RestForm("groups") List<String> groupIds, @RestForm String linkedin, @RestForm String x,
             @RestForm String facebook, @RestForm String xing, @RestForm String whatsapp, @RestForm String email,
-            @RestForm String publishAt, @RestForm String expiresAt) {
+            @RestForm String publishAt, @RestForm String expiresAt, @BeanParam VoicesFields voices) {
         Optional<ContentView> current = find(id);
         if (current.isEmpty()) {
             return AdminErrors.notFound(pages.session().locale());
         }
         ContentForm form = form(title, url, body, imageUrl, language, topics, groupIds,
-                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt);
+                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt, voices);
         ContentView saved;
         try {
             saved = content.update(id, form.toUpdate(current.get(), pages.session().zone()), actor());
@@ -201,11 +202,12 @@ public class ContentPages {
     }
 
     private static ContentForm form(String title, String url, String body, String imageUrl, String language,
-            String topics, List<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt) {
+            String topics, List<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt,
+            VoicesFields voices) {
         return new ContentForm(ContentForm.orEmpty(title), ContentForm.orEmpty(url), ContentForm.orEmpty(body),
                 ContentForm.orEmpty(imageUrl), ContentForm.orEmpty(language), ContentForm.orEmpty(topics),
                 groupIds == null ? Set.of() : new LinkedHashSet<>(groupIds), messages, ContentForm.orEmpty(publishAt),
-                ContentForm.orEmpty(expiresAt));
+                ContentForm.orEmpty(expiresAt), voices.alternatives(), voices.variants());
     }
 
     private Actor actor() {

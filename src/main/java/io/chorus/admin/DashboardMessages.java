@@ -136,6 +136,37 @@ public interface DashboardMessages {
     @Message("By network")
     String by_network_title();
 
+    @Message("Personalised")
+    String tile_personalised();
+
+    @Message("Shares whose message the member changed before sharing: {count}")
+    String tile_personalised_hint(String count);
+
+    @Message("By language")
+    String by_language_title();
+
+    @Message("Language not recorded")
+    String language_unknown();
+
+    @Message("By suggested message")
+    String by_message_title();
+
+    @Message("Each suggested message offered in rotation, with the shares made from it (edited or not) and their "
+            + "clicks.")
+    String by_message_intro();
+
+    @Message("Message")
+    String col_message();
+
+    @Message("Edited")
+    String col_edited();
+
+    @Message("Message {number} (since removed)")
+    String message_removed(int number);
+
+    @Message("No shares in this range yet.")
+    String no_shares_yet();
+
     @Message("Network")
     String col_network();
 

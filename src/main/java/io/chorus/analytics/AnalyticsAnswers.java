@@ -147,7 +147,7 @@ public class AnalyticsAnswers {
             return 1 + retention.cohorts().size();
         }
         if (answer instanceof ContentAnalytics content) {
-            return 1 + content.byDay().size();
+            return 1 + content.byDay().size() + content.byLanguage().size() + content.byMessage().size();
         }
         return 1;
     }

@@ -16,6 +16,8 @@ import io.chorus.analytics.AnalyticsViews.Conversions;
 import io.chorus.analytics.AnalyticsViews.DayFigures;
 import io.chorus.analytics.AnalyticsViews.EarnedMediaValue;
 import io.chorus.analytics.AnalyticsViews.Figures;
+import io.chorus.analytics.AnalyticsViews.LanguageFigures;
+import io.chorus.analytics.AnalyticsViews.MessageFigures;
 import io.chorus.analytics.AnalyticsViews.Overview;
 import io.chorus.analytics.AnalyticsViews.Participation;
 import io.chorus.analytics.AnalyticsViews.ParticipationRow;
@@ -89,6 +91,19 @@ final class AnalyticsCsv {
                     new Figures(day.shares(), day.clicks(), day.uniqueVisitors()));
         }
         earnedMedia(rows, c.earnedMediaValue());
+        figure(rows, "personalisation", "", "", "editedShares", c.editedShares());
+        figure(rows, "personalisation", "", "", "personalisedShareRate", c.personalisedShareRate());
+        for (LanguageFigures language : c.byLanguage()) {
+            figure(rows, "language", language.language(), "", "shares", language.shares());
+            figure(rows, "language", language.language(), "", "clicks", language.clicks());
+        }
+        for (MessageFigures message : c.byMessage()) {
+            String key = message.language() + "/" + message.network() + "/" + message.index();
+            String text = message.text() == null ? "" : message.text();
+            figure(rows, "message", key, text, "shares", message.shares());
+            figure(rows, "message", key, text, "clicks", message.clicks());
+            figure(rows, "message", key, text, "editedShares", message.editedShares());
+        }
         return write(FIGURE_COLUMNS, rows);
     }
 

@@ -69,9 +69,28 @@ public final class AnalyticsViews {
     public record DayFigures(LocalDate date, long shares, long clicks, long uniqueVisitors) {
     }
 
+    /**
+     * One content item's performance. Its shares are counted once, with breakdowns by the language its sharers were
+     * shown and by suggested message; {@code editedShares} of them changed the offered message,
+     * {@code personalisedShareRate} = editedShares / shares.
+     */
     public record ContentAnalytics(UUID contentId, String title, LocalDate from, LocalDate to, String timeZone,
             UUID groupId, long shares, long clicks, long uniqueVisitors, Map<String, Figures> byNetwork,
-            List<DayFigures> byDay, EarnedMediaValue earnedMediaValue) {
+            List<DayFigures> byDay, EarnedMediaValue earnedMediaValue, List<LanguageFigures> byLanguage,
+            List<MessageFigures> byMessage, long editedShares, BigDecimal personalisedShareRate) {
+    }
+
+    /** Shares of an item made in a language, and their clicks; shares older than languages count as "other". */
+    public record LanguageFigures(String language, long shares, long clicks) {
+    }
+
+    /**
+     * The shares made from one suggested message (a network's message {@code index} in a language, 0 the primary) and
+     * their clicks; {@code editedShares} of them changed it first. {@code text} is the message as the item has it now,
+     * null once it is no longer there.
+     */
+    public record MessageFigures(String language, String network, int index, String text, long shares, long clicks,
+            long editedShares) {
     }
 
     /**

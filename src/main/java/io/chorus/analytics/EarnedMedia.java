@@ -38,6 +38,7 @@ record EarnedMedia(Money costPerClick) {
     /** The item's figures with its title as it is now. */
     ContentAnalytics onto(ContentAnalytics c, String title) {
         return new ContentAnalytics(c.contentId(), title, c.from(), c.to(), c.timeZone(), c.groupId(), c.shares(),
-                c.clicks(), c.uniqueVisitors(), c.byNetwork(), c.byDay(), of(c.clicks()));
+                c.clicks(), c.uniqueVisitors(), c.byNetwork(), c.byDay(), of(c.clicks()), c.byLanguage(), c.byMessage(),
+                c.editedShares(), c.personalisedShareRate());
     }
 }

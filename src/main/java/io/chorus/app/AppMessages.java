@@ -166,6 +166,18 @@ public interface AppMessages {
     @Message("Your message")
     String your_message();
 
+    @Message("Edit before sharing")
+    String edit_before_sharing();
+
+    @Message("Edit before sharing on {network}")
+    String compose_title(String network);
+
+    @Message("This is the message suggested to you. Change it as you like: your words are posted as you write them.")
+    String compose_hint();
+
+    @Message("Share on {network}")
+    String share_on_network(String network);
+
     @Message("Back to the feed")
     String back_to_feed();
 

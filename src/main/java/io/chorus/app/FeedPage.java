@@ -112,7 +112,7 @@ public class FeedPage {
      * shared it, so a rendering is never served for anything that changed. It was the item record itself: hashing and
      * comparing every field of 20 items cost more than rendering the rest of the page.
      */
-    private record Rendering(UUID id, long version, boolean sharedByMe, Locale locale, ZoneId zone,
+    private record Rendering(UUID id, long version, String voice, boolean sharedByMe, Locale locale, ZoneId zone,
             List<Network> networks) {
     }
 
@@ -184,8 +184,8 @@ public class FeedPage {
         Words words = null;
         List<String> items = new ArrayList<>(page.feed().items().size());
         for (FeedItem item : page.feed().items()) {
-            Rendering key = new Rendering(item.id(), page.versions().get(item.id()), item.sharedByMe(),
-                    session.locale(), session.zone(), allowed);
+            Rendering key = new Rendering(item.id(), page.versions().get(item.id()), page.voices().get(item.id()),
+                    item.sharedByMe(), session.locale(), session.zone(), allowed);
             String html = renderings.getIfPresent(key);
             if (html == null) {
                 if (networks == null) {

@@ -16,10 +16,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.Content;
+import io.chorus.content.ContentService;
 import io.chorus.content.Network;
+import io.chorus.content.Voices;
 import io.chorus.identity.Caller;
 import io.chorus.identity.Role;
 import io.chorus.sharing.CharterCheck;
@@ -50,8 +53,14 @@ public class SharePage {
     public record Refused(String title, Network network, boolean tooLong) {
     }
 
+    /** The edit-before-sharing page: the item's title as shown, the network and the message offered. */
+    public record Compose(UUID contentId, String title, Network network, String message) {
+    }
+
     @CheckedTemplate
     static class Templates {
+        static native TemplateInstance compose(AppSession session, Compose compose);
+
         static native TemplateInstance shared(AppSession session, Shared shared);
 
         static native TemplateInstance panel(AppSession session, Shared shared);
@@ -63,13 +72,16 @@ public class SharePage {
     private final ShareService shares;
     private final CharterService charters;
     private final Caller caller;
+    private final ContentService content;
 
     @Inject
-    public SharePage(AppPages pages, ShareService shares, CharterService charters, Caller caller) {
+    public SharePage(AppPages pages, ShareService shares, CharterService charters, Caller caller,
+            ContentService content) {
         this.pages = pages;
         this.shares = shares;
         this.charters = charters;
         this.caller = caller;
+        this.content = content;
     }
 
     @POST
@@ -96,6 +108,29 @@ public class SharePage {
             return pages.page(Templates.panel(session, shared(outcome.share().id())));
         }
         return Response.seeOther(URI.create("/app/shares/" + outcome.share().id())).build();
+    }
+
+    /**
+     * Edit before sharing, without JavaScript: the message offered to the member on the network, in a field to change,
+     * posted like the feed's share form.
+     */
+    @GET
+    @Path("/content/{id}/compose")
+    public Response compose(@RestPath String id, @RestQuery String network) {
+        AppSession session = pages.session();
+        UUID contentId = uuid(id);
+        Network chosen = network(network);
+        if (contentId == null || chosen == null || !session.networks().contains(chosen)) {
+            return AppErrors.notFound(session.locale());
+        }
+        Voices.Shown shown;
+        try {
+            shown = content.shownTo(contentId, new ContentService.Actor(session.memberId(), caller.curates()));
+        } catch (ProblemException e) {
+            return AppErrors.notFound(session.locale());
+        }
+        return pages.page(
+                Templates.compose(session, new Compose(contentId, shown.title(), chosen, shown.offer(chosen).text())));
     }
 
     @GET

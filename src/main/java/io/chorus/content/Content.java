@@ -38,6 +38,13 @@ public class Content extends TenantOwned {
     @JdbcTypeCode(SqlTypes.JSON)
     /** Keyed by network id ({@code linkedin}, {@code x}...), in the networks' order. */
     public Map<String, String> suggestedMessages = new LinkedHashMap<>();
+    /** More suggested messages per network, after the primary one of {@link #suggestedMessages}. */
+    @Column(name = "alternative_messages")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, List<String>> alternativeMessages = new LinkedHashMap<>();
+    /** The item's translations, keyed by language tag. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Voices.Variant> variants = new LinkedHashMap<>();
     @Column(name = "targets_everyone")
     public boolean targetsEveryone;
     /** As stored; read {@link #statusAt} for what it is now. */
@@ -169,6 +176,11 @@ public class Content extends TenantOwned {
                 c -> query.setParameter("afterCount", PageRequest.number(c, 0)).setParameter("afterTopic", c.get(1)));
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(row -> new ContentViews.TopicCount((String) row[0], ((Number) row[1]).longValue())).toList();
+    }
+
+    /** The item's texts in its language and its variants, to be shown to a member. */
+    public Voices.Texts texts() {
+        return new Voices.Texts(id, language, title, body, suggestedMessages, alternativeMessages, variants);
     }
 
     /**

@@ -80,6 +80,9 @@ public class ContentService {
         content.topics = Topics.normalize(request.topics());
         content.suggestedMessages = request.suggestedMessages() == null ? new LinkedHashMap<>()
                 : request.suggestedMessages().toMap();
+        content.alternativeMessages = request.alternativeMessages() == null ? new LinkedHashMap<>()
+                : request.alternativeMessages().toMap();
+        content.variants = ContentTexts.variants(request.variants());
         content.publishAt = request.publishAt();
         content.expiresAt = request.expiresAt();
         content.authorId = actor.id();
@@ -104,6 +107,14 @@ public class ContentService {
     public ContentView get(UUID id, Actor actor) {
         Content content = readable(id, actor);
         return view(content, targets(content), Time.now());
+    }
+
+    /** What the member is shown of an item they may read: the variant of their language, the messages offered. */
+    @Transactional
+    public Voices.Shown shownTo(UUID id, Actor actor) {
+        Content content = readable(id, actor);
+        Member member = Member.<Member> findByIdOptional(actor.id()).orElseThrow(ContentService::notFound);
+        return content.texts().shownTo(member.language, member.seat);
     }
 
     @Transactional
@@ -136,6 +147,12 @@ public class ContentService {
         }
         if (request.suggestedMessages() != null) {
             content.suggestedMessages = request.suggestedMessages().toMap();
+        }
+        if (request.alternativeMessages() != null) {
+            content.alternativeMessages = request.alternativeMessages().toMap();
+        }
+        if (request.variants() != null) {
+            content.variants = ContentTexts.variants(request.variants());
         }
         if (request.expiresAt() != null) {
             content.expiresAt = request.expiresAt().orElse(null);
@@ -290,7 +307,7 @@ public class ContentService {
         Moderation moderation = c.decidedAt == null ? null : new Moderation(c.decidedBy, c.decidedAt, c.decisionReason);
         return new ContentView(c.id, c.title, c.url, c.body, c.imageUrl, c.language, Arrays.asList(c.topics), targets,
                 c.suggestedMessages, c.statusAt(now), c.publishAt, c.expiresAt, c.publishedAt, author, submission,
-                moderation, c.createdAt, c.updatedAt);
+                moderation, c.createdAt, c.updatedAt, c.alternativeMessages, c.variants);
     }
 
     private static Map<UUID, Person> people(Collection<UUID> ids) {
@@ -357,18 +374,13 @@ public class ContentService {
     }
 
     private void checkTexts(Content content, boolean submission) {
-        MessageLimits.check(content.suggestedMessages);
+        ContentTexts.check(content);
         OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
         if (settings == null) {
             return;
         }
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (submission) {
-            texts.put("title", content.title);
-            texts.put("body", content.body);
-        }
-        content.suggestedMessages.forEach((network, message) -> texts.put("suggestedMessages." + network, message));
-        Blocklist.of(settings.blocklistPhrases, settings.blocklistPatterns).check(texts);
+        Blocklist.of(settings.blocklistPhrases, settings.blocklistPatterns)
+                .check(ContentTexts.screened(content, submission));
     }
 
     private static void checkWindow(Content content) {

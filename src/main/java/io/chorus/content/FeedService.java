@@ -58,6 +58,13 @@ public class FeedService {
                                 and s.member_id = ? and s.content_id = c.id limit 1), false)
             """ + VISIBLE;
 
+    /** The member's language, for {@link #SHOWN_LANGUAGE}; its parameters: the organization, the member. */
+    private static final String ME = "with me as (select m.language from members m where m.organization_id = ? and m.id = ?) ";
+
+    /** The language a member is shown an item in: their own when the item has a variant in it, else the item's. */
+    private static final String SHOWN_LANGUAGE = "(case when c.variants -> (select me.language from me) is not null"
+            + " then (select me.language from me) else c.language end)";
+
     private final DataSource database;
     private final Tenants tenants;
     private final FeedItems items;
@@ -79,7 +86,7 @@ public class FeedService {
         UUID organization = tenants.current();
         Rows rows = rows(organization, memberId, topic, language, page);
         StringBuilder body = new StringBuilder(256 + rows.shown().size() * 512).append("{\"items\":[");
-        items.append(body, organization, rows.shown());
+        items.append(body, organization, new FeedItems.Viewer(organization, memberId), rows.shown());
         body.append("],\"nextCursor\":").append(rows.nextCursor() == null ? "null" : quote(rows.nextCursor()));
         return body.append('}').toString();
     }
@@ -114,15 +121,20 @@ public class FeedService {
     /** A page filtered by topic or language: planned for its filter's values (a rare topic takes its index). */
     private List<Object[]> filtered(UUID organization, UUID memberId, Optional<String> topic, Optional<String> language,
             PageRequest page) {
-        StringBuilder sql = new StringBuilder(FEED);
-        List<Object> parameters = new ArrayList<>(List.of(memberId));
+        StringBuilder sql = new StringBuilder(language.isPresent() ? ME + FEED : FEED);
+        List<Object> parameters = new ArrayList<>();
+        if (language.isPresent()) {
+            parameters.addAll(List.of(organization, memberId));
+        }
+        parameters.add(memberId);
         parameters.addAll(visible(organization, memberId));
         topic.ifPresent(t -> {
             sql.append(" and c.topics @> array[cast(? as varchar)]");
             parameters.add(t);
         });
         language.ifPresent(l -> {
-            sql.append(" and c.language = ?");
+            // The language shown: the variant of the member's language, else the item's own.
+            sql.append(" and " + SHOWN_LANGUAGE + " = ?");
             parameters.add(l);
         });
         page.appendNewestFirst(sql, parameters, "c.published_at", "c.id");
@@ -141,10 +153,12 @@ public class FeedService {
      * feed took tens of milliseconds, the latest ones are read from the feed's index in a few.
      */
     public Choices choices(UUID memberId) {
-        List<Object> parameters = new ArrayList<>(visible(tenants.current(), memberId));
+        UUID organization = tenants.current();
+        List<Object> parameters = new ArrayList<>(List.of(organization, memberId));
+        parameters.addAll(visible(organization, memberId));
         parameters.add(CHOICES_FROM);
-        List<Object[]> rows = Jdbc.rows(database, "with latest as (select c.topics, c.language " + VISIBLE
-                + " order by c.published_at desc, c.id desc limit ?)"
+        List<Object[]> rows = Jdbc.rows(database, ME + ", latest as (select c.topics, " + SHOWN_LANGUAGE
+                + " as language " + VISIBLE + " order by c.published_at desc, c.id desc limit ?)"
                 + " select 't', topic from (select topic, count(*) as n from latest, unnest(latest.topics) topic"
                 + " group by topic order by n desc, topic limit 50) t"
                 + " union all select 'l', language from (select distinct language from latest order by 1) l",
@@ -159,9 +173,10 @@ public class FeedService {
 
     /**
      * The same page as records, for the app, which shows what the API answers (each record is read from the very JSON
-     * the API answers); with each item's row version, which changes whenever anything the item shows does, by id.
+     * the API answers); with each item's row version, which changes whenever anything the item shows does, by id, and
+     * for an item shown to the member in their own way (a variant, a rotated message) the key of that way.
      */
-    public record Items(ContentViews.Feed feed, Map<UUID, Long> versions) {
+    public record Items(ContentViews.Feed feed, Map<UUID, Long> versions, Map<UUID, String> voices) {
     }
 
     public Items items(UUID memberId, Optional<String> topic, Optional<String> language, PageRequest page) {
@@ -169,7 +184,10 @@ public class FeedService {
         Rows rows = rows(organization, memberId, topic, language, page);
         Map<UUID, Long> versions = new HashMap<>();
         rows.shown().forEach(item -> versions.put(item.id(), item.version()));
-        return new Items(new ContentViews.Feed(items.records(organization, rows.shown()), rows.nextCursor()), versions);
+        Map<UUID, String> voices = new HashMap<>();
+        List<ContentViews.FeedItem> records = items.records(organization, new FeedItems.Viewer(organization, memberId),
+                rows.shown(), voices);
+        return new Items(new ContentViews.Feed(records, rows.nextCursor()), versions, voices);
     }
 
     /** {@link #VISIBLE}'s parameters. */

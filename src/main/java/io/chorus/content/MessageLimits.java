@@ -49,15 +49,26 @@ public final class MessageLimits {
     }
 
     public static void check(Map<String, String> messages) {
+        List<Field> fields = new ArrayList<>();
+        messages.forEach((id, message) -> fields.add(new Field("suggestedMessages." + id, Network.of(id), message)));
+        check(fields);
+    }
+
+    /** A message to check, the field that reports it, and its network. */
+    public record Field(String name, Network network, String message) {
+    }
+
+    /** Every message at once: one violation per message too long. */
+    public static void check(List<Field> fields) {
         List<Problem.Violation> violations = new ArrayList<>();
-        messages.forEach((id, message) -> {
-            Network network = Network.of(id);
-            int length = length(network, message);
-            if (length > network.maxLength()) {
-                violations.add(new Problem.Violation("suggestedMessages." + network.id(), "is " + length + " characters"
-                        + counted(network) + "; " + network.id() + " allows " + network.maxLength()));
+        for (Field field : fields) {
+            int length = length(field.network(), field.message());
+            if (length > field.network().maxLength()) {
+                violations.add(
+                        new Problem.Violation(field.name(), "is " + length + " characters" + counted(field.network())
+                                + "; " + field.network().id() + " allows " + field.network().maxLength()));
             }
-        });
+        }
         if (!violations.isEmpty()) {
             throw new ProblemException(400, "validation", "Invalid request", "A suggested message is too long.",
                     violations, Map.of());

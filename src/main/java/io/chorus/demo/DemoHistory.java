@@ -236,7 +236,7 @@ class DemoHistory {
                 : new SuggestedMessages(item.linkedin(), item.x(), item.linkedin(), null, item.x(), item.linkedin());
         return new CreateContent(item.title(), item.url(), null, null, item.language(), item.topics(),
                 item.audience() == null ? List.of() : List.of(cast.group(item.audience())), messages, publishAt,
-                expiresAt);
+                expiresAt, null, null);
     }
 
     /** Runs the events in order, each at its moment and as its organization; the badge jobs as each day ends. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.content.Voices;
 import io.chorus.mail.Letters.Button;
 import io.chorus.mail.Letters.Item;
 import io.chorus.mail.Letters.Letter;
@@ -48,7 +49,7 @@ public class LetterMaker {
     static final String RECIPIENTS = """
             select m.id, m.email, m.name, m.language, m.email_digest,
                    array_to_string(array(select g.group_id from group_memberships g where g.member_id = m.id), ','),
-                   m.digest_sent_until
+                   m.digest_sent_until, m.seat
             from members m
             where m.organization_id = :org and m.status = 'active' and m.erased_at is null and m.email is not null
               and m.roles @> array['ambassador']::varchar[]
@@ -60,7 +61,9 @@ public class LetterMaker {
                              on k.id = cc.campaign_id and k.organization_id = cc.organization_id
                            where cc.organization_id = c.organization_id and cc.content_id = c.id
                              and k.starts_at <= :now and k.ends_at > :now),
-                   c.targets_everyone, array_to_string(c.target_group_ids, ','), array_to_string(c.topics, ',')
+                   c.targets_everyone, array_to_string(c.target_group_ids, ','), array_to_string(c.topics, ','),
+                   case when c.variants <> '{}' or c.alternative_messages <> '{}'
+                        then json_build_object('variants', c.variants, 'alternatives', c.alternative_messages)::text end
             from content c
             where c.organization_id = :org and c.status in ('published', 'scheduled') and c.published_at <= :now
               and (c.expires_at is null or c.expires_at > :now)
@@ -130,7 +133,8 @@ public class LetterMaker {
         List<Recipient> recipients = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             recipients.add(new Recipient((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    (String) row[4], new HashSet<>(uuids(row[5])), row[6] == null ? null : instant(row[6])));
+                    (String) row[4], new HashSet<>(uuids(row[5])), row[6] == null ? null : instant(row[6]),
+                    ((Number) row[7]).longValue()));
         }
         return recipients;
     }
@@ -146,7 +150,8 @@ public class LetterMaker {
             String topics = (String) row[9];
             candidates.add(new Candidate((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
                     message((String) row[4], context.networks()), instant(row[5]), (Boolean) row[6], (Boolean) row[7],
-                    uuids(row[8]), topics.isEmpty() ? List.of() : List.of(topics.split(","))));
+                    uuids(row[8]), topics.isEmpty() ? List.of() : List.of(topics.split(",")),
+                    texts((UUID) row[0], (String) row[1], (String) row[4], (String) row[10])));
         }
         return candidates;
     }
@@ -160,8 +165,18 @@ public class LetterMaker {
         Locale locale = Letters.locale(member.language());
         Instant linksExpire = context.now().plus(sharing.shareLinkLifetime());
         Map<Network, String> labels = labels(locale, context.networks());
-        List<Item> shown = items.stream().map(c -> new Item(c.title(), c.url(), c.imageUrl(), c.message(),
-                buttons(context, labels, member.id(), c.id(), linksExpire))).toList();
+        List<Item> shown = items.stream().map(c -> {
+            if (c.texts() == null) {
+                return new Item(c.title(), c.url(), c.imageUrl(), c.message(),
+                        buttons(context, labels, member.id(), c.id(), linksExpire));
+            }
+            // The member's translation and the message offered to them, as their feed shows it.
+            Voices.Shown voice = c.texts().shownTo(member.language(), member.seat());
+            String message = context.networks().stream().map(n -> voice.offers().get(n.id())).filter(o -> o != null)
+                    .map(Voices.Offer::text).findFirst().orElse(null);
+            return new Item(voice.title(), c.url(), c.imageUrl(), message,
+                    buttons(context, labels, member.id(), c.id(), linksExpire));
+        }).toList();
         boolean digest = kind == MailKind.DIGEST;
         List<Letters.Ending> endings = !digest ? List.of()
                 : context.endings().stream().filter(e -> e.concerns(member))
@@ -201,6 +216,24 @@ public class LetterMaker {
     }
 
     /** The suggested message shown: the first of the organization's networks that has one. */
+    private record Voiced(Map<String, Voices.Variant> variants, Map<String, List<String>> alternatives) {
+    }
+
+    /** An item's texts when it has translations or alternative messages (row's JSON of them), else null. */
+    private Voices.Texts texts(UUID id, String title, String suggested, String voices) {
+        if (voices == null) {
+            return null;
+        }
+        try {
+            Voiced voiced = json.readValue(voices, Voiced.class);
+            Map<String, String> messages = json.readValue(suggested, new TypeReference<Map<String, String>>() {
+            });
+            return new Voices.Texts(id, null, title, null, messages, voiced.alternatives(), voiced.variants());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     private String message(String suggested, List<Network> networks) {
         try {
             Map<String, String> messages = json.readValue(suggested, new TypeReference<Map<String, String>>() {

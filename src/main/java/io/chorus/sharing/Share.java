@@ -28,6 +28,13 @@ public class Share extends TenantOwned {
     public String message;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The language of the texts the sharer was shown; null for shares older than languages. */
+    public String language;
+    /** Which of the network's suggested messages was offered (0 the primary); null when none was (the title). */
+    @Column(name = "message_index")
+    public Integer messageIndex;
+    /** Whether the sharer changed the offered message. */
+    public boolean edited;
 
     public static Optional<Share> findByIdOptional(UUID id) {
         return Share.<Share> findByIdOptional((Object) id);

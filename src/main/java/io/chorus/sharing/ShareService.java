@@ -32,12 +32,14 @@ import io.chorus.content.ContentStatus;
 import io.chorus.content.MessageLimits;
 import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.content.Voices;
 import io.chorus.conversions.ConversionTotals;
 import io.chorus.sharing.SharingViews.MyShare;
 import io.chorus.sharing.SharingViews.ShareView;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
 import io.chorus.sharing.clicks.Visitor;
 import io.chorus.sharing.clicks.VisitorIds;
+import io.chorus.tenancy.Member;
 
 /**
  * Shares: one per member, content item and network. Asking again answers the existing share and changes nothing; the
@@ -105,19 +107,26 @@ public class ShareService {
                     "The organization does not share on " + network.id() + ".");
         }
         charters.requireAccepted(memberId);
-        String message = message(content, network, requestedMessage, settings);
+        Member member = Member.<Member> findByIdOptional(memberId).orElseThrow();
+        Voices.Shown shown = content.texts().shownTo(member.language, member.seat);
+        Voices.Offer offer = shown.offer(network);
+        boolean edited = requestedMessage != null && !requestedMessage.isBlank()
+                && !requestedMessage.strip().equals(offer.text());
+        String message = message(offer.text(), edited ? requestedMessage : null, settings);
         MessageLimits.check("message", network, message);
         UUID id = UUID.randomUUID();
         int inserted = 0;
         for (int attempt = 0; inserted == 0 && attempt < 3; attempt++) {
             inserted = em.createNativeQuery("""
-                    insert into shares (id, organization_id, content_id, member_id, network, code, message, created_at)
-                    select ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+                    insert into shares (id, organization_id, content_id, member_id, network, code, message, created_at,
+                                        language, message_index, edited)
+                    select ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as text), cast(?10 as integer), ?11
                     where not exists (select 1 from shares where code = ?6) -- codes name one share everywhere
                     on conflict (organization_id, member_id, content_id, network) do nothing""").setParameter(1, id)
                     .setParameter(2, tenants.current()).setParameter(3, contentId).setParameter(4, memberId)
                     .setParameter(5, network.id()).setParameter(6, ShareCodes.next()).setParameter(7, message)
-                    .setParameter(8, now).executeUpdate();
+                    .setParameter(8, now).setParameter(9, shown.language()).setParameter(10, offer.index())
+                    .setParameter(11, edited).executeUpdate();
             if (inserted == 0) {
                 // A concurrent request created it first: answer that one (else the code was taken: another one).
                 Share raced = Share.findExisting(memberId, contentId, network).orElse(null);
@@ -196,7 +205,7 @@ public class ShareService {
         return new ShareWithClicks(view.id(), view.code(), view.shortUrl(), view.intentUrl(), view.network(),
                 view.contentId(), share.memberId, view.message(), view.createdAt(), number(counts[0]),
                 number(counts[1]), number(counts[2]), number(counts[3]), conversions.conversions(),
-                conversions.conversionValue());
+                conversions.conversionValue(), share.language, share.messageIndex, share.edited);
     }
 
     /** Clicks from the browser the sharer shares from are their own: its visitor id of today is remembered. */
@@ -211,13 +220,14 @@ public class ShareService {
     }
 
     /**
-     * The ambassador's own words, else the suggested message, else the title. The disclosure is appended to a suggested
-     * message; the ambassador's own words are theirs to keep it or not, unless it is mandatory: then it is appended
-     * whenever the message does not already carry it word for word.
+     * The ambassador's own words, else the message offered to them ({@link Voices}: a suggested message in their
+     * language, else the title); words equal to the offered message are the offered message. The disclosure is appended
+     * to a suggested message; the ambassador's own words are theirs to keep it or not, unless it is mandatory: then it
+     * is appended whenever the message does not already carry it word for word.
      */
-    private static String message(Content content, Network network, String requested, OrganizationSettings settings) {
+    private static String message(String offered, String requested, OrganizationSettings settings) {
         boolean own = requested != null && !requested.isBlank();
-        String message = own ? requested.strip() : content.suggestedMessages.getOrDefault(network.id(), content.title);
+        String message = own ? requested.strip() : offered;
         String disclosure = settings == null ? null : settings.disclosure;
         boolean required = !own || settings != null && settings.disclosureMandatory;
         if (disclosure != null && !disclosure.isBlank() && required && !message.contains(disclosure)) {

@@ -28,11 +28,14 @@ public final class SharingViews {
     /**
      * A share with what its short link earned: {@code clicks} by people other than the sharer, {@code uniqueVisitors}
      * among them (visitor ids are daily, so a returning visitor counts once per day), and, kept apart for transparency,
-     * hits by robots and by the sharer; the conversions credited to it and their value per currency.
+     * hits by robots and by the sharer; the conversions credited to it and their value per currency. What it was made
+     * from: the language of the texts the sharer was shown, which of the network's suggested messages was offered
+     * ({@code messageIndex}, 0 the primary; null when there was none) and whether the sharer changed it.
      */
     public record ShareWithClicks(UUID id, String code, String shortUrl, String intentUrl, Network network,
             UUID contentId, UUID memberId, String message, Instant createdAt, long clicks, long uniqueVisitors,
-            long robotHits, long selfClicks, long conversions, Map<String, BigDecimal> conversionValue) {
+            long robotHits, long selfClicks, long conversions, Map<String, BigDecimal> conversionValue, String language,
+            Integer messageIndex, boolean edited) {
     }
 
     /**

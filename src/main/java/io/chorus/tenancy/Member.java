@@ -79,6 +79,9 @@ public class Member extends TenantOwned implements Account {
     /** Counted by the database on every change of what SCIM shows of the member: its ETag. */
     @Column(insertable = false, updatable = false)
     public long version;
+    /** The member's number, given by the database: it orders members only, to rotate suggested messages. */
+    @Column(insertable = false, updatable = false)
+    public long seat;
 
     public static Optional<Member> findByIdOptional(UUID id) {
         return Member.<Member> findByIdOptional((Object) id);

@@ -22,7 +22,7 @@
     counter.classList.toggle('over', count > limit);
   }
 
-  document.querySelectorAll('textarea[data-limit]').forEach(function (field) {
+  document.querySelectorAll('textarea[data-limit][data-counter]').forEach(function (field) {
     field.addEventListener('input', function () { update(field); });
     update(field);
   });

@@ -65,6 +65,23 @@
     }
   });
 
+  // "Edit before sharing": the suggested message into the item's own-words field, to change, then a network's button.
+  document.addEventListener('click', (event) => {
+    const edit = event.target.closest('[data-edit-message]');
+    if (!edit) {
+      return;
+    }
+    const field = document.getElementById('message-' + edit.dataset.item);
+    const message = edit.parentElement.querySelector('[data-message]');
+    if (!field || !message) {
+      return;
+    }
+    event.preventDefault();
+    field.value = message.textContent;
+    field.closest('details').open = true;
+    field.focus();
+  });
+
   document.addEventListener('click', async (event) => {
     const link = event.target.closest('[data-load-more] a');
     if (!link) {

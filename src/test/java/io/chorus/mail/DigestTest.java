@@ -116,14 +116,20 @@ class DigestTest {
             preferences(leaving, Map.of("digest", "daily"));
             Api.as(org.admin().token()).body(Map.of("status", "deactivated"))
                     .patch("/api/v1/members/{id}", leaving.id()).then().statusCode(200);
-            Contents.published(curator.token(), Contents.body("Nouvelles"));
+            // Shown in the member's language: the item's French translation and its message.
+            Map<String, Object> news = Contents.body("News");
+            news.put("suggestedMessages", Map.of("linkedin", "Read this"));
+            news.put("variants",
+                    Map.of("fr", Map.of("title", "Nouvelles", "suggestedMessages", Map.of("linkedin", "Lisez ceci"))));
+            Contents.published(curator.token(), news);
 
             clock.close();
             try (TestClock sendTime = TestClock.runFrom(SEND_TIME)) {
                 Received digest = Inbox.awaitLetters(french.email(), 1).get(0);
                 assertThat(digest.subject()).isEqualTo("1 nouvelle publication à partager de Org " + org.slug());
                 assertThat(digest.text()).startsWith("Bonjour Member ").contains("Partager sur LinkedIn")
-                        .contains("Ce mois-ci : 0 points");
+                        .contains("Ce mois-ci : 0 points").contains("== Nouvelles ==").contains("Lisez ceci")
+                        .doesNotContain("News").doesNotContain("Read this");
                 assertThat(digest.html()).contains("lang=\"fr\"");
                 awaitRun(org, SEND_TIME);
                 assertThat(Inbox.letters(leaving.email())).isEmpty();

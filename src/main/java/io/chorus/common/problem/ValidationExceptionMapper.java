@@ -52,6 +52,10 @@ public class ValidationExceptionMapper {
             if (!field.isEmpty()) {
                 field.append('.');
             }
+            if (node.isInIterable() && node.getIndex() == null && node.getKey() != null) {
+                // A property of a map's value: "variants.fr.title", the value's key before its property.
+                field.append(node.getKey()).append('.');
+            }
             field.append(node.getName());
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');

@@ -38,6 +38,8 @@ public class Content extends TenantOwned {
     @JdbcTypeCode(SqlTypes.JSON)
     /** Keyed by network id ({@code linkedin}, {@code x}...), in the networks' order. */
     public Map<String, String> suggestedMessages = new LinkedHashMap<>();
+    /** This item's own disclosure line, used instead of the organization's; null: the organization's. */
+    public String disclosure;
     @Column(name = "targets_everyone")
     public boolean targetsEveryone;
     /** As stored; read {@link #statusAt} for what it is now. */

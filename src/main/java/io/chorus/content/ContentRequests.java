@@ -45,18 +45,18 @@ public final class ContentRequests {
             @Size(max = 20_000) String body, @Size(max = 2048) String imageUrl,
             @NotBlank @Size(max = 35) String language, @Size(max = 20) List<@NotBlank @Size(max = 50) String> topics,
             @Size(max = 100) List<@NotNull UUID> targetGroupIds, @Valid SuggestedMessages suggestedMessages,
-            Instant publishAt, Instant expiresAt) {
+            Instant publishAt, Instant expiresAt, @Size(max = 500) String disclosure) {
     }
 
     /**
      * Absent fields stay as they are; for the optional ones ({@code body}, {@code imageUrl}, {@code publishAt},
-     * {@code expiresAt}) an explicit null clears the value.
+     * {@code expiresAt}, {@code disclosure}) an explicit null clears the value.
      */
     public record UpdateContent(@Size(min = 1, max = 300) String title, @Size(min = 1, max = 2048) String url,
             Optional<@Size(max = 20_000) String> body, Optional<@Size(max = 2048) String> imageUrl,
             @Size(min = 1, max = 35) String language, @Size(max = 20) List<@NotBlank @Size(max = 50) String> topics,
             @Size(max = 100) List<@NotNull UUID> targetGroupIds, @Valid SuggestedMessages suggestedMessages,
-            Optional<Instant> publishAt, Optional<Instant> expiresAt) {
+            Optional<Instant> publishAt, Optional<Instant> expiresAt, Optional<@Size(max = 500) String> disclosure) {
     }
 
     public record Rejection(@NotBlank @Size(max = 2000) String reason) {

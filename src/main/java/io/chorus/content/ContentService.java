@@ -82,6 +82,7 @@ public class ContentService {
                 : request.suggestedMessages().toMap();
         content.publishAt = request.publishAt();
         content.expiresAt = request.expiresAt();
+        content.disclosure = blankToNull(request.disclosure());
         content.authorId = actor.id();
         content.status = actor.curates() ? ContentStatus.DRAFT : ContentStatus.PENDING_REVIEW;
         content.createdAt = now;
@@ -136,6 +137,9 @@ public class ContentService {
         }
         if (request.suggestedMessages() != null) {
             content.suggestedMessages = request.suggestedMessages().toMap();
+        }
+        if (request.disclosure() != null) {
+            content.disclosure = request.disclosure().map(ContentService::blankToNull).orElse(null);
         }
         if (request.expiresAt() != null) {
             content.expiresAt = request.expiresAt().orElse(null);
@@ -290,7 +294,7 @@ public class ContentService {
         Moderation moderation = c.decidedAt == null ? null : new Moderation(c.decidedBy, c.decidedAt, c.decisionReason);
         return new ContentView(c.id, c.title, c.url, c.body, c.imageUrl, c.language, Arrays.asList(c.topics), targets,
                 c.suggestedMessages, c.statusAt(now), c.publishAt, c.expiresAt, c.publishedAt, author, submission,
-                moderation, c.createdAt, c.updatedAt);
+                moderation, c.createdAt, c.updatedAt, c.disclosure);
     }
 
     private static Map<UUID, Person> people(Collection<UUID> ids) {
@@ -357,8 +361,8 @@ public class ContentService {
     }
 
     private void checkTexts(Content content, boolean submission) {
-        MessageLimits.check(content.suggestedMessages);
         OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
+        MessageLimits.check(content.suggestedMessages, OrganizationSettings.disclosureOf(content, settings));
         if (settings == null) {
             return;
         }

@@ -23,7 +23,8 @@ public final class ContentViews {
     public record ContentView(UUID id, String title, String url, String body, String imageUrl, String language,
             List<String> topics, List<UUID> targetGroupIds, Map<String, String> suggestedMessages, ContentStatus status,
             Instant publishAt, Instant expiresAt, Instant publishedAt, Person author, boolean submission,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Moderation moderation, Instant createdAt, Instant updatedAt) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Moderation moderation, Instant createdAt, Instant updatedAt,
+            String disclosure) {
     }
 
     public record QueueItem(UUID id, String title, String url, String body, String imageUrl, String language,

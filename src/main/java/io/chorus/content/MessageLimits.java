@@ -35,13 +35,40 @@ public final class MessageLimits {
         return length + 1 + Network.X_LINK_LENGTH; // " " + the tracked link the share adds
     }
 
-    /** One message for one network, reported as the given field. */
-    public static void check(String field, Network network, String message) {
-        int length = length(network, message);
-        if (length > network.maxLength()) {
-            throw ProblemException.invalid(field, "is " + length + " characters" + counted(network) + "; "
-                    + network.id() + " allows " + network.maxLength());
+    /**
+     * A message as it is shared with a disclosure line: with it appended, unless the message already carries it word
+     * for word (or there is none).
+     */
+    public static String withDisclosure(String message, String disclosure) {
+        if (disclosure == null || disclosure.isBlank() || message.contains(disclosure)) {
+            return message;
         }
+        return message + "\n\n" + disclosure;
+    }
+
+    /**
+     * One message for one network, reported as the given field; a disclosure the message carries is named in the
+     * answer, so that whoever reads it knows what made it too long.
+     */
+    public static void check(String field, Network network, String message, String disclosure) {
+        String tooLong = tooLong(network, message, disclosure);
+        if (tooLong != null) {
+            throw ProblemException.invalid(field, tooLong);
+        }
+    }
+
+    /** What is wrong with a message's length on a network, or null when it fits. */
+    private static String tooLong(Network network, String message, String disclosure) {
+        int length = length(network, message);
+        if (length <= network.maxLength()) {
+            return null;
+        }
+        boolean disclosed = disclosure != null && !disclosure.isBlank() && message.contains(disclosure);
+        String included = disclosed
+                ? ", the disclosure of " + disclosure.codePointCount(0, disclosure.length()) + " characters included"
+                : "";
+        return "is " + length + " characters" + included + counted(network) + "; " + network.id() + " allows "
+                + network.maxLength();
     }
 
     private static String counted(Network network) {
@@ -49,13 +76,17 @@ public final class MessageLimits {
     }
 
     public static void check(Map<String, String> messages) {
+        check(messages, null);
+    }
+
+    /** Suggested messages by network id, each counted as it is shared: with the disclosure line appended. */
+    public static void check(Map<String, String> messages, String disclosure) {
         List<Problem.Violation> violations = new ArrayList<>();
         messages.forEach((id, message) -> {
             Network network = Network.of(id);
-            int length = length(network, message);
-            if (length > network.maxLength()) {
-                violations.add(new Problem.Violation("suggestedMessages." + network.id(), "is " + length + " characters"
-                        + counted(network) + "; " + network.id() + " allows " + network.maxLength()));
+            String tooLong = tooLong(network, withDisclosure(message, disclosure), disclosure);
+            if (tooLong != null) {
+                violations.add(new Problem.Violation("suggestedMessages." + network.id(), tooLong));
             }
         });
         if (!violations.isEmpty()) {

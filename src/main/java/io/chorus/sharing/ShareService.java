@@ -69,10 +69,11 @@ public class ShareService {
     private final VisitorIds visitorIds;
     private final Event<ShareCreated> created;
     private final CharterCheck charters;
+    private final ShareRules rules;
 
     @Inject
     public ShareService(EntityManager em, DataSource database, Tenants tenants, ChorusConfig config,
-            VisitorIds visitorIds, Event<ShareCreated> created, CharterCheck charters) {
+            VisitorIds visitorIds, Event<ShareCreated> created, CharterCheck charters, ShareRules rules) {
         this.em = em;
         this.database = database;
         this.tenants = tenants;
@@ -80,6 +81,7 @@ public class ShareService {
         this.visitorIds = visitorIds;
         this.created = created;
         this.charters = charters;
+        this.rules = rules;
     }
 
     @Transactional
@@ -106,7 +108,8 @@ public class ShareService {
         }
         charters.requireAccepted(memberId);
         String message = message(content, network, requestedMessage, settings);
-        MessageLimits.check("message", network, message);
+        MessageLimits.check("message", network, message, OrganizationSettings.disclosureOf(content, settings));
+        rules.check(memberId, settings, now);
         UUID id = UUID.randomUUID();
         int inserted = 0;
         for (int attempt = 0; inserted == 0 && attempt < 3; attempt++) {
@@ -210,19 +213,16 @@ public class ShareService {
     }
 
     /**
-     * The ambassador's own words, else the suggested message, else the title. The disclosure is appended to a suggested
-     * message; the ambassador's own words are theirs to keep it or not, unless it is mandatory: then it is appended
-     * whenever the message does not already carry it word for word.
+     * The ambassador's own words, else the suggested message, else the title. The disclosure (the item's own, else the
+     * organization's) is appended to a suggested message; the ambassador's own words are theirs to keep it or not,
+     * unless it is mandatory: then it is appended whenever the message does not already carry it word for word.
      */
     private static String message(Content content, Network network, String requested, OrganizationSettings settings) {
         boolean own = requested != null && !requested.isBlank();
         String message = own ? requested.strip() : content.suggestedMessages.getOrDefault(network.id(), content.title);
-        String disclosure = settings == null ? null : settings.disclosure;
         boolean required = !own || settings != null && settings.disclosureMandatory;
-        if (disclosure != null && !disclosure.isBlank() && required && !message.contains(disclosure)) {
-            message = message + "\n\n" + disclosure;
-        }
-        return message;
+        return required ? MessageLimits.withDisclosure(message, OrganizationSettings.disclosureOf(content, settings))
+                : message;
     }
 
     ShareView view(Share share, Content content) {

@@ -25,7 +25,7 @@ import io.chorus.web.Formats.InvalidField;
  * the content service's requests.
  */
 public record ContentForm(String title, String url, String body, String imageUrl, String language, String topics,
-        Set<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt) {
+        Set<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt, String disclosure) {
 
     /** The languages the editor offers. */
     public static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "nl", "pt");
@@ -40,7 +40,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
 
     public static ContentForm blank(String language) {
         return new ContentForm("", "", "", "", LANGUAGES.contains(language) ? language : "en", "", Set.of(), Map.of(),
-                "", "");
+                "", "", "");
     }
 
     public static ContentForm of(ContentView content, ZoneId zone) {
@@ -48,7 +48,8 @@ public record ContentForm(String title, String url, String body, String imageUrl
         content.targetGroupIds().forEach(id -> groups.add(id.toString()));
         return new ContentForm(content.title(), content.url(), orEmpty(content.body()), orEmpty(content.imageUrl()),
                 content.language(), String.join(", ", content.topics()), groups, content.suggestedMessages(),
-                Formats.input(content.publishAt(), zone), Formats.input(content.expiresAt(), zone));
+                Formats.input(content.publishAt(), zone), Formats.input(content.expiresAt(), zone),
+                orEmpty(content.disclosure()));
     }
 
     public List<MessageField> messageFields() {
@@ -64,7 +65,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
     public CreateContent toCreate(ZoneId zone) throws InvalidField {
         return new CreateContent(title, url, body, imageUrl, language, topicList(), groups(), suggested(),
                 Formats.parseInput("publishAt", publishAt, zone).orElse(null),
-                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null));
+                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null), disclosure);
     }
 
     /** Every field as typed; the schedule only when it changed, so that saving alone never reschedules. */
@@ -72,7 +73,8 @@ public record ContentForm(String title, String url, String body, String imageUrl
         Optional<Instant> publish = Formats.parseInput("publishAt", publishAt, zone);
         Optional<Instant> expires = Formats.parseInput("expiresAt", expiresAt, zone);
         return new UpdateContent(title, url, Optional.of(body), Optional.of(imageUrl), language, topicList(), groups(),
-                suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone));
+                suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone),
+                Optional.of(disclosure));
     }
 
     private static Optional<Instant> changed(Optional<Instant> typed, Instant current, ZoneId zone) {

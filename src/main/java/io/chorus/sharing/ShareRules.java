@@ -87,7 +87,9 @@ public class ShareRules {
                                     .with(Map.of("opensAt", opensAt.toString(), "timeZone", zone.getId()));
         }
         int limit = settings == null ? OrganizationSettings.DEFAULT_DAILY_SHARE_LIMIT : settings.dailyShareLimit;
-        em.createNativeQuery("select id from members where organization_id = ?1 and id = ?2 for update")
+        // "no key update": rows that merely reference the member (points, score days) do not wait for it, and so cannot
+        // deadlock with a share that goes on to write them.
+        em.createNativeQuery("select id from members where organization_id = ?1 and id = ?2 for no key update")
                 .setParameter(1, tenants.current()).setParameter(2, memberId).getResultList();
         LocalDate today = local.toLocalDate();
         Instant resetsAt = today.plusDays(1).atStartOfDay(zone).toInstant();

@@ -179,7 +179,8 @@ public interface AppMessages {
     @Message("Your organization shares only at certain hours. Nothing was shared: you can share again from {when}.")
     String outside_sharing_hours(String when);
 
-    @Message("Your message is too long for {network}: it may have at most {max} characters, links counted as the network counts them, the disclosure line included.")
+    @Message("Your message is too long for {network}: it may have at most {max} characters, links counted as the "
+            + "network counts them, the disclosure line included.")
     String message_too_long(String network, int max);
 
     @Message("Our social media charter")

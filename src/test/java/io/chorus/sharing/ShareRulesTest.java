@@ -110,6 +110,38 @@ class ShareRulesTest {
     }
 
     @Test
+    void parallelRequestsForTheSameShareAtTheLimitAllAnswerIt() throws Exception {
+        Org org = Organizations.create();
+        settings(org, Map.of("dailyShareLimit", 1)).then().statusCode(200);
+        Person ambassador = org.member("ambassador");
+        String item = Contents.published(org.member("curator").token(), Contents.body("Same share"));
+
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return share(ambassador, item, "x");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                ids.add(response.path("id"));
+            }
+            assertThat(statuses).containsOnly(201, 200).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(ids).doesNotContainNull().containsOnly(ids.get(0));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void theDayIsTheOrganizationsAndANewDayResetsTheLimit() {
         Org org = Organizations.create();
         ZoneId paris = ZoneId.of("Europe/Paris");

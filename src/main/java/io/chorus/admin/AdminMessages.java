@@ -156,6 +156,7 @@ public interface AdminMessages {
             + "'group_deleted'}The group is deleted.{#is 'scoring_saved'}The scoring rules are saved. They "
             + "apply from now on.{#is 'organization_saved'}The time zone, levels and cost per click are "
             + "saved.{#is 'sharing_saved'}The disclosure and the networks are saved.{#is "
+            + "'share_rules_saved'}The sharing rules are saved. They apply to new shares from now on.{#is "
             + "'blocklist_saved'}The blocklist is saved.{#is 'charter_published'}The new charter version is "
             + "published. Members accept it before their next share.{#else}Done.{/when}")
     String done(String done);
@@ -292,7 +293,9 @@ public interface AdminMessages {
             + "from the list, such as Europe/Paris.{#is 'levels'}Enter 2 to 20 whole numbers separated by "
             + "commas, starting at 0 and increasing, such as 0, 100, 250.{#is 'disclosure_too_long'}Use at "
             + "most 500 characters.{#is 'disclosure_needed'}A mandatory disclosure needs a line: write one, "
-            + "or untick the box.{#is 'networks_none'}Tick at least one network.{#is 'blocklist_too_many'}Use "
+            + "or untick the box.{#is 'networks_none'}Tick at least one network.{#is "
+            + "'daily_share_limit'}Enter a whole number from 1 to 1,000.{#is 'sharing_hours'}Enter a start "
+            + "and an end such as 08:00 and 20:00, different from each other.{#is 'blocklist_too_many'}Use "
             + "at most 200 entries.{#is 'blocklist_too_long'}“{detail}” is longer than 200 characters.{#is "
             + "'blocklist_regex'}“{detail}” is not a valid regular expression.{#is 'charter_required'}Write "
             + "the charter before publishing it.{#is 'charter_too_long'}The charter may hold at most 100,000 "

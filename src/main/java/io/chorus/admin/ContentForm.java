@@ -30,7 +30,7 @@ import io.chorus.web.Formats.InvalidField;
  */
 public record ContentForm(String title, String url, String body, String imageUrl, String language, String topics,
         Set<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt,
-        Map<String, List<String>> alternatives, List<VariantField> variants) {
+        Map<String, List<String>> alternatives, List<VariantField> variants, String disclosure) {
 
     /** The languages the editor offers. */
     public static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "nl", "pt");
@@ -63,7 +63,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
 
     public static ContentForm blank(String language) {
         return new ContentForm("", "", "", "", LANGUAGES.contains(language) ? language : "en", "", Set.of(), Map.of(),
-                "", "", Map.of(), List.of());
+                "", "", Map.of(), List.of(), "");
     }
 
     public static ContentForm of(ContentView content, ZoneId zone) {
@@ -72,7 +72,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
         return new ContentForm(content.title(), content.url(), orEmpty(content.body()), orEmpty(content.imageUrl()),
                 content.language(), String.join(", ", content.topics()), groups, content.suggestedMessages(),
                 Formats.input(content.publishAt(), zone), Formats.input(content.expiresAt(), zone),
-                content.alternativeMessages(), variantFields(content.variants()));
+                content.alternativeMessages(), variantFields(content.variants()), orEmpty(content.disclosure()));
     }
 
     private static List<VariantField> variantFields(Map<String, Voices.Variant> variants) {
@@ -123,7 +123,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
         return new CreateContent(title, url, body, imageUrl, language, topicList(), groups(), suggested(),
                 Formats.parseInput("publishAt", publishAt, zone).orElse(null),
                 Formats.parseInput("expiresAt", expiresAt, zone).orElse(null), alternativeMessages(),
-                variantRequests(null));
+                variantRequests(null), disclosure);
     }
 
     /** Every field as typed; the schedule only when it changed, so that saving alone never reschedules. */
@@ -132,7 +132,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
         Optional<Instant> expires = Formats.parseInput("expiresAt", expiresAt, zone);
         return new UpdateContent(title, url, Optional.of(body), Optional.of(imageUrl), language, topicList(), groups(),
                 suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone),
-                alternativeMessages(), variantRequests(current));
+                alternativeMessages(), variantRequests(current), Optional.of(disclosure));
     }
 
     private static Optional<Instant> changed(Optional<Instant> typed, Instant current, ZoneId zone) {

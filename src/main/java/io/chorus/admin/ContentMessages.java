@@ -97,6 +97,13 @@ public interface ContentMessages {
     @Message("One per network. Ambassadors can always edit them before sharing.")
     String suggested_hint();
 
+    @Message("Disclosure line")
+    String field_disclosure();
+
+    @Message("Appended to this item's shared messages instead of the organization's disclosure, and counted in each "
+            + "network's limit. Leave empty to use the organization's.")
+    String disclosure_hint();
+
     @Message("{count} of {limit} characters")
     String chars_count(int count, int limit);
 
@@ -158,7 +165,8 @@ public interface ContentMessages {
             + "http:// or https://.{#is 'imageUrl'}Enter a web address that starts with http:// or https://, "
             + "or nothing.{#is 'language'}Choose a language.{#is 'topics'}Use at most 20 topics of 50 "
             + "characters.{#is 'targetGroupIds'}Choose groups of this organization.{#is 'publishAt'}Enter a "
-            + "date and time.{#is 'expiresAt'}The end must come after the publication.{#else}This message is "
-            + "too long for the network or contains a blocked phrase.{/when}")
+            + "date and time.{#is 'expiresAt'}The end must come after the publication.{#is 'disclosure'}Use at "
+            + "most 500 characters.{#else}This message is too long for the network (the disclosure line "
+            + "included) or contains a blocked phrase.{/when}")
     String field_error(String field);
 }

@@ -102,9 +102,11 @@ public class ContentPages {
             @RestForm String imageUrl, @RestForm String language, @RestForm String topics,
             @RestForm("groups") List<String> groupIds, @RestForm String linkedin, @RestForm String x,
             @RestForm String facebook, @RestForm String xing, @RestForm String whatsapp, @RestForm String email,
-            @RestForm String publishAt, @RestForm String expiresAt, @BeanParam VoicesFields voices) {
+            @RestForm String publishAt, @RestForm String expiresAt, @BeanParam VoicesFields voices,
+            @RestForm String disclosure) {
         ContentForm form = form(title, url, body, imageUrl, language, topics, groupIds,
-                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt, voices);
+                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt, voices,
+                disclosure);
         ContentView created;
         try {
             created = content.create(form.toCreate(pages.session().zone()), actor());
@@ -131,13 +133,15 @@ public class ContentPages {
             @RestForm String body, @RestForm String imageUrl, @RestForm String language, @RestForm String topics,
             @RestForm("groups") List<String> groupIds, @RestForm String linkedin, @RestForm String x,
             @RestForm String facebook, @RestForm String xing, @RestForm String whatsapp, @RestForm String email,
-            @RestForm String publishAt, @RestForm String expiresAt, @BeanParam VoicesFields voices) {
+            @RestForm String publishAt, @RestForm String expiresAt, @BeanParam VoicesFields voices,
+            @RestForm String disclosure) {
         Optional<ContentView> current = find(id);
         if (current.isEmpty()) {
             return AdminErrors.notFound(pages.session().locale());
         }
         ContentForm form = form(title, url, body, imageUrl, language, topics, groupIds,
-                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt, voices);
+                ContentForm.messages(linkedin, x, facebook, xing, whatsapp, email), publishAt, expiresAt, voices,
+                disclosure);
         ContentView saved;
         try {
             saved = content.update(id, form.toUpdate(current.get(), pages.session().zone()), actor());
@@ -203,11 +207,11 @@ public class ContentPages {
 
     private static ContentForm form(String title, String url, String body, String imageUrl, String language,
             String topics, List<String> groupIds, Map<String, String> messages, String publishAt, String expiresAt,
-            VoicesFields voices) {
+            VoicesFields voices, String disclosure) {
         return new ContentForm(ContentForm.orEmpty(title), ContentForm.orEmpty(url), ContentForm.orEmpty(body),
                 ContentForm.orEmpty(imageUrl), ContentForm.orEmpty(language), ContentForm.orEmpty(topics),
                 groupIds == null ? Set.of() : new LinkedHashSet<>(groupIds), messages, ContentForm.orEmpty(publishAt),
-                ContentForm.orEmpty(expiresAt), voices.alternatives(), voices.variants());
+                ContentForm.orEmpty(expiresAt), voices.alternatives(), voices.variants(), ContentForm.orEmpty(disclosure));
     }
 
     private Actor actor() {

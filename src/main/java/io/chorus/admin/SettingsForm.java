@@ -10,7 +10,12 @@ import io.chorus.content.Network;
  * a refused form comes back as it was.
  */
 public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, String costPerClick, String currency,
-        String disclosure, boolean disclosureMandatory, List<String> networks, String phrases, String patterns) {
+        String disclosure, boolean disclosureMandatory, List<String> networks, String phrases, String patterns,
+        ShareRulesForm shareRules) {
+
+    /** The sharing rules' fields: the daily limit per member, and the sharing hours (when {@code hours} is ticked). */
+    public record ShareRulesForm(String dailyLimit, boolean hours, String from, String to) {
+    }
 
     /** One scoring rule's fields: points and daily cap (blank: no cap). */
     public record RuleRow(String action, String points, String cap) {
@@ -30,17 +35,22 @@ public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, 
 
     SettingsForm withRules(List<RuleRow> typed) {
         return new SettingsForm(typed, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
-                networks, phrases, patterns);
+                networks, phrases, patterns, shareRules);
     }
 
     SettingsForm withOrganization(String zone, String thresholds, String amount, String currencyCode) {
         return new SettingsForm(rules, zone, thresholds, amount, currencyCode, disclosure, disclosureMandatory,
-                networks, phrases, patterns);
+                networks, phrases, patterns, shareRules);
     }
 
     SettingsForm withSharing(String line, boolean mandatory, List<String> chosen) {
         return new SettingsForm(rules, timeZone, levels, costPerClick, currency, line, mandatory, chosen, phrases,
-                patterns);
+                patterns, shareRules);
+    }
+
+    SettingsForm withShareRules(ShareRulesForm typed) {
+        return new SettingsForm(rules, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
+                networks, phrases, patterns, typed);
     }
 
     /** Every network, in Chorus's order, for the sharing form's boxes. */
@@ -55,7 +65,7 @@ public record SettingsForm(List<RuleRow> rules, String timeZone, String levels, 
 
     SettingsForm withBlocklist(String phraseLines, String patternLines) {
         return new SettingsForm(rules, timeZone, levels, costPerClick, currency, disclosure, disclosureMandatory,
-                networks, phraseLines, patternLines);
+                networks, phraseLines, patternLines, shareRules);
     }
 
     /** The non-blank lines of a text area (the service strips phrases; a pattern keeps its spaces). */

@@ -88,6 +88,32 @@ public interface SettingsMessages {
             + "'whatsapp'}WhatsApp{#is 'email'}Email{#else}{network}{/when}")
     String network_name(String network);
 
+    @Message("Sharing rules")
+    String share_rules_title();
+
+    @Message("Limits on new shares, the same in the API, the app and the one-click links; days and hours are those of "
+            + "the organization's time zone ({zone}).")
+    String share_rules_intro(String zone);
+
+    @Message("Shares per member per day")
+    String field_daily_share_limit();
+
+    @Message("From 1 to 1,000 (15 by default). Asking again for a share already made never counts. A member shares "
+            + "an item once per network, always.")
+    String daily_share_limit_hint();
+
+    @Message("Sharing hours: refuse shares outside them")
+    String field_sharing_hours();
+
+    @Message("From")
+    String field_sharing_from();
+
+    @Message("Until")
+    String field_sharing_to();
+
+    @Message("An end before the start runs over midnight, such as 22:00 until 06:00.")
+    String sharing_hours_hint();
+
     @Message("Blocklist")
     String blocklist_title();
 

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.chorus.admin.SettingsForm.RuleRow;
+import io.chorus.admin.SettingsForm.ShareRulesForm;
 import io.chorus.common.Money;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
@@ -38,6 +39,7 @@ import io.chorus.scoring.ScoringService;
 import io.chorus.scoring.ScoringViews.OrganizationSettingsView;
 import io.chorus.scoring.ScoringViews.RuleView;
 import io.chorus.sharing.SharingSettingsService;
+import io.chorus.sharing.SharingViews.SharingHours;
 import io.chorus.sharing.SharingViews.SharingSettings;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
@@ -62,7 +64,7 @@ public class SettingsPage {
     /** What a refusal of each field means, as the messages name it. */
     private static final Map<String, String> CODES = Map.of("timeZone", "time_zone", "levels", "levels", "costPerClick",
             "cost_per_click", "currency", "currency", "disclosure", "disclosure_too_long", "disclosureMandatory",
-            "disclosure_needed");
+            "disclosure_needed", "dailyShareLimit", "daily_share_limit", "sharingHours", "sharing_hours");
 
     @CheckedTemplate
     static class Templates {
@@ -179,11 +181,40 @@ public class SettingsPage {
         if (chosen.isEmpty()) {
             return refused(form, FieldErrors.of("networks", "networks_none"));
         }
-        SharingSettings request = new SharingSettings(form.disclosure(), mandatory, chosen);
+        SharingSettings stored = sharing.get();
+        SharingSettings request = new SharingSettings(form.disclosure(), mandatory, chosen, stored.dailyShareLimit(),
+                stored.sharingHours());
         if (!validator.validate(request).isEmpty()) {
             return refused(form, FieldErrors.of("disclosure", CODES.get("disclosure")));
         }
         return apply(form, () -> sharing.replace(request, caller.id()), "sharing_saved#sharing");
+    }
+
+    /** The daily share limit per member and the sharing hours, kept with the rest of the sharing settings. */
+    @POST
+    @Path("/share-rules")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response shareRules(@RestForm String dailyLimit, @RestForm String hours, @RestForm String from,
+            @RestForm String to) {
+        boolean limited = hours != null && !hours.isBlank();
+        ShareRulesForm typed = new ShareRulesForm(orEmpty(dailyLimit).strip(), limited, orEmpty(from).strip(),
+                orEmpty(to).strip());
+        SettingsForm form = current().withShareRules(typed);
+        FieldErrors errors = FieldErrors.none();
+        Integer limit = number(typed.dailyLimit(), errors, "dailyShareLimit", false);
+        SharingHours window = limited ? new SharingHours(typed.from(), typed.to()) : null;
+        if (errors.any()) {
+            return refused(form, FieldErrors.of("dailyShareLimit", CODES.get("dailyShareLimit")));
+        }
+        SharingSettings stored = sharing.get();
+        SharingSettings request = new SharingSettings(stored.disclosure(), stored.disclosureMandatory(),
+                stored.networks(), limit, window);
+        Set<String> invalid = FieldErrors.fieldsOf(validator.validate(request));
+        if (!invalid.isEmpty()) {
+            String field = invalid.contains("dailyShareLimit") ? "dailyShareLimit" : "sharingHours";
+            return refused(form, FieldErrors.of(field, CODES.get(field)));
+        }
+        return apply(form, () -> sharing.replace(request, caller.id()), "share_rules_saved#share-rules");
     }
 
     @POST
@@ -225,6 +256,7 @@ public class SettingsPage {
                 String field = switch (violation.field()) {
                     case "levelThresholds" -> "levels";
                     case "costPerClick.currency" -> "currency";
+                    case "sharingHours.to" -> "sharingHours";
                     default -> violation.field();
                 };
                 if (CODES.containsKey(field)) {
@@ -259,7 +291,13 @@ public class SettingsPage {
                 cost == null ? "" : cost.amount().toPlainString(), cost == null ? "EUR" : cost.currency(),
                 orEmpty(disclosure.disclosure()), Boolean.TRUE.equals(disclosure.disclosureMandatory()),
                 disclosure.networks().stream().map(Network::id).toList(), String.join("\n", blocked.phrases()),
-                String.join("\n", blocked.patterns()));
+                String.join("\n", blocked.patterns()), shareRules(disclosure));
+    }
+
+    private static ShareRulesForm shareRules(SharingSettings stored) {
+        SharingHours hours = stored.sharingHours();
+        return new ShareRulesForm(String.valueOf(stored.dailyShareLimit()), hours != null,
+                hours == null ? "08:00" : hours.from(), hours == null ? "20:00" : hours.to());
     }
 
     /**

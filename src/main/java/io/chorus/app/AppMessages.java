@@ -184,7 +184,15 @@ public interface AppMessages {
     @Message("This content cannot be shared any more: it was withdrawn or has expired.")
     String share_not_published();
 
-    @Message("Your message is too long for {network}: it may have at most {max} characters, links counted as the network counts them.")
+    @Message("You have made today's {limit} shares, the most your organization allows per person per day. Nothing was "
+            + "shared: you can share again from {when}.")
+    String share_limit_reached(int limit, String when);
+
+    @Message("Your organization shares only at certain hours. Nothing was shared: you can share again from {when}.")
+    String outside_sharing_hours(String when);
+
+    @Message("Your message is too long for {network}: it may have at most {max} characters, links counted as the "
+            + "network counts them, the disclosure line included.")
     String message_too_long(String network, int max);
 
     @Message("Our social media charter")

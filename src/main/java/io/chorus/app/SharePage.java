@@ -26,6 +26,7 @@ import io.chorus.content.Voices;
 import io.chorus.identity.Caller;
 import io.chorus.identity.Role;
 import io.chorus.sharing.CharterCheck;
+import io.chorus.sharing.ShareRules;
 import io.chorus.sharing.ShareService;
 import io.chorus.sharing.SharingViews.ShareWithClicks;
 import io.chorus.sharing.clicks.Visitor;
@@ -49,8 +50,11 @@ public class SharePage {
     public record Shared(ShareWithClicks share, String title) {
     }
 
-    /** Why a share was refused, in words the page gives: the content is gone, or the message is too long. */
-    public record Refused(String title, Network network, boolean tooLong) {
+    /**
+     * Why a share was refused, in words the page gives: the content is gone, the message is too long (with the
+     * disclosure, when it made it so), or a sharing rule ({@code rule}: the daily limit or the sharing hours).
+     */
+    public record Refused(String title, Network network, boolean tooLong, ShareRules.Refusal rule) {
     }
 
     /** The edit-before-sharing page: the item's title as shown, the network and the message offered. */
@@ -163,8 +167,10 @@ public class SharePage {
             return Response.seeOther(URI.create("/app/charter?next=/app")).build();
         }
         Content content = Content.findById(contentId);
-        Refused refused = new Refused(content == null ? "" : content.title, network, e.status() == 400);
-        return pages.page(e.status() == 400 ? 400 : 409, Templates.refused(session, refused));
+        ShareRules.Refusal rule = ShareRules.Refusal.of(e).orElse(null);
+        Refused refused = new Refused(content == null ? "" : content.title, network, e.status() == 400, rule);
+        int status = rule != null ? e.status() : e.status() == 400 ? 400 : 409;
+        return pages.page(status, Templates.refused(session, refused));
     }
 
     static UUID uuid(String id) {

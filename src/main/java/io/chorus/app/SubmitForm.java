@@ -85,7 +85,8 @@ public record SubmitForm(String url, String title, String message) {
     CreateContent request(String language, LinkPreview preview) {
         String body = preview == null ? null : preview.description();
         String image = preview == null ? null : webUrl(preview.imageUrl()).orElse(null);
-        return new CreateContent(title, url, body, image, language, null, null, suggested(), null, null, null, null);
+        return new CreateContent(title, url, body, image, language, null, null, suggested(), null, null, null, null,
+                null);
     }
 
     /**

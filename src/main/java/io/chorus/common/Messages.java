@@ -72,6 +72,20 @@ public interface Messages {
             + "Open the Chorus app to read and accept it, then follow this link again: nothing has been shared yet.")
     String share_link_charter(int version);
 
+    @Message("Enough shares for today")
+    String share_link_limit_title();
+
+    @Message("Your organization allows {limit} shares per person per day, and you have made them. Nothing has been "
+            + "shared: follow this link again from {when}.")
+    String share_link_limit(int limit, String when);
+
+    @Message("Outside sharing hours")
+    String share_link_hours_title();
+
+    @Message("Your organization shares only at certain hours. Nothing has been shared: follow this link again from "
+            + "{when}.")
+    String share_link_hours(String when);
+
     @Message("This link does not exist")
     String short_link_unknown_title();
 

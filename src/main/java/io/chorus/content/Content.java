@@ -45,6 +45,8 @@ public class Content extends TenantOwned {
     /** The item's translations, keyed by language tag. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Voices.Variant> variants = new LinkedHashMap<>();
+    /** This item's own disclosure line, used instead of the organization's; null: the organization's. */
+    public String disclosure;
     @Column(name = "targets_everyone")
     public boolean targetsEveryone;
     /** As stored; read {@link #statusAt} for what it is now. */

@@ -81,20 +81,22 @@ public final class ContentRequests {
             @NotBlank @Size(max = 35) String language, @Size(max = 20) List<@NotBlank @Size(max = 50) String> topics,
             @Size(max = 100) List<@NotNull UUID> targetGroupIds, @Valid SuggestedMessages suggestedMessages,
             Instant publishAt, Instant expiresAt, @Valid AlternativeMessages alternativeMessages,
-            @Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotNull @Valid VariantRequest> variants) {
+            @Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotNull @Valid VariantRequest> variants,
+            @Size(max = 500) String disclosure) {
     }
 
     /**
      * Absent fields stay as they are; for the optional ones ({@code body}, {@code imageUrl}, {@code publishAt},
-     * {@code expiresAt}) an explicit null clears the value. {@code suggestedMessages}, {@code alternativeMessages} and
-     * {@code variants}, when given, replace what the item had.
+     * {@code expiresAt}, {@code disclosure}) an explicit null clears the value. {@code suggestedMessages},
+     * {@code alternativeMessages} and {@code variants}, when given, replace what the item had.
      */
     public record UpdateContent(@Size(min = 1, max = 300) String title, @Size(min = 1, max = 2048) String url,
             Optional<@Size(max = 20_000) String> body, Optional<@Size(max = 2048) String> imageUrl,
             @Size(min = 1, max = 35) String language, @Size(max = 20) List<@NotBlank @Size(max = 50) String> topics,
             @Size(max = 100) List<@NotNull UUID> targetGroupIds, @Valid SuggestedMessages suggestedMessages,
             Optional<Instant> publishAt, Optional<Instant> expiresAt, @Valid AlternativeMessages alternativeMessages,
-            @Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotNull @Valid VariantRequest> variants) {
+            @Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotNull @Valid VariantRequest> variants,
+            Optional<@Size(max = 500) String> disclosure) {
     }
 
     public record Rejection(@NotBlank @Size(max = 2000) String reason) {

@@ -85,6 +85,7 @@ public class ContentService {
         content.variants = ContentTexts.variants(request.variants());
         content.publishAt = request.publishAt();
         content.expiresAt = request.expiresAt();
+        content.disclosure = blankToNull(request.disclosure());
         content.authorId = actor.id();
         content.status = actor.curates() ? ContentStatus.DRAFT : ContentStatus.PENDING_REVIEW;
         content.createdAt = now;
@@ -153,6 +154,9 @@ public class ContentService {
         }
         if (request.variants() != null) {
             content.variants = ContentTexts.variants(request.variants());
+        }
+        if (request.disclosure() != null) {
+            content.disclosure = request.disclosure().map(ContentService::blankToNull).orElse(null);
         }
         if (request.expiresAt() != null) {
             content.expiresAt = request.expiresAt().orElse(null);
@@ -307,7 +311,7 @@ public class ContentService {
         Moderation moderation = c.decidedAt == null ? null : new Moderation(c.decidedBy, c.decidedAt, c.decisionReason);
         return new ContentView(c.id, c.title, c.url, c.body, c.imageUrl, c.language, Arrays.asList(c.topics), targets,
                 c.suggestedMessages, c.statusAt(now), c.publishAt, c.expiresAt, c.publishedAt, author, submission,
-                moderation, c.createdAt, c.updatedAt, c.alternativeMessages, c.variants);
+                moderation, c.createdAt, c.updatedAt, c.alternativeMessages, c.variants, c.disclosure);
     }
 
     private static Map<UUID, Person> people(Collection<UUID> ids) {
@@ -374,8 +378,8 @@ public class ContentService {
     }
 
     private void checkTexts(Content content, boolean submission) {
-        ContentTexts.check(content);
         OrganizationSettings settings = OrganizationSettings.findById(tenants.current());
+        ContentTexts.check(content, OrganizationSettings.disclosureOf(content, settings));
         if (settings == null) {
             return;
         }

@@ -49,9 +49,9 @@ final class ContentTexts {
 
     /**
      * Checks what no annotation can: no variant in the item's own language, no alternatives for a network without a
-     * primary message, every message within its network's limit.
+     * primary message, every message within its network's limit once the disclosure is appended.
      */
-    static void check(Content content) {
+    static void check(Content content, String disclosure) {
         if (content.variants.containsKey(content.language)) {
             throw ProblemException.invalid("variants." + content.language, "is the item's own language");
         }
@@ -59,7 +59,7 @@ final class ContentTexts {
         collect("", content.suggestedMessages, content.alternativeMessages, fields);
         content.variants.forEach((language, variant) -> collect("variants." + language + ".",
                 variant.suggestedMessages(), variant.alternativeMessages(), fields));
-        MessageLimits.check(fields);
+        MessageLimits.check(fields, disclosure);
     }
 
     private static void collect(String prefix, Map<String, String> primary, Map<String, List<String>> alternatives,

@@ -24,7 +24,7 @@ public final class ContentViews {
             List<String> topics, List<UUID> targetGroupIds, Map<String, String> suggestedMessages, ContentStatus status,
             Instant publishAt, Instant expiresAt, Instant publishedAt, Person author, boolean submission,
             @JsonInclude(JsonInclude.Include.NON_NULL) Moderation moderation, Instant createdAt, Instant updatedAt,
-            Map<String, List<String>> alternativeMessages, Map<String, Voices.Variant> variants) {
+            Map<String, List<String>> alternativeMessages, Map<String, Voices.Variant> variants, String disclosure) {
     }
 
     public record QueueItem(UUID id, String title, String url, String body, String imageUrl, String language,

@@ -35,13 +35,40 @@ public final class MessageLimits {
         return length + 1 + Network.X_LINK_LENGTH; // " " + the tracked link the share adds
     }
 
-    /** One message for one network, reported as the given field. */
-    public static void check(String field, Network network, String message) {
-        int length = length(network, message);
-        if (length > network.maxLength()) {
-            throw ProblemException.invalid(field, "is " + length + " characters" + counted(network) + "; "
-                    + network.id() + " allows " + network.maxLength());
+    /**
+     * A message as it is shared with a disclosure line: with it appended, unless the message already carries it word
+     * for word (or there is none).
+     */
+    public static String withDisclosure(String message, String disclosure) {
+        if (disclosure == null || disclosure.isBlank() || message.contains(disclosure)) {
+            return message;
         }
+        return message + "\n\n" + disclosure;
+    }
+
+    /**
+     * One message for one network, reported as the given field; a disclosure the message carries is named in the
+     * answer, so that whoever reads it knows what made it too long.
+     */
+    public static void check(String field, Network network, String message, String disclosure) {
+        String tooLong = tooLong(network, message, disclosure);
+        if (tooLong != null) {
+            throw ProblemException.invalid(field, tooLong);
+        }
+    }
+
+    /** What is wrong with a message's length on a network, or null when it fits. */
+    private static String tooLong(Network network, String message, String disclosure) {
+        int length = length(network, message);
+        if (length <= network.maxLength()) {
+            return null;
+        }
+        boolean disclosed = disclosure != null && !disclosure.isBlank() && message.contains(disclosure);
+        String included = disclosed
+                ? ", the disclosure of " + disclosure.codePointCount(0, disclosure.length()) + " characters included"
+                : "";
+        return "is " + length + " characters" + included + counted(network) + "; " + network.id() + " allows "
+                + network.maxLength();
     }
 
     private static String counted(Network network) {
@@ -49,9 +76,14 @@ public final class MessageLimits {
     }
 
     public static void check(Map<String, String> messages) {
+        check(messages, null);
+    }
+
+    /** Suggested messages by network id, each counted as it is shared: with the disclosure line appended. */
+    public static void check(Map<String, String> messages, String disclosure) {
         List<Field> fields = new ArrayList<>();
         messages.forEach((id, message) -> fields.add(new Field("suggestedMessages." + id, Network.of(id), message)));
-        check(fields);
+        check(fields, disclosure);
     }
 
     /** A message to check, the field that reports it, and its network. */
@@ -60,13 +92,16 @@ public final class MessageLimits {
 
     /** Every message at once: one violation per message too long. */
     public static void check(List<Field> fields) {
+        check(fields, null);
+    }
+
+    /** Every message at once, each counted as it is shared (with the disclosure): one violation per one too long. */
+    public static void check(List<Field> fields, String disclosure) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (Field field : fields) {
-            int length = length(field.network(), field.message());
-            if (length > field.network().maxLength()) {
-                violations.add(
-                        new Problem.Violation(field.name(), "is " + length + " characters" + counted(field.network())
-                                + "; " + field.network().id() + " allows " + field.network().maxLength()));
+            String tooLong = tooLong(field.network(), withDisclosure(field.message(), disclosure), disclosure);
+            if (tooLong != null) {
+                violations.add(new Problem.Violation(field.name(), tooLong));
             }
         }
         if (!violations.isEmpty()) {

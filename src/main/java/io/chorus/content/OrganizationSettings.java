@@ -3,6 +3,7 @@ package io.chorus.content;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "organization_settings")
 public class OrganizationSettings extends PanacheEntityBase {
+
+    public static final int DEFAULT_DAILY_SHARE_LIMIT = 15;
 
     @Id
     @Column(name = "organization_id")
@@ -62,8 +65,30 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** Whether /c.js also keeps the click id in a first-party cookie on the site, for the attribution window. */
     @Column(name = "click_cookie")
     public boolean clickCookie;
+    /** At most this many new shares per member per day, the day in the organization's time zone. */
+    @Column(name = "daily_share_limit")
+    public int dailyShareLimit = DEFAULT_DAILY_SHARE_LIMIT;
+    /** When members may share, in the organization's time zone; both null: any time. */
+    @Column(name = "sharing_hours_from")
+    public LocalTime sharingHoursFrom;
+    @Column(name = "sharing_hours_to")
+    public LocalTime sharingHoursTo;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The organization's time zone, UTC unless it chose one. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone == null ? "UTC" : timeZone);
+    }
+
+    /** The disclosure a share of this content carries: the item's own, else the organization's; null for none. */
+    public static String disclosureOf(Content content, OrganizationSettings settings) {
+        if (content.disclosure != null) {
+            return content.disclosure;
+        }
+        return settings == null || settings.disclosure == null || settings.disclosure.isBlank() ? null
+                : settings.disclosure;
+    }
 
     /** The networks the organization shares on, in Chorus's order. */
     public List<Network> allowedNetworks() {

@@ -143,7 +143,7 @@ class DemoHistory {
         events.add(new Event(at(first, 0, 9, 0), () -> {
             scoring.replaceSettings(new OrganizationSettingsView(ZONE.getId(), ScoringService.DEFAULT_LEVELS,
                     new Money(new BigDecimal("0.85"), "EUR")), admin);
-            sharing.replace(new SharingSettings("I work at Demo Company.", false, null), admin);
+            sharing.replace(new SharingSettings("I work at Demo Company.", false, null, null, null), admin);
             charters.publish(DemoCatalog.CHARTER, admin);
         }));
         List<DemoTraffic.Published> published = new ArrayList<>();
@@ -236,7 +236,7 @@ class DemoHistory {
                 : new SuggestedMessages(item.linkedin(), item.x(), item.linkedin(), null, item.x(), item.linkedin());
         return new CreateContent(item.title(), item.url(), null, null, item.language(), item.topics(),
                 item.audience() == null ? List.of() : List.of(cast.group(item.audience())), messages, publishAt,
-                expiresAt, null, null);
+                expiresAt, null, null, null);
     }
 
     /** Runs the events in order, each at its moment and as its organization; the badge jobs as each day ends. */

@@ -24,7 +24,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Following a one-click share link: no login, a 302 to the network's share dialog. A tampered or expired link gets a
  * small 403 page; content no longer shareable a 410 page; a member who has not accepted the organization's charter a
- * 409 page that asks them to (no share is made).
+ * 409 page that asks them to (no share is made); a share the sharing rules refuse a page saying when sharing opens
+ * again (429 for the daily limit, 409 outside sharing hours).
  */
 @Path("/share/{token}")
 @PermitAll
@@ -37,6 +38,8 @@ public class OneClickSharePage {
         static native TemplateInstance gone();
 
         static native TemplateInstance charter(int version);
+
+        static native TemplateInstance rule(ShareRules.Refusal rule, Locale locale);
     }
 
     private final ShareLinkService links;
@@ -62,11 +65,12 @@ public class OneClickSharePage {
             throttle.refused(client);
         }
         Locale locale = Pages.localeOf(headers);
-        TemplateInstance page = switch (followed.refusedStatus()) {
-            case 409 -> Templates.charter(followed.charterVersion());
-            case 410 -> Templates.gone();
-            default -> Templates.refused(followed.expired());
-        };
+        TemplateInstance page = followed.rule() != null ? Templates.rule(followed.rule(), locale)
+                : switch (followed.refusedStatus()) {
+                    case 409 -> Templates.charter(followed.charterVersion());
+                    case 410 -> Templates.gone();
+                    default -> Templates.refused(followed.expired());
+                };
         return Pages.page(followed.refusedStatus(), page, locale);
     }
 }

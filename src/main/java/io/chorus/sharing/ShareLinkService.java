@@ -30,11 +30,13 @@ import io.chorus.tenancy.Member;
 public class ShareLinkService {
 
     /**
-     * Where following a link leads: the intent URL, or why not (403 refused, 409 charter to accept first, 410 gone).
+     * Where following a link leads: the intent URL, or why not (403 refused, 409 charter to accept first, 410 gone, 429
+     * or 409 refused by the sharing rules, with the {@code rule}).
      */
-    public record Followed(String intentUrl, int refusedStatus, boolean expired, Integer charterVersion) {
+    public record Followed(String intentUrl, int refusedStatus, boolean expired, Integer charterVersion,
+            ShareRules.Refusal rule) {
         Followed(String intentUrl, int refusedStatus, boolean expired) {
-            this(intentUrl, refusedStatus, expired, null);
+            this(intentUrl, refusedStatus, expired, null, null);
         }
     }
 
@@ -94,7 +96,12 @@ public class ShareLinkService {
             });
         } catch (ProblemException e) {
             if (CharterCheck.NOT_ACCEPTED.equals(e.slug())) {
-                return new Followed(null, 409, false, (Integer) e.toProblem(null).extensions().get("charterVersion"));
+                return new Followed(null, 409, false, (Integer) e.toProblem(null).extensions().get("charterVersion"),
+                        null);
+            }
+            var rule = ShareRules.Refusal.of(e);
+            if (rule.isPresent()) {
+                return new Followed(null, e.status(), false, null, rule.get());
             }
             return new Followed(null, 410, false);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -71,10 +72,11 @@ public class ShareService {
     private final VisitorIds visitorIds;
     private final Event<ShareCreated> created;
     private final CharterCheck charters;
+    private final ShareRules rules;
 
     @Inject
     public ShareService(EntityManager em, DataSource database, Tenants tenants, ChorusConfig config,
-            VisitorIds visitorIds, Event<ShareCreated> created, CharterCheck charters) {
+            VisitorIds visitorIds, Event<ShareCreated> created, CharterCheck charters, ShareRules rules) {
         this.em = em;
         this.database = database;
         this.tenants = tenants;
@@ -82,6 +84,7 @@ public class ShareService {
         this.visitorIds = visitorIds;
         this.created = created;
         this.charters = charters;
+        this.rules = rules;
     }
 
     @Transactional
@@ -112,8 +115,19 @@ public class ShareService {
         Voices.Offer offer = shown.offer(network);
         boolean edited = requestedMessage != null && !requestedMessage.isBlank()
                 && !requestedMessage.strip().equals(offer.text());
-        String message = message(offer.text(), edited ? requestedMessage : null, settings);
-        MessageLimits.check("message", network, message);
+        String disclosure = OrganizationSettings.disclosureOf(content, settings);
+        String message = message(offer.text(), edited ? requestedMessage : null, settings, disclosure);
+        MessageLimits.check("message", network, message, disclosure);
+        try {
+            rules.check(memberId, settings, now);
+        } catch (ProblemException refused) {
+            // A parallel request for this very share may have made it while this one waited for the member's turn.
+            Optional<Share> raced = Share.findExisting(memberId, contentId, network);
+            if (raced.isPresent()) {
+                return new Outcome(view(raced.get(), content), false);
+            }
+            throw refused;
+        }
         UUID id = UUID.randomUUID();
         int inserted = 0;
         for (int attempt = 0; inserted == 0 && attempt < 3; attempt++) {
@@ -221,19 +235,17 @@ public class ShareService {
 
     /**
      * The ambassador's own words, else the message offered to them ({@link Voices}: a suggested message in their
-     * language, else the title); words equal to the offered message are the offered message. The disclosure is appended
-     * to a suggested message; the ambassador's own words are theirs to keep it or not, unless it is mandatory: then it
-     * is appended whenever the message does not already carry it word for word.
+     * language, else the title); words equal to the offered message are the offered message. The disclosure (the
+     * item's own, else the organization's) is appended to a suggested message; the ambassador's own words are theirs
+     * to keep it or not, unless it is mandatory: then it is appended whenever the message does not already carry it
+     * word for word.
      */
-    private static String message(String offered, String requested, OrganizationSettings settings) {
+    private static String message(String offered, String requested, OrganizationSettings settings,
+            String disclosure) {
         boolean own = requested != null && !requested.isBlank();
         String message = own ? requested.strip() : offered;
-        String disclosure = settings == null ? null : settings.disclosure;
         boolean required = !own || settings != null && settings.disclosureMandatory;
-        if (disclosure != null && !disclosure.isBlank() && required && !message.contains(disclosure)) {
-            message = message + "\n\n" + disclosure;
-        }
-        return message;
+        return required ? MessageLimits.withDisclosure(message, disclosure) : message;
     }
 
     ShareView view(Share share, Content content) {

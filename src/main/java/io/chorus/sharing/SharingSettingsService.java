@@ -1,7 +1,9 @@
 package io.chorus.sharing;
 
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +16,13 @@ import io.chorus.common.problem.ProblemException;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.content.Network;
 import io.chorus.content.OrganizationSettings;
+import io.chorus.sharing.SharingViews.SharingHours;
 import io.chorus.sharing.SharingViews.SharingSettings;
 
-/** Reads and changes the disclosure line; every change is audited. */
+/**
+ * Reads and changes the disclosure line, the networks, the daily share limit and the sharing hours; every change is
+ * audited.
+ */
 @ApplicationScoped
 public class SharingSettingsService {
 
@@ -44,6 +50,14 @@ public class SharingSettingsService {
         if (settings.disclosureMandatory && settings.disclosure == null) {
             throw ProblemException.invalid("disclosureMandatory", "needs a disclosure");
         }
+        settings.dailyShareLimit = request.dailyShareLimit() == null ? OrganizationSettings.DEFAULT_DAILY_SHARE_LIMIT
+                : request.dailyShareLimit();
+        SharingHours hours = request.sharingHours();
+        if (hours != null && hours.from().equals(hours.to())) {
+            throw ProblemException.invalid("sharingHours.to", "must differ from sharingHours.from");
+        }
+        settings.sharingHoursFrom = hours == null ? null : LocalTime.parse(hours.from());
+        settings.sharingHoursTo = hours == null ? null : LocalTime.parse(hours.to());
         settings.networks = request.networks() == null ? null
                 : Arrays.stream(Network.values()).filter(request.networks()::contains).map(Network::id)
                         .toArray(String[]::new);
@@ -53,11 +67,16 @@ public class SharingSettingsService {
         detail.put("disclosure", settings.disclosure);
         detail.put("disclosureMandatory", settings.disclosureMandatory);
         detail.put("networks", settings.allowedNetworks().stream().map(Network::id).toList());
+        detail.put("dailyShareLimit", settings.dailyShareLimit);
+        detail.put("sharingHours", hours == null ? null : Map.of("from", hours.from(), "to", hours.to()));
         audit.record(actor, "settings.sharing.changed", "organization", settings.organizationId, detail);
         return view(settings);
     }
 
     private static SharingSettings view(OrganizationSettings settings) {
-        return new SharingSettings(settings.disclosure, settings.disclosureMandatory, settings.allowedNetworks());
+        SharingHours hours = settings.sharingHoursFrom == null ? null
+                : new SharingHours(settings.sharingHoursFrom.toString(), settings.sharingHoursTo.toString());
+        return new SharingSettings(settings.disclosure, settings.disclosureMandatory, settings.allowedNetworks(),
+                settings.dailyShareLimit, hours);
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.chorus.content.Network;
@@ -50,8 +54,24 @@ public final class SharingViews {
      * {@code disclosureMandatory} (default false) makes the disclosure part of every message: an ambassador's own words
      * then get it too.
      */
-    /** {@code networks}: those the organization shares on (at least one); absent in a PUT, every network. */
+    /**
+     * {@code networks}: those the organization shares on (at least one); absent in a PUT, every network.
+     * {@code dailyShareLimit}: new shares a member makes in a day (absent in a PUT: 15). {@code sharingHours}: when
+     * members may share (absent or null: any time).
+     */
     public record SharingSettings(@Size(max = 500) String disclosure, Boolean disclosureMandatory,
-            @Size(min = 1, max = 6) List<@NotNull Network> networks) {
+            @Size(min = 1, max = 6) List<@NotNull Network> networks,
+            @Min(1) @Max(MAX_DAILY_SHARE_LIMIT) Integer dailyShareLimit, @Valid SharingHours sharingHours) {
     }
+
+    /** The highest daily limit an organization may set. */
+    public static final int MAX_DAILY_SHARE_LIMIT = 1000;
+
+    /** Sharing hours, HH:MM in the organization's time zone; {@code to} before {@code from} runs over midnight. */
+    public record SharingHours(@NotNull @Pattern(regexp = TIME, message = TIME_MESSAGE) String from,
+            @NotNull @Pattern(regexp = TIME, message = TIME_MESSAGE) String to) {
+    }
+
+    private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+    private static final String TIME_MESSAGE = "must be a time such as 08:00";
 }

@@ -50,7 +50,10 @@ class ActivityUiTest extends AppBrowserTest {
                 Contents.published(curator.token(), Contents.body("Gamma news")),
                 Contents.published(curator.token(), Contents.body("Delta news")));
 
-        // 21 shares: the first (oldest) lands on the second page; the last (newest) heads the first.
+        // 21 shares: the first (oldest) lands on the second page; the last (newest) heads the first. In one day, so
+        // beyond the default daily limit.
+        Api.as(org.admin().token()).body(Map.of("dailyShareLimit", 21)).put("/api/v1/settings/sharing").then()
+                .statusCode(200);
         Share oldest = Traffic.share(me, alpha, "linkedin");
         for (String content : others) {
             NETWORKS.forEach(network -> Traffic.share(me, content, network));

@@ -171,6 +171,8 @@ class ShareResourceTest {
     @Test
     void codesAreDistinctAndCarryNoPattern() {
         Org org = Organizations.create();
+        Api.as(org.admin().token()).body(Map.of("dailyShareLimit", 30)).put("/api/v1/settings/sharing").then()
+                .statusCode(200); // 30 shares in a day, beyond the default limit
         Person curator = org.member("curator");
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < 5; i++) {

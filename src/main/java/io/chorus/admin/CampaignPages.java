@@ -29,6 +29,7 @@ import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.ContentFilter;
+import io.chorus.content.ContentListings;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentService.Actor;
 import io.chorus.content.ContentStatus;
@@ -94,16 +95,18 @@ public class CampaignPages {
     private final AdminPages pages;
     private final CampaignService campaigns;
     private final ContentService content;
+    private final ContentListings listings;
     private final GroupService groups;
     private final Validator validator;
     private final Caller caller;
 
     @Inject
-    public CampaignPages(AdminPages pages, CampaignService campaigns, ContentService content, GroupService groups,
-            Validator validator, Caller caller) {
+    public CampaignPages(AdminPages pages, CampaignService campaigns, ContentService content, ContentListings listings,
+            GroupService groups, Validator validator, Caller caller) {
         this.pages = pages;
         this.campaigns = campaigns;
         this.content = content;
+        this.listings = listings;
         this.groups = groups;
         this.validator = validator;
         this.caller = caller;
@@ -238,7 +241,7 @@ public class CampaignPages {
      */
     private Response form(int status, CampaignView campaign, CampaignForm form, FieldErrors errors) {
         Actor reader = new Actor(caller.id(), true);
-        List<ContentView> choices = new ArrayList<>(content
+        List<ContentView> choices = new ArrayList<>(listings
                 .list(new ContentFilter(Optional.of(ContentStatus.PUBLISHED), Optional.empty(), Optional.empty()),
                         PageRequest.of(String.valueOf(CHOICES), null, 2))
                 .items());

@@ -28,6 +28,7 @@ import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.Problem;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.content.ContentFilter;
+import io.chorus.content.ContentListings;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentService.Actor;
 import io.chorus.content.ContentStatus;
@@ -58,13 +59,16 @@ public class ContentPages {
 
     private final AdminPages pages;
     private final ContentService content;
+    private final ContentListings listings;
     private final GroupService groups;
     private final Caller caller;
 
     @Inject
-    public ContentPages(AdminPages pages, ContentService content, GroupService groups, Caller caller) {
+    public ContentPages(AdminPages pages, ContentService content, ContentListings listings, GroupService groups,
+            Caller caller) {
         this.pages = pages;
         this.content = content;
+        this.listings = listings;
         this.groups = groups;
         this.caller = caller;
     }
@@ -81,9 +85,9 @@ public class ContentPages {
         Optional<String> query = q == null || q.isBlank() ? Optional.empty() : Optional.of(q.strip());
         Page<ContentView> page;
         try {
-            page = content.list(new ContentFilter(wanted, Optional.empty(), query), PageRequest.of(null, cursor, 2));
+            page = listings.list(new ContentFilter(wanted, Optional.empty(), query), PageRequest.of(null, cursor, 2));
         } catch (ProblemException e) {
-            page = content.list(new ContentFilter(wanted, Optional.empty(), query), PageRequest.of(null, null, 2));
+            page = listings.list(new ContentFilter(wanted, Optional.empty(), query), PageRequest.of(null, null, 2));
         }
         return pages.page(Templates.list(pages.session(), page, List.of(ContentStatus.values()),
                 wanted.map(ContentStatus::id).orElse(""), query.orElse(""), done));
@@ -211,7 +215,8 @@ public class ContentPages {
         return new ContentForm(ContentForm.orEmpty(title), ContentForm.orEmpty(url), ContentForm.orEmpty(body),
                 ContentForm.orEmpty(imageUrl), ContentForm.orEmpty(language), ContentForm.orEmpty(topics),
                 groupIds == null ? Set.of() : new LinkedHashSet<>(groupIds), messages, ContentForm.orEmpty(publishAt),
-                ContentForm.orEmpty(expiresAt), voices.alternatives(), voices.variants(), ContentForm.orEmpty(disclosure));
+                ContentForm.orEmpty(expiresAt), voices.alternatives(), voices.variants(),
+                ContentForm.orEmpty(disclosure));
     }
 
     private Actor actor() {

@@ -19,6 +19,7 @@ import io.chorus.analytics.AnalyticsConfig;
 import io.chorus.analytics.AnalyticsService;
 import io.chorus.analytics.AnalyticsViews.Dashboard;
 import io.chorus.common.Time;
+import io.chorus.content.ContentListings;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentStatus;
 import io.chorus.identity.Caller;
@@ -65,6 +66,7 @@ public class DashboardPage {
 
     private final AdminPages pages;
     private final ContentService content;
+    private final ContentListings listings;
     private final AnalyticsService analytics;
     private final AnalyticsConfig config;
     private final LeaderboardService leaderboards;
@@ -72,10 +74,11 @@ public class DashboardPage {
     private final Caller caller;
 
     @Inject
-    public DashboardPage(AdminPages pages, ContentService content, AnalyticsService analytics, AnalyticsConfig config,
-            LeaderboardService leaderboards, GroupService groups, Caller caller) {
+    public DashboardPage(AdminPages pages, ContentService content, ContentListings listings, AnalyticsService analytics,
+            AnalyticsConfig config, LeaderboardService leaderboards, GroupService groups, Caller caller) {
         this.pages = pages;
         this.content = content;
+        this.listings = listings;
         this.analytics = analytics;
         this.config = config;
         this.leaderboards = leaderboards;
@@ -89,7 +92,7 @@ public class DashboardPage {
         AdminSession session = pages.session();
         Tiles tiles = null;
         if (session.curates()) {
-            Map<ContentStatus, Long> counts = content.counts(TILES);
+            Map<ContentStatus, Long> counts = listings.counts(TILES);
             tiles = new Tiles(counts.get(ContentStatus.PENDING_REVIEW), counts.get(ContentStatus.DRAFT),
                     counts.get(ContentStatus.SCHEDULED), counts.get(ContentStatus.PUBLISHED));
         }

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.content.ContentListings;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.ContentViews.QueueItem;
@@ -45,12 +46,14 @@ public class ModerationPage {
 
     private final AdminPages pages;
     private final ContentService content;
+    private final ContentListings listings;
     private final Caller caller;
 
     @Inject
-    public ModerationPage(AdminPages pages, ContentService content, Caller caller) {
+    public ModerationPage(AdminPages pages, ContentService content, ContentListings listings, Caller caller) {
         this.pages = pages;
         this.content = content;
+        this.listings = listings;
         this.caller = caller;
     }
 
@@ -90,11 +93,11 @@ public class ModerationPage {
     private Response render(int status, String cursor, String done, UUID rejecting, boolean conflict) {
         Page<QueueItem> pending;
         try {
-            pending = content.queue(PageRequest.of(null, cursor, 2));
+            pending = listings.queue(PageRequest.of(null, cursor, 2));
         } catch (ProblemException e) {
-            pending = content.queue(PageRequest.of(null, null, 2)); // a cursor that is not ours: the first page
+            pending = listings.queue(PageRequest.of(null, null, 2)); // a cursor that is not ours: the first page
         }
         return pages.page(status,
-                Templates.queue(pages.session(), pending, content.recentDecisions(RECENT), done, rejecting, conflict));
+                Templates.queue(pages.session(), pending, listings.recentDecisions(RECENT), done, rejecting, conflict));
     }
 }

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.chorus.common.paging.Page;
 import io.chorus.common.paging.PageRequest;
 import io.chorus.common.problem.ProblemException;
+import io.chorus.content.ContentListings;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentService.Actor;
 import io.chorus.content.ContentViews.ContentView;
@@ -53,13 +54,16 @@ public class SubmitPage {
 
     private final AppPages pages;
     private final ContentService contents;
+    private final ContentListings listings;
     private final SubmissionPreviews previews;
     private final Validator validator;
 
     @Inject
-    public SubmitPage(AppPages pages, ContentService contents, SubmissionPreviews previews, Validator validator) {
+    public SubmitPage(AppPages pages, ContentService contents, ContentListings listings, SubmissionPreviews previews,
+            Validator validator) {
         this.pages = pages;
         this.contents = contents;
+        this.listings = listings;
         this.previews = previews;
         this.validator = validator;
     }
@@ -110,7 +114,7 @@ public class SubmitPage {
         AppSession session = pages.session();
         Page<ContentView> page;
         try {
-            page = contents.submissions(session.memberId(), PageRequest.of(String.valueOf(PAGE), cursor, 2));
+            page = listings.submissions(session.memberId(), PageRequest.of(String.valueOf(PAGE), cursor, 2));
         } catch (ProblemException e) {
             // A cursor that is not one of ours: the first page.
             return Response.seeOther(URI.create(AppPaths.ROOT + "/submissions")).build();

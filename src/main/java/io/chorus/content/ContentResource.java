@@ -35,12 +35,14 @@ import io.chorus.identity.Role;
 public class ContentResource {
 
     private final ContentService content;
+    private final ContentListings listings;
     private final Idempotency idempotency;
     private final Caller caller;
 
     @Inject
-    public ContentResource(ContentService content, Idempotency idempotency, Caller caller) {
+    public ContentResource(ContentService content, ContentListings listings, Idempotency idempotency, Caller caller) {
         this.content = content;
+        this.listings = listings;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -61,7 +63,7 @@ public class ContentResource {
         ContentFilter filter = new ContentFilter(
                 QueryParams.parse("status", status, ContentStatus::of, "must be a content status"),
                 QueryParams.text(topic).map(t -> Topics.normalize("topic", t)), QueryParams.text(q));
-        return content.list(filter, PageRequest.of(limit, cursor, 2));
+        return listings.list(filter, PageRequest.of(limit, cursor, 2));
     }
 
     @GET

@@ -16,10 +16,10 @@ import io.chorus.identity.Role;
 @RolesAllowed({ Role.CURATOR_ID, Role.ADMIN_ID })
 public class ModerationResource {
 
-    private final ContentService content;
+    private final ContentListings content;
 
     @Inject
-    public ModerationResource(ContentService content) {
+    public ModerationResource(ContentListings content) {
         this.content = content;
     }
 

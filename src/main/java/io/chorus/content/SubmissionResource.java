@@ -18,11 +18,11 @@ import io.chorus.identity.Role;
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.CURATOR_ID, Role.ADMIN_ID })
 public class SubmissionResource {
 
-    private final ContentService content;
+    private final ContentListings content;
     private final Caller caller;
 
     @Inject
-    public SubmissionResource(ContentService content, Caller caller) {
+    public SubmissionResource(ContentListings content, Caller caller) {
         this.content = content;
         this.caller = caller;
     }

@@ -17,11 +17,11 @@ import io.chorus.identity.Role;
 @RolesAllowed({ Role.AMBASSADOR_ID, Role.CURATOR_ID, Role.ANALYST_ID, Role.ADMIN_ID })
 public class TopicResource {
 
-    private final ContentService content;
+    private final ContentListings content;
     private final Caller caller;
 
     @Inject
-    public TopicResource(ContentService content, Caller caller) {
+    public TopicResource(ContentListings content, Caller caller) {
         this.content = content;
         this.caller = caller;
     }

@@ -235,13 +235,12 @@ public class ShareService {
 
     /**
      * The ambassador's own words, else the message offered to them ({@link Voices}: a suggested message in their
-     * language, else the title); words equal to the offered message are the offered message. The disclosure (the
-     * item's own, else the organization's) is appended to a suggested message; the ambassador's own words are theirs
-     * to keep it or not, unless it is mandatory: then it is appended whenever the message does not already carry it
-     * word for word.
+     * language, else the title); words equal to the offered message are the offered message. The disclosure (the item's
+     * own, else the organization's) is appended to a suggested message; the ambassador's own words are theirs to keep
+     * it or not, unless it is mandatory: then it is appended whenever the message does not already carry it word for
+     * word.
      */
-    private static String message(String offered, String requested, OrganizationSettings settings,
-            String disclosure) {
+    private static String message(String offered, String requested, OrganizationSettings settings, String disclosure) {
         boolean own = requested != null && !requested.isBlank();
         String message = own ? requested.strip() : offered;
         boolean required = !own || settings != null && settings.disclosureMandatory;

@@ -46,8 +46,11 @@ public interface SourcesConfig {
     @WithDefault("PT6H")
     Duration maxRetryAfter();
 
-    /** Sources one poller claims at a time. */
-    @WithDefault("20")
+    /**
+     * Sources one poller claims at a time: with {@link #concurrency()}, small enough that the batch ends well within
+     * the lease even when every fetch and its page reads take their longest.
+     */
+    @WithDefault("8")
     int batchSize();
 
     /** Sources one poller fetches at the same time. */

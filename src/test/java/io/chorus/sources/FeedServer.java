@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  * validators that answers 304, article pages with Open Graph tags, and hostile ones — endless, slow, not XML, billion
  * laughs, an external entity, a redirect to a private address, an error. It counts the requests of each path.
  */
-final class FeedServer implements AutoCloseable {
+public final class FeedServer implements AutoCloseable {
 
     static final String RSS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -115,19 +115,19 @@ final class FeedServer implements AutoCloseable {
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicInteger notModified = new AtomicInteger();
 
-    FeedServer() throws IOException {
+    public FeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::answer);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** How many requests this path got. */
-    int requests(String path) {
+    public int requests(String path) {
         return requests.getOrDefault(path, new AtomicInteger()).get();
     }
 

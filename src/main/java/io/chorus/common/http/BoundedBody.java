@@ -46,7 +46,7 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             subscription.cancel();
             result.complete(new byte[0]);
         } else {
-            subscription.request(1);
+            subscription.request(Long.MAX_VALUE);
         }
     }
 
@@ -73,7 +73,6 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             buffer.get(all);
             bytes.writeBytes(all);
         }
-        subscription.request(1);
     }
 
     @Override

@@ -42,6 +42,10 @@ open_database
 
 ORG=$($PSQL -At -c "select id from organizations where slug = 'demo'")
 CURATOR=$($PSQL -At -c "select id from members where organization_id = '$ORG' and email = 'curator@demo.example'")
+# What an earlier run of this script left in the demo organization.
+$PSQL -c "delete from content_sources where organization_id = '$ORG' and url like 'http://127.0.0.1:$FEED_PORT/%';
+  delete from content_source_urls where organization_id = '$ORG' and canonical_url ~ '^https://news[0-9]+[.]example[.]com/run';
+  delete from content where organization_id = '$ORG' and url ~ '^https://news[0-9]+[.]example[.]com/run'"
 TOKEN=$(login demo ambassador01@demo.example)
 cat > target/bench-sources-feed.lua <<LUA
 request = function()

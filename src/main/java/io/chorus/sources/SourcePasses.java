@@ -33,10 +33,10 @@ import io.quarkus.logging.Log;
 /**
  * One pass over one source that its poller holds the lease of: the feed fetched outside any transaction (an
  * {@link OutboundFetch}, conditional on the validators the last answer gave), its new items — by GUID for the source,
- * by canonical URL for the organization — taken one transaction each through {@link ContentService} (as drafts, or
- * published in {@code publish} mode), and the outcome written to the source's health, which also releases the lease.
- * What goes wrong — an unreachable, slow, huge, hostile or malformed feed — is recorded there, and the next fetch waits
- * twice as long after each failure; nothing is thrown.
+ * by canonical URL for the organization — taken in one transaction through {@link ContentService} (as drafts, or
+ * published in {@code publish} mode; one transaction each if one of them is refused), and the outcome written to the
+ * source's health, which also releases the lease. What goes wrong — an unreachable, slow, huge, hostile or malformed
+ * feed — is recorded there, and the next fetch waits twice as long after each failure; nothing is thrown.
  */
 @ApplicationScoped
 public class SourcePasses {
@@ -137,13 +137,23 @@ public class SourcePasses {
         List<FeedParser.Entry> fresh = fresh(organization, source, entries);
         int taken = 0;
         String itemError = null;
-        for (FeedParser.Entry entry : fresh) {
-            try {
-                if (tenants.callAs(organization, () -> take(organization, source, entry))) {
-                    taken++;
+        try {
+            taken = tenants.callAs(organization, () -> {
+                int made = 0;
+                for (FeedParser.Entry entry : fresh) {
+                    made += take(organization, source, entry) ? 1 : 0;
                 }
-            } catch (ProblemException e) {
-                itemError = "an item could not be taken (" + shorten(entry.link()) + "): " + e.getMessage();
+                return made;
+            });
+        } catch (ProblemException refused) {
+            // One item was refused (a target group deleted since, a blocklisted word...): each alone, so that the
+            // others are taken and the refused one says why.
+            for (FeedParser.Entry entry : fresh) {
+                try {
+                    taken += tenants.callAs(organization, () -> take(organization, source, entry)) ? 1 : 0;
+                } catch (ProblemException e) {
+                    itemError = "an item could not be taken (" + shorten(entry.link()) + "): " + e.getMessage();
+                }
             }
         }
         record(organization, source.id(), answer.header("ETag"), answer.header("Last-Modified"), taken, itemError,

@@ -152,6 +152,25 @@ class SourcesTest {
     }
 
     @Test
+    void anItemRefusedByTheContentRulesIsSaidInTheHealthAndTakenLater() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        String group = org.group("Gone soon", "team");
+        String id = add(curator.token(), Map.of("url", feeds.url("/atom/refused"), "targetGroupIds", List.of(group)));
+        Api.as(org.admin().token()).delete("/api/v1/groups/{id}", group).then().statusCode(204);
+        JsonPath health = fetch(curator.token(), id);
+        assertThat(health.getInt("health.itemsTaken")).isZero();
+        assertThat(health.getInt("health.consecutiveFailures")).isZero();
+        assertThat(health.getString("health.lastError")).contains("an item could not be taken")
+                .contains(feeds.url("/eng/"));
+        Api.as(curator.token()).get("/api/v1/content").then().statusCode(200).body("items.size()", equalTo(0));
+        // Fixed, the next fetch takes them: nothing was remembered of the refused ones.
+        Api.as(curator.token()).body(Map.of("targetGroupIds", List.of())).patch("/api/v1/content-sources/{id}", id)
+                .then().statusCode(200);
+        assertThat(fetch(curator.token(), id).getInt("health.itemsTaken")).isEqualTo(2);
+    }
+
+    @Test
     void entitiesOfAHostileDocumentNeitherExpandNorReadFiles() {
         Person curator = Organizations.create().member("curator");
         assertThat(fetch(curator.token(), add(curator.token(), Map.of("url", feeds.url("/laughs"))))

@@ -1,8 +1,9 @@
 -- Content sources (issue 27): RSS 2.0 and Atom feeds a curator adds, polled once per cluster (a poller claims due
 -- sources for update skip locked, under a lease), their new items becoming content drafts or published content.
+-- Every key holds organization_id, as CitusReadyTest wants of an organization's tables.
 
 create table content_sources (
-    id                    uuid primary key,
+    id                    uuid not null,
     organization_id       uuid not null references organizations (id),
     url                   text not null,
     -- What each new item gets: default topics, target groups (empty = everyone), language.
@@ -27,7 +28,7 @@ create table content_sources (
     created_by            uuid not null,
     created_at            timestamptz not null,
     updated_at            timestamptz not null,
-    constraint content_sources_id_org_uk unique (id, organization_id),
+    constraint content_sources_pkey primary key (id, organization_id),
     constraint content_sources_url_uk unique (organization_id, url),
     constraint content_sources_url_check check (char_length(url) <= 2048 and url ~* '^https?://'),
     constraint content_sources_mode_check check (mode in ('review', 'publish')),
@@ -44,7 +45,7 @@ create table content_source_items (
     guid             text not null,
     content_id       uuid,
     taken_at         timestamptz not null,
-    primary key (source_id, guid),
+    primary key (source_id, guid, organization_id),
     constraint content_source_items_source_fk foreign key (source_id, organization_id)
         references content_sources (id, organization_id) on delete cascade
 );

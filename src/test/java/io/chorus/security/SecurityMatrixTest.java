@@ -167,7 +167,13 @@ class SecurityMatrixTest {
             new Endpoint("PATCH", "/api/v1/webhooks/{id}", Set.of("admin"), Map.of("enabled", false)),
             new Endpoint("DELETE", "/api/v1/webhooks/{id}", Set.of("admin"), null),
             new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", Set.of("admin"), null),
-            new Endpoint("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Set.of("admin"), null));
+            new Endpoint("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", Set.of("admin"), null),
+            new Endpoint("POST", "/api/v1/content-sources", CURATORS, Map.of("url", "http://127.0.0.1:9/feed")),
+            new Endpoint("GET", "/api/v1/content-sources", CURATORS, null),
+            new Endpoint("GET", "/api/v1/content-sources/{id}", CURATORS, null),
+            new Endpoint("PATCH", "/api/v1/content-sources/{id}", CURATORS, Map.of("enabled", false)),
+            new Endpoint("DELETE", "/api/v1/content-sources/{id}", CURATORS, null),
+            new Endpoint("POST", "/api/v1/content-sources/{id}/fetch", CURATORS, null));
 
     /** What a {deliveryId} stands for: one of the victim's webhook deliveries. */
     private static final String DELIVERY = "/api/v1/webhooks/{id}/deliveries";
@@ -194,6 +200,8 @@ class SecurityMatrixTest {
                 .body(Map.of("url", "http://127.0.0.1:9/victim", "events", List.of("share.created")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         String victimContent = Contents.published(victimCurator.token(), Contents.body("Victim news"));
+        String victimSource = Api.as(victimCurator.token()).body(Map.of("url", "http://127.0.0.1:9/victim-feed"))
+                .post("/api/v1/content-sources").then().statusCode(201).extract().path("id");
         String victimShare = Api.as(victimMember.token()).body(Map.of("network", "xing"))
                 .post("/api/v1/content/{id}/shares", victimContent).then().statusCode(201).extract().path("id");
         String victimCampaign = Api.as(victimCurator.token())
@@ -217,7 +225,8 @@ class SecurityMatrixTest {
                 Map.entry("/api/v1/groups", victim.group("Victim group", "department")),
                 Map.entry("/api/v1/content", victimContent), Map.entry("/api/v1/shares", victimShare),
                 Map.entry("/api/v1/analytics/content", victimContent), Map.entry("/api/v1/campaigns", victimCampaign),
-                Map.entry("/api/v1/webhooks", victimWebhook), Map.entry(DELIVERY, victimDelivery));
+                Map.entry("/api/v1/webhooks", victimWebhook), Map.entry(DELIVERY, victimDelivery),
+                Map.entry("/api/v1/content-sources", victimSource));
     }
 
     @Test
@@ -311,6 +320,8 @@ class SecurityMatrixTest {
                 equalTo(victimIds.get("/api/v1/settings/scim-tokens")));
         Api.as(victim.admin().token()).get("/api/v1/webhooks/{id}", victimIds.get("/api/v1/webhooks")).then()
                 .statusCode(200).body("enabled", equalTo(false)).body("url", equalTo("http://127.0.0.1:9/victim"));
+        Api.as(victim.admin().token()).get("/api/v1/content-sources/{id}", victimIds.get("/api/v1/content-sources"))
+                .then().statusCode(200).body("enabled", equalTo(true)).body("health.lastFetchedAt", equalTo(null));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import io.chorus.common.Inputs;
+import io.chorus.common.problem.ProblemException;
 
 /**
  * Which addresses the service may call on its own behalf — a page to preview, a webhook endpoint: URLs someone typed,
@@ -73,6 +77,29 @@ public class OutboundAddresses {
             }
         }
         return List.of(addresses);
+    }
+
+    /**
+     * A URL someone gave for the service to call: http or https, at most 2048 characters, no credentials and no
+     * #fragment, and a host that resolves to addresses it may call now; else a 400 naming {@code field}.
+     */
+    public String callableUrl(String field, String requested) {
+        String url = Inputs.webUrl(field, requested);
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw ProblemException.invalid(field, "must be an http or https URL");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw ProblemException.invalid(field, "must hold no credentials and no #fragment");
+        }
+        try {
+            resolve(uri);
+        } catch (Refused e) {
+            throw ProblemException.invalid(field, "cannot be called: " + e.getMessage());
+        }
+        return url;
     }
 
     /** Whether the service may call this address. */

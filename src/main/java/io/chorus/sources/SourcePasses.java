@@ -229,7 +229,7 @@ public class SourcePasses {
         }
         String title = entry.title() == null ? shorten(url) : entry.title();
         ContentView created = content.create(new CreateContent(title, url, entry.summary(), entry.imageUrl(),
-                source.language(), source.topics(), source.groups(), null, null, null),
+                source.language(), source.topics(), source.groups(), null, null, null, null, null, null),
                 new Actor(source.curator(), true));
         if (source.publish()) {
             content.publish(created.id(), source.curator());

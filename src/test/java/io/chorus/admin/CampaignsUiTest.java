@@ -77,7 +77,7 @@ class CampaignsUiTest extends AdminBrowserTest {
 
         signIn(org, curator);
         assertThat(page.locator("nav.container .menu a"))
-                .hasText(new String[] { "Dashboard", "Content", "Moderation", "Campaigns", "Broadcasts" });
+                .hasText(new String[] { "Dashboard", "Content", "Sources", "Moderation", "Campaigns", "Broadcasts" });
         page.locator("nav.container .menu").getByText("Campaigns").click();
         assertThat(page.locator("h1")).hasText("Campaigns");
         assertThat(page.locator("td.empty")).hasText("No campaign yet.");

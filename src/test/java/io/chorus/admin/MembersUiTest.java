@@ -304,7 +304,7 @@ class MembersUiTest extends AdminBrowserTest {
         Org org = Organizations.create();
         signIn(org, org.member("curator"));
         assertThat(page.locator("nav.container .menu a"))
-                .hasText(new String[] { "Dashboard", "Content", "Moderation", "Campaigns", "Broadcasts" });
+                .hasText(new String[] { "Dashboard", "Content", "Sources", "Moderation", "Campaigns", "Broadcasts" });
         for (String path : List.of("/admin/members", "/admin/groups", "/admin/settings", "/admin/settings/charter",
                 "/admin/invitations", "/admin/leaderboards")) {
             page.navigate(path);

@@ -31,10 +31,13 @@ public final class MailViews {
             @Pattern(regexp = DIGESTS, message = "must be daily, weekly or never") String digest, Boolean broadcasts) {
     }
 
+    static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+    static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
     /** When the organization's digests go out, in its time zone: the time, and the day of weekly ones. */
     public record EmailSettings(
-            @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time such as 09:00") String digestTime,
-            @NotNull @Pattern(regexp = "monday|tuesday|wednesday|thursday|friday|saturday|sunday", message = "must be a day of the week such as monday") String digestDay) {
+            @NotNull @Pattern(regexp = TIME, message = "must be a time such as 09:00") String digestTime,
+            @NotNull @Pattern(regexp = WEEKDAYS, message = "must be a day of the week such as monday") String digestDay) {
     }
 
     public record CreateBroadcast(@NotNull UUID contentId, @Size(max = 1000) String note) {

@@ -41,9 +41,16 @@ public interface SourceMessages {
     @Message("Add the source")
     String source_add();
 
+    @Message("No group chosen: the items are for everyone.")
+    String groups_hint();
+
+    @Message("For the groups:")
+    String for_groups();
+
     @Message("{#when problem}{#is 'url'}Enter the http or https address of a feed Chorus may reach."
             + "{#is 'source-exists'}This feed is one of your sources already.{#is 'topics'}Use at most 20 topics of "
-            + "letters, digits and hyphens.{#is 'language'}Use a language tag such as en or fr-CA."
+            + "letters, digits and hyphens.{#is 'language'}Use a language tag such as en or fr-CA.{#is 'targetGroupIds'}Choose groups of "
+            + "this organization."
             + "{#is 'fetch-under-way'}This source is being fetched right now; try again in a moment."
             + "{#else}Check the form.{/when}")
     String source_problem(String problem);

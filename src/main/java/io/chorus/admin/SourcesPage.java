@@ -2,6 +2,7 @@ package io.chorus.admin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,8 @@ import io.chorus.sources.SourceService;
 import io.chorus.sources.SourceViews.CreateSource;
 import io.chorus.sources.SourceViews.SourceView;
 import io.chorus.sources.SourceViews.UpdateSource;
+import io.chorus.tenancy.GroupService;
+import io.chorus.tenancy.TenancyViews.GroupView;
 import io.chorus.web.WebPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,24 +43,31 @@ import io.quarkus.qute.TemplateInstance;
 public class SourcesPage {
 
     /** What the add form held, to show it again with what was wrong. */
-    public record Typed(String url, String topics, String language, String mode) {
+    public record Typed(String url, String topics, String language, String mode, List<String> groups) {
+
+        /** Whether the form chose this group. */
+        public boolean chosen(UUID group) {
+            return groups.contains(group.toString());
+        }
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(AdminSession session, Page<SourceView> page, Typed typed, String problem,
-                String done);
+                String done, List<GroupView> groups, Map<UUID, String> groupNames);
     }
 
-    private static final Typed EMPTY = new Typed("", "", "en", "review");
+    private static final Typed EMPTY = new Typed("", "", "en", "review", List.of());
 
     private final AdminPages pages;
     private final SourceService sources;
     private final Caller caller;
     private final Tenants tenants;
+    private final GroupService groups;
 
     @Inject
-    public SourcesPage(AdminPages pages, SourceService sources, Caller caller, Tenants tenants) {
+    public SourcesPage(AdminPages pages, SourceService sources, Caller caller, Tenants tenants, GroupService groups) {
+        this.groups = groups;
         this.pages = pages;
         this.sources = sources;
         this.caller = caller;
@@ -71,9 +81,10 @@ public class SourcesPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response add(@RestForm String url, @RestForm String topics, @RestForm String language,
-            @RestForm String mode) {
-        Typed typed = new Typed(text(url), text(topics), text(language), text(mode));
+    public Response add(@RestForm String url, @RestForm String topics, @RestForm String language, @RestForm String mode,
+            @RestForm List<String> groups) {
+        Typed typed = new Typed(text(url), text(topics), text(language), text(mode),
+                groups == null ? List.of() : groups.stream().map(SourcesPage::text).filter(g -> !g.isEmpty()).toList());
         if (typed.url().isBlank() || typed.url().length() > 2048) {
             return render(400, null, typed, "url", null);
         }
@@ -82,8 +93,14 @@ public class SourcesPage {
         if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 50) || typed.language().length() > 35) {
             return render(400, null, typed, tags.size() > 20 ? "topics" : "language", null);
         }
+        List<UUID> targets;
         try {
-            sources.create(new CreateSource(typed.url(), tags, List.of(),
+            targets = typed.groups().stream().map(UUID::fromString).toList();
+        } catch (IllegalArgumentException e) {
+            return render(400, null, typed, "targetGroupIds", null);
+        }
+        try {
+            sources.create(new CreateSource(typed.url(), tags, targets,
                     typed.language().isBlank() ? null : typed.language(), typed.mode().isBlank() ? null : typed.mode()),
                     caller.id());
             return WebPages.seeOther("/admin/sources?done=added");
@@ -135,7 +152,9 @@ public class SourcesPage {
         } catch (ProblemException e) {
             page = sources.list(PageRequest.of(null, null, 2));
         }
-        return pages.page(status, Templates.list(pages.session(), page, typed, problem, done));
+        List<GroupView> all = AdminGroups.all(groups);
+        return pages.page(status,
+                Templates.list(pages.session(), page, typed, problem, done, all, AdminGroups.names(all)));
     }
 
     private static String text(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,22 @@ class SourcesUiTest extends AdminBrowserTest {
         Api.as(curator.token()).get("/api/v1/content-sources").then().statusCode(200).body("items[0].enabled",
                 equalTo(false));
         assertFitsAPhone("admin-sources");
+    }
+
+    @Test
+    void aSourceForSomeGroupsIsAddedWithThem() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        String sales = org.group("Sales", "team");
+        org.group("Support", "team");
+        signIn(org, curator);
+        page.navigate("/admin/sources");
+        page.getByLabel("Feed URL (RSS 2.0 or Atom)").fill(feeds.url("/rss/groups"));
+        page.getByLabel("Sales").check();
+        page.getByTestId("add-source").click();
+        assertThat(page.getByTestId("source-groups").first().textContent()).isEqualTo("For the groups: Sales");
+        Api.as(curator.token()).get("/api/v1/content-sources").then().statusCode(200).body("items[0].targetGroupIds",
+                equalTo(List.of(sales)));
     }
 
     @Test

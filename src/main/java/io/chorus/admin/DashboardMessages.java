@@ -5,7 +5,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The admin UI's words for analytics (dashboard, content analytics) and erasure, in templates as {@code dash:key}. A
- * bundle of its own: Qute's generated resolver for one bundle of more than ~300 messages fails bytecode verification.
+ * bundle of its own: Qute's generated resolver for one bundle of more than ~300 messages fails bytecode verification. A
+ * list of short declarations, so longer than a room of code.
  */
 @MessageBundle(value = "dash", locale = "en")
 public interface DashboardMessages {

@@ -48,7 +48,8 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The organization's settings, one form per concern on one page: scoring rules, time zone and levels, the disclosure
  * line, the blocklist. Each form goes through the same service and checks as its API endpoint; a refused form comes
- * back as typed, with the reason next to the field. The charter has its own page ({@link CharterPage}).
+ * back as typed, with the reason next to the field. The charter has its own page ({@link CharterPage}). Longer than our
+ * rooms usually are: one small handler per form of the one page, each a few lines, read side by side.
  */
 @Path("/admin/settings")
 @RolesAllowed(Role.ADMIN_ID)

@@ -30,7 +30,8 @@ import io.chorus.tenancy.Member;
 /**
  * Content of the caller's organization: curators create drafts and publish them, ambassadors submit items for review,
  * curators moderate. Who may see what is decided here: to an ambassador, anything that is neither in their feed nor
- * their own submission does not exist.
+ * their own submission does not exist. Longer than our rooms usually are: an item's whole lifecycle (create, edit, the
+ * transitions and every check they share) is kept together; the lists live in {@link ContentListings}.
  */
 @ApplicationScoped
 public class ContentService {

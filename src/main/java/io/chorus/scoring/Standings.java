@@ -51,6 +51,9 @@ import io.quarkus.scheduler.Scheduled;
  * node within milliseconds as the {@value #CHANNEL} signal, sent by triggers on the period totals and group
  * memberships, and are patched in the same way; as the safety net, a ranking older than
  * {@code chorus.leaderboards.refresh-after} is rebuilt in the background while it keeps answering.
+ * <p>
+ * Longer than our rooms usually are: holding, patching and refreshing the rankings is one mechanism whose locking is
+ * read as a whole; the ranking itself lives apart ({@link Ranking}).
  */
 @ApplicationScoped
 public class Standings {

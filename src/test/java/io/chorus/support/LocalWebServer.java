@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,6 +29,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * tests of the service's limits on calls to providers (which it bounds to 1 s here).
  */
 public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
+
+    /** The bytes of filler the endless page wrote before its reader closed the connection, and whether it has. */
+    public static final AtomicLong ENDLESS_SENT = new AtomicLong();
+    public static final AtomicBoolean ENDLESS_ENDED = new AtomicBoolean();
 
     /**
      * The identity providers' modes: {@code slow-} never answers in time, {@code trickle-} answers its headers at once
@@ -81,6 +87,8 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
             redirect(exchange, n == 0 ? "/article" : "/hop?n=" + (n - 1));
         });
         server.createContext("/endless", exchange -> {
+            ENDLESS_SENT.set(0);
+            ENDLESS_ENDED.set(false);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -89,9 +97,12 @@ public class LocalWebServer implements QuarkusTestResourceLifecycleManager {
                 byte[] filler = "<p>filler</p>".repeat(1000).getBytes(StandardCharsets.UTF_8);
                 for (int i = 0; i < 100_000; i++) { // ~1.3 GB unless the reader stops
                     out.write(filler);
+                    ENDLESS_SENT.addAndGet(filler.length);
                 }
             } catch (IOException closedByTheReader) {
                 // expected: the service stops reading after 1 MiB
+            } finally {
+                ENDLESS_ENDED.set(true);
             }
         });
         server.createContext("/slow", exchange -> {

@@ -2,17 +2,17 @@ package io.chorus.analytics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import io.chorus.common.cluster.DatabaseSignals;
-import io.chorus.common.persistence.Jdbc;
 import io.chorus.tenancy.MembershipChanged;
 import io.quarkus.runtime.StartupEvent;
 
@@ -29,12 +29,11 @@ class AnalyticsSignals {
     private static final String COUNTED = "counted:";
     private static final String CHANGED = "changed:";
 
-    private final EntityManager em;
+    private final DatabaseSignals signals;
 
     @Inject
-    AnalyticsSignals(DatabaseSignals signals, AnalyticsGenerations generations, MemberActivity activity,
-            EntityManager em) {
-        this.em = em;
+    AnalyticsSignals(DatabaseSignals signals, AnalyticsGenerations generations, MemberActivity activity) {
+        this.signals = signals;
         signals.listen(CHANNEL, new DatabaseSignals.Listener() {
             @Override
             public void signal(String payload) {
@@ -66,16 +65,13 @@ class AnalyticsSignals {
     /** In the rollup pass's transaction: the organizations whose new shares or clicks it counted, and those rebuilt. */
     static void rolledUp(Connection connection, Collection<UUID> counted, Collection<UUID> rebuilt)
             throws SQLException {
-        for (UUID organization : counted) {
-            Jdbc.rows(connection, "select pg_notify(?, ?)", CHANNEL, COUNTED + organization);
-        }
-        for (UUID organization : rebuilt) {
-            Jdbc.rows(connection, "select pg_notify(?, ?)", CHANNEL, CHANGED + organization);
-        }
+        List<String> payloads = new ArrayList<>();
+        counted.forEach(organization -> payloads.add(COUNTED + organization));
+        rebuilt.forEach(organization -> payloads.add(CHANGED + organization));
+        DatabaseSignals.send(connection, CHANNEL, payloads);
     }
 
     void membershipChanged(@Observes MembershipChanged change) {
-        em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL)
-                .setParameter(2, CHANGED + change.organizationId()).getSingleResult();
+        signals.send(CHANNEL, CHANGED + change.organizationId());
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.persistence.Jdbc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -54,6 +56,9 @@ public class DatabaseSignals {
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
+    private static final String SEND = "select pg_notify(?, ?)";
+    private static final String SEND_EACH = "select pg_notify(?, payload) from unnest(?::text[]) payload";
+
     private final DataSource database;
     private final Duration retryDelay;
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
@@ -73,6 +78,24 @@ public class DatabaseSignals {
             throw new IllegalArgumentException("Not a channel name: " + channel);
         }
         listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /**
+     * Sends {@code payload} on {@code channel} in the current transaction (on its connection): every instance hears it
+     * when, and only if, the transaction commits.
+     */
+    public void send(String channel, String payload) {
+        Jdbc.rows(database, SEND, channel, payload);
+    }
+
+    /**
+     * Sends each payload on {@code channel} on a connection of the caller's own, in one statement: in its transaction,
+     * or at once under autocommit.
+     */
+    public static void send(Connection connection, String channel, Collection<String> payloads) throws SQLException {
+        if (!payloads.isEmpty()) {
+            Jdbc.rows(connection, SEND_EACH, channel, payloads.toArray(String[]::new));
+        }
     }
 
     /** Whether every signal sent on {@code channel} from now on reaches this instance. */

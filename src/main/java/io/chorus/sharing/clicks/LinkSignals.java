@@ -3,8 +3,8 @@ package io.chorus.sharing.clicks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import io.chorus.common.cluster.DatabaseSignals;
 import io.chorus.content.ContentUrlChanged;
 import io.chorus.conversions.ClickIdsChanged;
 
@@ -20,23 +20,18 @@ class LinkSignals {
     static final String CONTENT = "content:";
     static final String ORGANIZATION = "organization:";
 
-    private final EntityManager em;
+    private final DatabaseSignals signals;
 
     @Inject
-    LinkSignals(EntityManager em) {
-        this.em = em;
+    LinkSignals(DatabaseSignals signals) {
+        this.signals = signals;
     }
 
     void announce(@Observes ContentUrlChanged changed) {
-        notify(CONTENT + changed.contentId());
+        signals.send(CHANNEL, CONTENT + changed.contentId());
     }
 
     void announce(@Observes ClickIdsChanged changed) {
-        notify(ORGANIZATION + changed.organizationId());
-    }
-
-    private void notify(String payload) {
-        em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, payload)
-                .getSingleResult();
+        signals.send(CHANNEL, ORGANIZATION + changed.organizationId());
     }
 }

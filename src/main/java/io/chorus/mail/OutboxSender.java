@@ -236,25 +236,47 @@ public class OutboxSender {
         handBack(connection, notStarted);
     }
 
-    /** Records the next outcome (waiting for it); answers 1, or 0 if none came in time. */
+    /**
+     * Records the next outcomes: waits for one, takes every other that has come meanwhile, and records the sent ones in
+     * one statement (a digest of 10,000 mails was 10,000 commits). Answers how many it recorded.
+     */
     private int record(Connection connection, BlockingQueue<Outcome> outcomes) throws SQLException {
-        Outcome outcome;
+        Outcome first;
         try {
-            outcome = outcomes.poll(config.sender().lease().toMillis(), TimeUnit.MILLISECONDS);
+            first = outcomes.poll(config.sender().lease().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending mail", e);
         }
-        if (outcome == null) {
+        if (first == null) {
             throw new IllegalStateException("The SMTP server did not answer within the lease");
         }
-        UUID id = outcome.claimed().id();
+        List<Outcome> came = new ArrayList<>();
+        came.add(first);
+        outcomes.drainTo(came);
         Instant now = Time.now();
+        List<UUID> sent = new ArrayList<>();
+        for (Outcome outcome : came) {
+            if (outcome.failure() == null) {
+                sent.add(outcome.claimed().id());
+            } else {
+                recordRefusal(connection, outcome, now);
+            }
+        }
+        if (!sent.isEmpty()) {
+            Jdbc.update(connection,
+                    "update mail_outbox set status = 'sent', sent_at = ?, lease_until = null,"
+                            + " sealed_secret = null, last_error = null where id = any (?) and status = 'sending'",
+                    now, (Object) sent.toArray(UUID[]::new));
+        }
+        return came.size();
+    }
+
+    /** A mail the server did not take: failed for good, or queued again for later. */
+    private void recordRefusal(Connection connection, Outcome outcome, Instant now) throws SQLException {
+        UUID id = outcome.claimed().id();
         Throwable failure = outcome.failure();
-        if (failure == null) {
-            Jdbc.update(connection, "update mail_outbox set status = 'sent', sent_at = ?, lease_until = null,"
-                    + " sealed_secret = null, last_error = null where id = ? and status = 'sending'", now, id);
-        } else if (permanent(failure) || outcome.claimed().attempts() >= config.sender().maxAttempts()) {
+        if (permanent(failure) || outcome.claimed().attempts() >= config.sender().maxAttempts()) {
             Log.warnf("Mail %s failed for good: %s", id, reason(failure));
             Jdbc.update(connection,
                     "update mail_outbox set status = 'failed', lease_until = null, sealed_secret = null,"
@@ -265,7 +287,6 @@ public class OutboxSender {
             Jdbc.update(connection, "update mail_outbox set status = 'queued', lease_until = null, next_attempt_at = ?,"
                     + " last_error = ? where id = ? and status = 'sending'", retry, reason(failure), id);
         }
-        return 1;
     }
 
     /** The wait after the nth refused attempt: the first wait, doubled each time, at most the longest. */

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.support.Api;
@@ -131,6 +132,10 @@ class DigestTest {
                         .contains("Ce mois-ci : 0 points").contains("== Nouvelles ==").contains("Lisez ceci")
                         .doesNotContain("News").doesNotContain("Read this");
                 assertThat(digest.html()).contains("lang=\"fr\"");
+                // The HTML went as it is (7-bit, its accents as character references), and reads as the text does.
+                assertThat(digest.htmlTransferEncoding()).isEqualTo("7bit");
+                assertThat(Jsoup.parse(digest.html()).text()).contains("Ce mois-ci : 0 points")
+                        .contains("Partager sur LinkedIn").contains("Voici les nouveautés de votre fil");
                 awaitRun(org, SEND_TIME);
                 assertThat(Inbox.letters(leaving.email())).isEmpty();
             }

@@ -18,6 +18,22 @@ public final class Inbox {
 
     /** A received mail: its recipient, subject, plain text and HTML parts, and the header lines asked for. */
     public record Received(String to, String subject, String text, String html, MimeMessage message) {
+        /** How the HTML part travelled: "7bit" when it went as it is, "quoted-printable" when it had to be encoded. */
+        public String htmlTransferEncoding() {
+            try {
+                if (message.getContent() instanceof Multipart multipart) {
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        if (multipart.getBodyPart(i).isMimeType("text/html")) {
+                            return ((jakarta.mail.internet.MimeBodyPart) multipart.getBodyPart(i)).getEncoding();
+                        }
+                    }
+                }
+                return null;
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         public String header(String name) {
             try {
                 String[] values = message.getHeader(name);

@@ -1,6 +1,7 @@
 package io.chorus.mail;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +23,8 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.chorus.common.config.ChorusConfig;
 import io.chorus.content.Network;
@@ -77,6 +80,11 @@ public class LetterMaker {
     private final MailConfig config;
     private final ObjectMapper json;
     private final Map<Locale, Map<Network, String>> shareOn = new ConcurrentHashMap<>();
+    /** Items' blocks made (a digest's thousands of letters show the same few hundred items). */
+    private final Cache<BlockKey, Letters.Block> blocks = Caffeine.newBuilder()
+            .maximumWeight(16L << 20).<BlockKey, Letters.Block> weigher(
+                    (key, block) -> 2 * (block.html().length() + block.text().length()))
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     @Inject
     public LetterMaker(EntityManager em, ShareLinkTokens shareLinks, UnsubscribeTokens unsubscribe, ChorusConfig chorus,
@@ -165,17 +173,21 @@ public class LetterMaker {
         Locale locale = Letters.locale(member.language());
         Instant linksExpire = context.now().plus(sharing.shareLinkLifetime());
         Map<Network, String> labels = labels(locale, context.networks());
-        List<Item> shown = items.stream().map(c -> {
-            if (c.texts() == null) {
-                return new Item(c.title(), c.url(), c.imageUrl(), c.message(),
-                        buttons(context, labels, member.id(), c.id(), linksExpire));
+        List<Letters.Block> shown = items.stream().map(c -> {
+            String title = c.title();
+            String message = c.message();
+            if (c.texts() != null) {
+                // The member's translation and the message offered to them, as their feed shows it.
+                Voices.Shown voice = c.texts().shownTo(member.language(), member.seat());
+                title = voice.title();
+                message = context.networks().stream().map(n -> voice.offers().get(n.id())).filter(o -> o != null)
+                        .map(Voices.Offer::text).findFirst().orElse(null);
             }
-            // The member's translation and the message offered to them, as their feed shows it.
-            Voices.Shown voice = c.texts().shownTo(member.language(), member.seat());
-            String message = context.networks().stream().map(n -> voice.offers().get(n.id())).filter(o -> o != null)
-                    .map(Voices.Offer::text).findFirst().orElse(null);
-            return new Item(voice.title(), c.url(), c.imageUrl(), message,
-                    buttons(context, labels, member.id(), c.id(), linksExpire));
+            Letters.Block block = blocks.get(
+                    new BlockKey(c.id(), title, c.url(), c.imageUrl(), message, locale, context.networks()),
+                    key -> Letters.block(new Item(key.title(), key.url(), key.imageUrl(), key.message(),
+                            marks(labels, key.networks())), key.locale()));
+            return block.withLinks(links(context, member.id(), c.id(), linksExpire));
         }).toList();
         boolean digest = kind == MailKind.DIGEST;
         List<Letters.Ending> endings = !digest ? List.of()
@@ -204,15 +216,28 @@ public class LetterMaker {
         return known;
     }
 
-    private List<Button> buttons(LetterContext context, Map<Network, String> labels, UUID member, UUID content,
-            Instant expiresAt) {
-        List<Button> buttons = new ArrayList<>(context.networks().size());
-        for (Network network : context.networks()) {
-            String token = shareLinks
-                    .sign(new ShareLinkTokens.Claims(context.organizationId(), member, content, network, expiresAt));
-            buttons.add(new Button(network.id(), labels.get(network), chorus.url("/share/" + token)));
+    /** The buttons of a block: one per network, with a mark where its link goes. */
+    private static List<Button> marks(Map<Network, String> labels, List<Network> networks) {
+        List<Button> buttons = new ArrayList<>(networks.size());
+        for (int n = 0; n < networks.size(); n++) {
+            buttons.add(new Button(networks.get(n).id(), labels.get(networks.get(n)), Letters.Block.mark(n)));
         }
         return buttons;
+    }
+
+    /** The member's one-click share links of an item, one per network, in the order of the networks. */
+    private List<String> links(LetterContext context, UUID member, UUID content, Instant expiresAt) {
+        List<String> links = new ArrayList<>(context.networks().size());
+        for (Network network : context.networks()) {
+            links.add(chorus.url("/share/" + shareLinks
+                    .sign(new ShareLinkTokens.Claims(context.organizationId(), member, content, network, expiresAt))));
+        }
+        return links;
+    }
+
+    /** What an item's block is made of: the same key, the same block. */
+    private record BlockKey(UUID id, String title, String url, String imageUrl, String message, Locale locale,
+            List<Network> networks) {
     }
 
     /** The suggested message shown: the first of the organization's networks that has one. */

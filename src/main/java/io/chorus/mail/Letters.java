@@ -27,6 +27,33 @@ public final class Letters {
     public record Button(String network, String label, String url) {
     }
 
+    /**
+     * An item as a letter shows it, HTML and text. Made once per item, language and message with a mark where each
+     * network's share link goes ({@link #mark}), and then, for each member, with their links ({@link #withLinks}): the
+     * items were most of what making a digest cost, and a digest's members mostly see the same ones.
+     */
+    public record Block(String title, String html, String text) {
+
+        /** Where the share link of the {@code n}th network goes (NUL is in no text PostgreSQL holds). */
+        static String mark(int n) {
+            return "\u0000" + (char) ('0' + n) + "\u0000";
+        }
+
+        public Block withLinks(List<String> links) {
+            return new Block(title, fill(html, links), fill(text, links));
+        }
+
+        private static String fill(String made, List<String> links) {
+            StringBuilder out = new StringBuilder(made.length() + 2 * links.size() * 128);
+            int from = 0;
+            for (int at = made.indexOf('\u0000'); at >= 0; at = made.indexOf('\u0000', from)) {
+                out.append(made, from, at).append(links.get(made.charAt(at + 1) - '0'));
+                from = at + 3;
+            }
+            return out.append(made, from, made.length()).toString();
+        }
+    }
+
     /** The member's points and rank this month. */
     public record Standing(long points, long rank) {
     }
@@ -40,7 +67,7 @@ public final class Letters {
      * digest frequency, or "programme").
      */
     public record Letter(String kind, String organization, String name, String note, String campaign,
-            String campaignEndsOn, List<Item> items, Standing standing, List<Ending> ending, String reason,
+            String campaignEndsOn, List<Block> items, Standing standing, List<Ending> ending, String reason,
             String unsubscribeUrl) {
     }
 
@@ -55,6 +82,10 @@ public final class Letters {
         static native TemplateInstance letter(Letter letter);
 
         static native TemplateInstance letter_text(Letter letter);
+
+        static native TemplateInstance item(Item item);
+
+        static native TemplateInstance item_text(Item item);
 
         static native TemplateInstance webhook_disabled(String organization, String name, String url, String reason,
                 String webhookId);
@@ -94,6 +125,12 @@ public final class Letters {
         return new Rendered(subject,
                 render(Templates.webhook_disabled_text(organization, name, url, reason, webhookId), locale),
                 html(Templates.webhook_disabled(organization, name, url, reason, webhookId), locale));
+    }
+
+    /** An item's block, its buttons' links being {@link Block#mark}s. */
+    public static Block block(Item item, Locale locale) {
+        return new Block(item.title(), Templates.item(item).setLocale(locale).render(),
+                Templates.item_text(item).setLocale(locale).render());
     }
 
     public static Rendered letter(Letter letter, Locale locale) {

@@ -59,6 +59,7 @@ class DigestTest {
             Person reader = org.member(List.of(team), "ambassador");
             Person weekly = org.member(List.of(team), "ambassador");
             Person never = org.member(List.of(team), "ambassador");
+            Person colleague = org.member(List.of(team), "ambassador");
             String before = Contents.published(curator.token(), Contents.body("Shared before", List.of(), "energy"));
             Api.as(reader.token()).body(Map.of("network", "linkedin")).post("/api/v1/content/{id}/shares", before)
                     .then().statusCode(201);
@@ -73,6 +74,7 @@ class DigestTest {
                     .post("/api/v1/campaigns").then().statusCode(201);
             preferences(reader, Map.of("digest", "daily"));
             preferences(never, Map.of("digest", "never"));
+            preferences(colleague, Map.of("digest", "daily"));
 
             clock.close();
             try (TestClock sendTime = TestClock.runFrom(SEND_TIME)) {
@@ -93,6 +95,15 @@ class DigestTest {
                 List<String> shared = Api.as(reader.token()).get("/api/v1/me/shares").then().statusCode(200).extract()
                         .jsonPath().getList("items.network");
                 assertThat(shared).containsExactlyInAnyOrder("linkedin", "x");
+                // The same item in a colleague's digest: their own links, in the HTML as in the text.
+                Received theirs = Inbox.awaitLetters(colleague.email(), 1).get(0);
+                String their = shareLink(theirs.text(), "For my team", "Share on X");
+                assertThat(their).isNotEqualTo(link);
+                assertThat(theirs.html()).contains("href=\"" + their + "\"").doesNotContain(link);
+                assertThat(digest.html()).contains("href=\"" + link + "\"");
+                given().redirects().follow(false).get(their.substring(their.indexOf("/share/"))).then().statusCode(302);
+                assertThat(Api.as(colleague.token()).get("/api/v1/me/shares").then().statusCode(200).extract()
+                        .jsonPath().getList("items.network")).containsExactly("x");
 
                 awaitRun(org, SEND_TIME);
                 assertThat(Inbox.letters(weekly.email())).as("weekly digests go out on Mondays").isEmpty();

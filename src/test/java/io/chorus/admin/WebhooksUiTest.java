@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
@@ -113,6 +114,24 @@ class WebhooksUiTest extends AdminBrowserTest {
         assertThat(page.locator(".notice")).hasText("The endpoint is saved.");
         Api.as(org.admin().token()).get("/api/v1/webhooks/{id}", id).then().body("url", equalTo(moved.url()))
                 .body("events", equalTo(List.of("content.published", "share.created")));
+
+        // A receiver that keeps failing: the message waits, retried; the list says so; replaying it is refused.
+        moved.secret = receiver.secret;
+        moved.failAlways = true;
+        Contents.published(org.member("curator").token(), Contents.body("Solar farm opens"));
+        moved.await(r -> r.size() >= 2, "two failed attempts");
+        page.navigate("/admin/settings/webhooks");
+        reloadUntil(page.getByTestId("webhook-last").getByTestId("delivery-status"), "Pending");
+        assertThat(page.getByTestId("webhook-failures")).containsText("failed attempt");
+        String waiting = Api.as(org.admin().token()).get("/api/v1/webhooks/{id}/deliveries", id).then()
+                .body("items[0].status", equalTo("pending")).extract().path("items[0].id");
+        page.getByTestId("open-webhook").click();
+        String csrf = page.locator("form[action='/admin/settings/webhooks/" + id + "'] input[name=csrf]").inputValue();
+        APIResponse refused = context.request().post(
+                "/admin/settings/webhooks/" + id + "/deliveries/" + waiting + "/replay",
+                RequestOptions.create().setForm(FormData.create().set("csrf", csrf)).setMaxRedirects(0));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text()).contains("This message is queued already: it is sent in its turn.");
 
         // Paused, resumed, deleted.
         page.getByTestId("toggle-webhook").click();

@@ -65,7 +65,7 @@ public final class WebhookReceiver {
         final String path = "/hooks/" + UUID.randomUUID();
         public volatile String secret;
         final AtomicInteger failFirst = new AtomicInteger();
-        volatile boolean failAlways;
+        public volatile boolean failAlways;
         volatile String redirectTo;
         final List<Received> received = new CopyOnWriteArrayList<>();
 

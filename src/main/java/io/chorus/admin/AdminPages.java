@@ -4,12 +4,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import io.chorus.common.Pages;
+import io.chorus.common.paging.Page;
+import io.chorus.common.paging.PageRequest;
+import io.chorus.common.problem.ProblemException;
 import io.chorus.identity.Caller;
 import io.chorus.scoring.ScoringService;
 import io.chorus.tenancy.MeService;
@@ -54,6 +58,15 @@ public class AdminPages {
     private static ZoneId zone(String id) {
         ZoneId zone = ZoneId.of(id).normalized();
         return zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    }
+
+    /** A page of a list from a cursor a link carried; the first page when the cursor is not one. */
+    public static <T> Page<T> listed(String cursor, Function<PageRequest, Page<T>> list) {
+        try {
+            return list.apply(PageRequest.of(null, cursor, 2));
+        } catch (ProblemException e) {
+            return list.apply(PageRequest.of(null, null, 2));
+        }
     }
 
     public Response page(TemplateInstance template) {

@@ -54,10 +54,22 @@ public class ConversionKeys {
 
     /** The working key {@code presented} is, if any; may ask the database (blocking). */
     public Optional<Key> of(String presented) {
-        if (presented == null || presented.isEmpty() || presented.length() > 100) {
+        if (!plausible(presented)) {
             return Optional.empty();
         }
         return keys.get(SecretTokens.hash(presented), this::read);
+    }
+
+    /**
+     * What {@link #of} answers, if it can without the database: the key (or that there is none) when it is remembered,
+     * else null. Never blocks, so that a report with a remembered key is taken on the event loop.
+     */
+    public Optional<Key> remembered(String presented) {
+        return plausible(presented) ? keys.getIfPresent(SecretTokens.hash(presented)) : Optional.empty();
+    }
+
+    private static boolean plausible(String presented) {
+        return presented != null && !presented.isEmpty() && presented.length() <= 100;
     }
 
     private Optional<Key> read(String hash) {

@@ -3,6 +3,7 @@ package io.chorus.conversions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,7 +25,7 @@ import io.chorus.common.Time;
 import io.chorus.common.problem.ProblemException;
 import io.chorus.conversions.ConversionKeys.Key;
 import io.chorus.conversions.ConversionViews.ReportConversion;
-import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.Vertx;
 
 /**
  * Where a site reports what a visitor did: with a secret conversion key from its servers, or a publishable one from the
@@ -40,19 +41,35 @@ public class ConversionResource {
     private static final Duration AHEAD = Duration.ofMinutes(5);
     private final ConversionKeys keys;
     private final ConversionWriter writer;
+    private final Vertx vertx;
 
     @Inject
-    public ConversionResource(ConversionKeys keys, ConversionWriter writer) {
+    public ConversionResource(ConversionKeys keys, ConversionWriter writer, Vertx vertx) {
         this.keys = keys;
         this.writer = writer;
+        this.vertx = vertx;
     }
 
+    /**
+     * Takes the report on the event loop when its key is remembered (almost always): reading, checking and queueing it
+     * costs no thread hop, and the answer is written when its batch commits. A key not remembered is looked up on a
+     * worker thread first.
+     */
     @POST
-    @Blocking
     public CompletionStage<Response> report(@Context HttpHeaders headers, @RestHeader("Origin") String origin,
             @Valid @NotNull ReportConversion request) {
         // The key is the bearer credential (documented as the conversionKey scheme), not a JWT: read here.
-        Key key = key(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        String presented = presented(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<Key> remembered = keys.remembered(presented);
+        if (remembered != null) {
+            return accept(remembered, origin, request);
+        }
+        return vertx.executeBlocking(() -> lookUp(presented), false).toCompletionStage()
+                .thenCompose(key -> accept(key, origin, request));
+    }
+
+    private CompletionStage<Response> accept(Optional<Key> found, String origin, ReportConversion request) {
+        Key key = found.orElseThrow(() -> ProblemException.unauthorized("This conversion key is unknown or revoked."));
         if (!key.allows(origin)) {
             throw new ProblemException(403, "origin-not-allowed", "Forbidden",
                     "This publishable key is not allowed from this origin.");
@@ -81,13 +98,17 @@ public class ConversionResource {
         return answer.build();
     }
 
-    private Key key(String authorization) {
+    private static String presented(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ProblemException.unauthorized("Send a conversion key as Authorization: Bearer <key>.");
         }
+        return authorization.substring(BEARER.length()).strip();
+    }
+
+    /** The key from the database (blocking); 503 when it cannot answer. */
+    private Optional<Key> lookUp(String presented) {
         try {
-            return keys.of(authorization.substring(BEARER.length()).strip())
-                    .orElseThrow(() -> ProblemException.unauthorized("This conversion key is unknown or revoked."));
+            return keys.of(presented);
         } catch (IllegalStateException e) {
             throw ConversionWriter.unavailable();
         }

@@ -1,6 +1,7 @@
 package io.chorus.webhooks;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,5 +58,18 @@ public class WebhookDelivery extends TenantOwned {
                 .orElseGet(() -> WebhookDelivery
                         .<WebhookDelivery> find("endpointId = ?1 order by createdAt desc, id desc", endpointId))
                 .page(0, page.fetchSize()).list();
+    }
+
+    /**
+     * The newest delivery of each of these endpoints (more than one when several share its time), by the log's index.
+     */
+    public static List<WebhookDelivery> findLatestOf(Collection<UUID> endpointIds) {
+        if (endpointIds.isEmpty()) {
+            return List.of();
+        }
+        return WebhookDelivery.<WebhookDelivery> find(
+                "from WebhookDelivery d where d.endpointId in ?1 and d.createdAt"
+                        + " = (select max(e.createdAt) from WebhookDelivery e where e.endpointId = d.endpointId)",
+                endpointIds).list();
     }
 }

@@ -2,6 +2,8 @@ package io.chorus.webhooks;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,6 +155,23 @@ public class WebhookService {
             find(id);
             return Page.of(WebhookDelivery.findPage(id, page), page, d -> Cursor.of(d.createdAt, d.id))
                     .map(WebhookService::view);
+        });
+    }
+
+    /** The newest delivery of each of these endpoints that has one: what the admin UI lists beside them. */
+    public Map<UUID, DeliveryView> latestDeliveries(Collection<UUID> endpointIds) {
+        return inTransaction(() -> {
+            Map<UUID, WebhookDelivery> latest = new HashMap<>();
+            for (WebhookDelivery d : WebhookDelivery.findLatestOf(endpointIds)) {
+                latest.merge(d.endpointId, d, (a, b) -> a.id.toString().compareTo(b.id.toString()) > 0 ? a : b); // as
+                                                                                                                 // the
+                                                                                                                 // log
+                                                                                                                 // orders
+                                                                                                                 // ties
+            }
+            Map<UUID, DeliveryView> views = new HashMap<>();
+            latest.forEach((endpoint, d) -> views.put(endpoint, view(d)));
+            return views;
         });
     }
 

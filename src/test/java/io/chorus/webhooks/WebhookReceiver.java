@@ -36,14 +36,14 @@ import io.chorus.support.Inbox;
  * A webhook receiver on 127.0.0.1 (the one private network the test profile lets the service call), as an integrator
  * writes one: each endpoint a path of its own, which checks every request the way the Standard Webhooks specification
  * says — written here from the specification, not with the service's signer — and answers as the test tells it to (fail
- * the first n attempts, always fail, redirect).
+ * the first n attempts, always fail, redirect). The admin UI's browser test sends to it too.
  */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
     /** One request as the receiver got it, and whether it passed the specification's checks. */
-    record Received(String id, long timestamp, String signature, String body, boolean verified, int answered) {
+    public record Received(String id, long timestamp, String signature, String body, boolean verified, int answered) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -51,35 +51,35 @@ final class WebhookReceiver {
             }
         }
 
-        String type() {
+        public String type() {
             return json().path("type").asText();
         }
 
-        boolean accepted() {
+        public boolean accepted() {
             return answered >= 200 && answered <= 299;
         }
     }
 
     /** An endpoint's path: its secret (once registered), how it answers, and what it got. */
-    static final class Endpoint {
+    public static final class Endpoint {
         final String path = "/hooks/" + UUID.randomUUID();
-        volatile String secret;
+        public volatile String secret;
         final AtomicInteger failFirst = new AtomicInteger();
-        volatile boolean failAlways;
+        public volatile boolean failAlways;
         volatile String redirectTo;
         final List<Received> received = new CopyOnWriteArrayList<>();
 
-        String url() {
+        public String url() {
             return WebhookReceiver.url(path);
         }
 
         /** The requests whose check passed and which were answered 2xx. */
-        List<Received> accepted() {
+        public List<Received> accepted() {
             return received.stream().filter(Received::accepted).toList();
         }
 
         /** Polls until {@code done} holds of what arrived, for at most 20 seconds; answers what arrived. */
-        List<Received> await(Predicate<List<Received>> done, String what) {
+        public List<Received> await(Predicate<List<Received>> done, String what) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!done.test(received) && System.nanoTime() < deadline) {
                 Inbox.pause();
@@ -89,7 +89,7 @@ final class WebhookReceiver {
         }
 
         /** The first accepted request of this type, waiting for it. */
-        Received awaitType(String type) {
+        public Received awaitType(String type) {
             await(r -> r.stream().anyMatch(x -> x.accepted() && x.type().equals(type)), "a " + type + " message");
             return accepted().stream().filter(r -> r.type().equals(type)).findFirst().orElseThrow();
         }
@@ -105,14 +105,14 @@ final class WebhookReceiver {
     }
 
     /** A new endpoint path that answers 204. */
-    static Endpoint endpoint() {
+    public static Endpoint endpoint() {
         Endpoint endpoint = new Endpoint();
         ENDPOINTS.put(endpoint.path, endpoint);
         return endpoint;
     }
 
     /** The receiver's URL of a path (started on first use). */
-    static synchronized String url(String path) {
+    public static synchronized String url(String path) {
         if (server == null) {
             start();
         }

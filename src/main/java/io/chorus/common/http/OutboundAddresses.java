@@ -37,6 +37,9 @@ public class OutboundAddresses {
         }
     }
 
+    /** How a refused URL's violation begins, the reason following: what a form tells apart from a malformed URL. */
+    public static final String CANNOT_BE_CALLED = "cannot be called: ";
+
     private static final List<Network> METADATA = List.of(Network.parse("169.254.169.254/32"),
             Network.parse("fd00:ec2::254/128"));
 
@@ -97,7 +100,7 @@ public class OutboundAddresses {
         try {
             resolve(uri);
         } catch (Refused e) {
-            throw ProblemException.invalid(field, "cannot be called: " + e.getMessage());
+            throw ProblemException.invalid(field, CANNOT_BE_CALLED + e.getMessage());
         }
         return url;
     }

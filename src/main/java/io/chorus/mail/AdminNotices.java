@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.chorus.common.config.ChorusConfig;
 import io.chorus.tenancy.Organization;
 
 /**
@@ -27,11 +28,13 @@ public class AdminNotices {
 
     private final Outbox outbox;
     private final EntityManager em;
+    private final ChorusConfig chorus;
 
     @Inject
-    public AdminNotices(Outbox outbox, EntityManager em) {
+    public AdminNotices(Outbox outbox, EntityManager em, ChorusConfig chorus) {
         this.outbox = outbox;
         this.em = em;
+        this.chorus = chorus;
     }
 
     /** Tells the admins that the endpoint at {@code url} was disabled at {@code at}, and the last failure's reason. */
@@ -43,7 +46,7 @@ public class AdminNotices {
                 .getResultList()) {
             UUID member = (UUID) admin[0];
             var content = Letters.webhookDisabled(organization, (String) admin[2], url, reason, webhookId.toString(),
-                    Letters.locale((String) admin[3]));
+                    chorus.url("/admin/settings/webhooks/" + webhookId), Letters.locale((String) admin[3]));
             mails.add(new OutgoingMail(organizationId, member, MailKind.WEBHOOK_DISABLED,
                     "webhook-disabled:" + webhookId + ":" + at.toEpochMilli() + ":" + member, (String) admin[1],
                     content, null, null, null, null, null));

@@ -88,10 +88,10 @@ public final class Letters {
         static native TemplateInstance item_text(Item item);
 
         static native TemplateInstance webhook_disabled(String organization, String name, String url, String reason,
-                String webhookId);
+                String webhookId, String page);
 
         static native TemplateInstance webhook_disabled_text(String organization, String name, String url,
-                String reason, String webhookId);
+                String reason, String webhookId, String page);
 
         static native TemplateInstance subject(String kind, int count, String organization, String title);
     }
@@ -120,11 +120,11 @@ public final class Letters {
 
     /** The notice to an admin that the service turned one of the organization's webhook endpoints off. */
     public static Rendered webhookDisabled(String organization, String name, String url, String reason,
-            String webhookId, Locale locale) {
+            String webhookId, String page, Locale locale) {
         String subject = render(Templates.subject(MailKind.WEBHOOK_DISABLED.id(), 0, organization, ""), locale);
         return new Rendered(subject,
-                render(Templates.webhook_disabled_text(organization, name, url, reason, webhookId), locale),
-                html(Templates.webhook_disabled(organization, name, url, reason, webhookId), locale));
+                render(Templates.webhook_disabled_text(organization, name, url, reason, webhookId, page), locale),
+                html(Templates.webhook_disabled(organization, name, url, reason, webhookId, page), locale));
     }
 
     /** An item's block, its buttons' links being {@link Block#mark}s. */

@@ -86,9 +86,9 @@ public interface MailMessages {
     @Message("The last answer: {reason}.")
     String webhook_disabled_reason(String reason);
 
-    @Message("Once the endpoint answers again, turn it back on (PATCH /api/v1/webhooks/{webhookId} with enabled: true) "
-            + "and replay what it missed from its delivery log.")
-    String webhook_disabled_action(String webhookId);
+    @Message("Once the endpoint answers again, turn it back on and replay what it missed from its delivery log: {page} "
+            + "(or through the API: PATCH /api/v1/webhooks/{webhookId} with enabled: true).")
+    String webhook_disabled_action(String page, String webhookId);
 
     @Message("You get this mail because you are an admin of {organization}.")
     String webhook_disabled_why(String organization);

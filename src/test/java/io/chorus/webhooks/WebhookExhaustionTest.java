@@ -74,7 +74,8 @@ class WebhookExhaustionTest {
                 .statusCode(200).body("items.targetId", hasItem(webhook)).body("items[0].actorId", nullValue())
                 .body("items[0].detail.reason", equalTo("HTTP 503"));
         Inbox.Received notice = awaitNotice(org.admin().email());
-        assertThat(notice.text()).contains(receiver.url(), "HTTP 503", webhook);
+        assertThat(notice.text()).contains(receiver.url(), "HTTP 503", webhook)
+                .contains("/admin/settings/webhooks/" + webhook);
         assertThat(notice.html()).contains(receiver.url());
         Rows.await(database, deliveries + " and status = 'pending'", 1);
 

@@ -90,5 +90,10 @@ class ContentVoicesUiTest extends AdminBrowserTest {
                 .anySatisfy(row -> assertThat(row).containsAnyOf("Atlas is here", "Meet Atlas"));
         Browser.screenshot(page, "content-analytics-voices");
         assertFitsAPhone("content-analytics-voices-phone");
+
+        // The dashboard's overview counts the same: one of the two shares was personalised.
+        page.navigate("/admin");
+        assertThat(page.locator("[data-testid=tile-personalised] .tile-value")).hasText("50%");
+        assertThat(page.locator("[data-testid=tile-personalised] .tile-hint")).containsText(": 1");
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +58,13 @@ public class SourcePasses {
     private static final String SET_URL_CONTENT = """
             update content_source_urls s set content_id = t.id from unnest(?::text[], ?::uuid[]) t(url, id)
             where s.organization_id = ? and s.canonical_url = t.url""";
+    /**
+     * Items of the organization that may have one of the canonical URLs: those whose URL without query and fragment
+     * matches one's (lower case, as its index holds it); compared canonically afterwards.
+     */
+    private static final String BY_HAND = """
+            select c.id, c.url from content c
+            where c.organization_id = ? and lower(split_part(split_part(c.url, '#', 1), '?', 1)) = any (?::text[])""";
     /** Each new GUID's item: the content its canonical URL has, made now or brought before. */
     private static final String SET_ITEM_CONTENT = """
             update content_source_items i set content_id = u.content_id
@@ -64,10 +72,19 @@ public class SourcePasses {
             join content_source_urls u on u.organization_id = ? and u.canonical_url = t.url
             where i.organization_id = ? and i.source_id = ? and i.guid = t.guid""";
 
+    /** What a pass took: items made, and articles skipped as duplicates of what the organization had. */
+    private record Taken(int made, int duplicates) {
+        Taken plus(Taken other) {
+            return new Taken(made + other.made, duplicates + other.duplicates);
+        }
+    }
+
     /** What a pass needs of its source, read before the fetch. */
     private record Snapshot(UUID id, String url, String etag, String lastModified, List<String> topics,
             List<UUID> groups, String language, boolean publish, UUID curator) {
     }
+
+    private static final Taken NONE = new Taken(0, 0);
 
     private final SourcesConfig config;
     private final Tenants tenants;
@@ -116,8 +133,8 @@ public class SourcePasses {
             }
         } catch (RuntimeException e) {
             Log.warnf(e, "Content source %s could not be fetched", id);
-            record(organization, id, null, null, 0, "it could not be taken: " + shorten(String.valueOf(e.getMessage())),
-                    false);
+            record(organization, id, null, null, NONE,
+                    "it could not be taken: " + shorten(String.valueOf(e.getMessage())), false);
         }
     }
 
@@ -128,20 +145,20 @@ public class SourcePasses {
             answer = fetch.get(source.url(), conditions(source),
                     new OutboundFetch.Limits(config.timeout(), config.maxRedirects(), config.maxBytes(), false));
             if (answer.status() == 304) {
-                record(organization, source.id(), source.etag(), source.lastModified(), 0, null, true);
+                record(organization, source.id(), source.etag(), source.lastModified(), NONE, null, true);
                 return;
             }
             if (answer.status() < 200 || answer.status() > 299) {
-                record(organization, source.id(), null, null, 0, "the feed answered HTTP " + answer.status(), false);
+                record(organization, source.id(), null, null, NONE, "the feed answered HTTP " + answer.status(), false);
                 return;
             }
             entries = FeedParser.parse(answer.body(), answer.uri().toString(), config.maxItems());
         } catch (OutboundFetch.Failed | FeedParser.NotAFeed e) {
-            record(organization, source.id(), null, null, 0, e.getMessage(), false);
+            record(organization, source.id(), null, null, NONE, e.getMessage(), false);
             return;
         }
         List<FeedParser.Entry> fresh = fresh(organization, source, entries);
-        int taken = 0;
+        Taken taken = NONE;
         String itemError = null;
         try {
             taken = tenants.callAs(organization, () -> take(organization, source, fresh));
@@ -150,7 +167,7 @@ public class SourcePasses {
             // others are taken and the refused one says why.
             for (FeedParser.Entry entry : fresh) {
                 try {
-                    taken += tenants.callAs(organization, () -> take(organization, source, List.of(entry)));
+                    taken = taken.plus(tenants.callAs(organization, () -> take(organization, source, List.of(entry))));
                 } catch (ProblemException e) {
                     itemError = "an item could not be taken (" + shorten(entry.link()) + "): " + e.getMessage();
                 }
@@ -215,11 +232,11 @@ public class SourcePasses {
     /**
      * Takes entries in the current transaction, a handful of statements whatever their number: a GUID the source gave
      * before, or an article another source (or this one under another GUID, or an earlier entry of these) brought,
-     * makes no new content item. Answers how many it made.
+     * makes no new content item, nor does one whose canonical URL is that of an item made by hand.
      */
-    private int take(UUID organization, Snapshot source, List<FeedParser.Entry> entries) {
+    private Taken take(UUID organization, Snapshot source, List<FeedParser.Entry> entries) {
         if (entries.isEmpty()) {
-            return 0;
+            return NONE;
         }
         Set<String> newGuids = strings(Jdbc.rows(database, TAKE_GUIDS, organization, source.id(), Time.now(),
                 entries.stream().map(FeedParser.Entry::guid).toArray(String[]::new)));
@@ -235,11 +252,16 @@ public class SourcePasses {
             }
         }
         if (guids.isEmpty()) {
-            return 0;
+            return NONE;
         }
         Set<String> newUrls = strings(
                 Jdbc.rows(database, TAKE_URLS, organization, byUrl.keySet().toArray(String[]::new)));
-        List<String> made = byUrl.keySet().stream().filter(newUrls::contains).toList();
+        Map<String, UUID> byHand = byHand(organization, newUrls);
+        if (!byHand.isEmpty()) {
+            update(SET_URL_CONTENT, byHand.keySet().toArray(String[]::new), byHand.values().toArray(UUID[]::new),
+                    organization);
+        }
+        List<String> made = byUrl.keySet().stream().filter(u -> newUrls.contains(u) && !byHand.containsKey(u)).toList();
         List<CreateContent> requests = new ArrayList<>();
         for (String url : made) {
             FeedParser.Entry entry = byUrl.get(url);
@@ -257,7 +279,24 @@ public class SourcePasses {
         }
         update(SET_ITEM_CONTENT, guids.toArray(String[]::new), urls.toArray(String[]::new), organization, organization,
                 source.id());
-        return ids.size();
+        return new Taken(ids.size(), guids.size() - ids.size());
+    }
+
+    /** The items of the organization (made by hand: a source's are known by URL already) at these canonical URLs. */
+    private Map<String, UUID> byHand(UUID organization, Set<String> urls) {
+        Map<String, UUID> found = new LinkedHashMap<>();
+        if (urls.isEmpty()) {
+            return found;
+        }
+        String[] bases = urls.stream().map(u -> u.split("[?#]", 2)[0].toLowerCase(Locale.ROOT)).distinct()
+                .toArray(String[]::new);
+        for (Object[] row : Jdbc.rows(database, BY_HAND, organization, bases)) {
+            String url = CanonicalUrls.of((String) row[1]);
+            if (urls.contains(url)) {
+                found.putIfAbsent(url, (UUID) row[0]);
+            }
+        }
+        return found;
     }
 
     private static Set<String> strings(List<Object[]> rows) {
@@ -265,7 +304,7 @@ public class SourcePasses {
     }
 
     /** Writes the pass's outcome to the source's health and releases it. */
-    private void record(UUID organization, UUID id, String etag, String lastModified, int taken, String error,
+    private void record(UUID organization, UUID id, String etag, String lastModified, Taken taken, String error,
             boolean fetched) {
         try {
             tenants.runAs(organization, () -> ContentSource.findByIdOptional(id).ifPresent(source -> {
@@ -277,7 +316,8 @@ public class SourcePasses {
                     source.lastModified = lastModified;
                     source.lastSuccessAt = now;
                     source.consecutiveFailures = 0;
-                    source.itemsTaken += taken;
+                    source.itemsTaken += taken.made();
+                    source.duplicatesSkipped += taken.duplicates();
                     source.lastError = error;
                     source.nextFetchAt = now.plus(config.refreshInterval());
                 } else {

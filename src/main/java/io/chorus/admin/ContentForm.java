@@ -44,20 +44,45 @@ public record ContentForm(String title, String url, String body, String imageUrl
     }
 
     /**
-     * A translation as typed: its language, title, body and one message per network (its alternatives are the API's to
-     * edit, and are kept).
+     * A translation as typed: its language, title, body, one message per network and the network's other messages, one
+     * per line.
      */
-    public record VariantField(String language, String title, String body, Map<String, String> messages) {
+    public record VariantField(String language, String title, String body, Map<String, String> messages,
+            Map<String, String> alternatives) {
 
         public List<MessageField> messageFields() {
             return Arrays.stream(Network.values())
                     .map(n -> new MessageField(n.id(), n.maxLength(), orEmpty(messages.get(n.id())))).toList();
         }
 
+        public int maxAlternatives() {
+            return ContentRequests.MAX_ALTERNATIVES;
+        }
+
+        /** The network's other messages as typed, one per line. */
+        public String alternativesOf(String network) {
+            return orEmpty(alternatives.get(network));
+        }
+
         /** Whether a refusal names a field of this translation. */
         public boolean refusedIn(Set<String> errors) {
             return errors.stream().anyMatch(e -> e.startsWith("variants." + language + ".") || e.equals("variants")
                     || e.equals("variants." + language));
+        }
+
+        /** Whether a refusal names the network's message ({@code suggestedMessages}) or other messages. */
+        public boolean refusedIn(Set<String> errors, String field, String network) {
+            String key = "variants." + language + "." + field + "." + network;
+            return errors.stream().anyMatch(e -> e.equals(key) || e.startsWith(key + "["));
+        }
+
+        /** The other messages typed for each network: one per line, blank lines dropped. */
+        AlternativeMessages alternativeMessages() {
+            Map<String, List<String>> lines = new LinkedHashMap<>();
+            alternatives.forEach((network, text) -> lines.put(network,
+                    text == null ? List.of() : text.lines().filter(line -> !line.isBlank()).toList()));
+            return new AlternativeMessages(lines.get("linkedin"), lines.get("x"), lines.get("facebook"),
+                    lines.get("xing"), lines.get("whatsapp"), lines.get("email"));
         }
     }
 
@@ -77,8 +102,12 @@ public record ContentForm(String title, String url, String body, String imageUrl
 
     private static List<VariantField> variantFields(Map<String, Voices.Variant> variants) {
         List<VariantField> fields = new ArrayList<>();
-        variants.forEach((language, v) -> fields.add(
-                new VariantField(language, v.title(), orEmpty(v.body()), new LinkedHashMap<>(v.suggestedMessages()))));
+        variants.forEach((language, v) -> {
+            Map<String, String> alternatives = new LinkedHashMap<>();
+            v.alternativeMessages().forEach((network, list) -> alternatives.put(network, String.join("\n", list)));
+            fields.add(new VariantField(language, v.title(), orEmpty(v.body()),
+                    new LinkedHashMap<>(v.suggestedMessages()), alternatives));
+        });
         return fields;
     }
 
@@ -105,7 +134,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
     /** The translations, then an empty row for one more. */
     public List<VariantField> variantRows() {
         List<VariantField> rows = new ArrayList<>(variants);
-        rows.add(new VariantField("", "", "", Map.of()));
+        rows.add(new VariantField("", "", "", Map.of(), Map.of()));
         return rows;
     }
 
@@ -122,8 +151,8 @@ public record ContentForm(String title, String url, String body, String imageUrl
     public CreateContent toCreate(ZoneId zone) throws InvalidField {
         return new CreateContent(title, url, body, imageUrl, language, topicList(), groups(), suggested(),
                 Formats.parseInput("publishAt", publishAt, zone).orElse(null),
-                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null), alternativeMessages(),
-                variantRequests(null), disclosure);
+                Formats.parseInput("expiresAt", expiresAt, zone).orElse(null), alternativeMessages(), variantRequests(),
+                disclosure);
     }
 
     /** Every field as typed; the schedule only when it changed, so that saving alone never reschedules. */
@@ -132,7 +161,7 @@ public record ContentForm(String title, String url, String body, String imageUrl
         Optional<Instant> expires = Formats.parseInput("expiresAt", expiresAt, zone);
         return new UpdateContent(title, url, Optional.of(body), Optional.of(imageUrl), language, topicList(), groups(),
                 suggested(), changed(publish, current.publishAt(), zone), changed(expires, current.expiresAt(), zone),
-                alternativeMessages(), variantRequests(current), Optional.of(disclosure));
+                alternativeMessages(), variantRequests(), Optional.of(disclosure));
     }
 
     private static Optional<Instant> changed(Optional<Instant> typed, Instant current, ZoneId zone) {
@@ -169,15 +198,12 @@ public record ContentForm(String title, String url, String body, String imageUrl
                 alternatives.get("email"));
     }
 
-    /** The translations typed, each keeping the alternative messages it has now. */
-    private Map<String, VariantRequest> variantRequests(ContentView current) throws InvalidField {
+    /** The translations typed, with their messages and other messages. */
+    private Map<String, VariantRequest> variantRequests() throws InvalidField {
         Map<String, VariantRequest> requests = new LinkedHashMap<>();
         for (VariantField v : variants) {
-            Voices.Variant now = current == null ? null : current.variants().get(v.language());
-            Map<String, List<String>> kept = now == null ? Map.of() : now.alternativeMessages();
             VariantRequest request = new VariantRequest(v.title(), v.body(), suggested(v.messages()),
-                    new AlternativeMessages(kept.get("linkedin"), kept.get("x"), kept.get("facebook"), kept.get("xing"),
-                            kept.get("whatsapp"), kept.get("email")));
+                    v.alternativeMessages());
             if (requests.put(v.language(), request) != null) {
                 throw new InvalidField("variants");
             }

@@ -157,6 +157,13 @@ public interface ContentMessages {
     @Message("New translation")
     String new_translation();
 
+    @Message("{network}: other messages, one per line (optional)")
+    String variant_alternatives(String network);
+
+    @Message("Write at most {max} other messages, one per line, each within the network's limit (the disclosure "
+            + "line included) and without a blocked phrase.")
+    String variant_alternatives_error(int max);
+
     @Message("Check this translation: it needs a title, a language other than the content's own and used once, and "
             + "messages within each network's limit.")
     String translation_error();

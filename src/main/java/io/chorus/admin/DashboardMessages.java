@@ -276,6 +276,11 @@ public interface DashboardMessages {
             + "cost in advertising. An estimate, never revenue.")
     String def_emv();
 
+    @Message("The shares whose member changed the suggested message before sharing, divided by all shares in "
+            + "the range: how often members put the words in their own voice. Sending the offered message back "
+            + "unchanged is no edit.")
+    String def_personalised();
+
     @Message("Groups")
     String def_groups_term();
 

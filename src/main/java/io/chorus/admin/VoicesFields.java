@@ -12,7 +12,8 @@ import io.chorus.content.Network;
 /**
  * The content editor's repeated fields as posted: each network's alternative messages ({@code alt-<network>}, one field
  * each) and the translations, one row each ({@code variant-language}, {@code variant-title}, {@code variant-body} and
- * {@code variant-<network>} in the same order). Blank alternatives and rows without a language are dropped.
+ * {@code variant-<network>} and {@code variant-alt-<network>}, the network's other messages one per line, in the same
+ * order). Blank alternatives and rows without a language are dropped.
  */
 public class VoicesFields {
 
@@ -46,6 +47,18 @@ public class VoicesFields {
     public List<String> whatsapp;
     @RestForm("variant-email")
     public List<String> email;
+    @RestForm("variant-alt-linkedin")
+    public List<String> variantAltLinkedin;
+    @RestForm("variant-alt-x")
+    public List<String> variantAltX;
+    @RestForm("variant-alt-facebook")
+    public List<String> variantAltFacebook;
+    @RestForm("variant-alt-xing")
+    public List<String> variantAltXing;
+    @RestForm("variant-alt-whatsapp")
+    public List<String> variantAltWhatsapp;
+    @RestForm("variant-alt-email")
+    public List<String> variantAltEmail;
 
     /** The alternative messages typed, by network id, blanks dropped. */
     Map<String, List<String>> alternatives() {
@@ -70,8 +83,11 @@ public class VoicesFields {
             if (language.isEmpty()) {
                 continue;
             }
-            variants.add(new ContentForm.VariantField(language, at(titles, i), at(bodies, i), ContentForm
-                    .messages(at(linkedin, i), at(x, i), at(facebook, i), at(xing, i), at(whatsapp, i), at(email, i))));
+            variants.add(new ContentForm.VariantField(language, at(titles, i), at(bodies, i),
+                    ContentForm.messages(at(linkedin, i), at(x, i), at(facebook, i), at(xing, i), at(whatsapp, i),
+                            at(email, i)),
+                    ContentForm.messages(at(variantAltLinkedin, i), at(variantAltX, i), at(variantAltFacebook, i),
+                            at(variantAltXing, i), at(variantAltWhatsapp, i), at(variantAltEmail, i))));
         }
         return variants;
     }

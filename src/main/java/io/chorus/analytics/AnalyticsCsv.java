@@ -52,6 +52,8 @@ final class AnalyticsCsv {
         figure(rows, "activity", "", "", "shares", o.shares());
         figure(rows, "activity", "", "", "clicks", o.clicks());
         figure(rows, "activity", "", "", "uniqueVisitors", o.uniqueVisitors());
+        figure(rows, "personalisation", "", "", "editedShares", o.editedShares());
+        figure(rows, "personalisation", "", "", "personalisedShareRate", o.personalisedShareRate());
         o.clicksByNetwork()
                 .forEach((network, clicks) -> figure(rows, "clicksByNetwork", network, "", "clicks", clicks));
         for (TopContent top : o.topContent()) {

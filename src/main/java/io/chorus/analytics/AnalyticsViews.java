@@ -34,16 +34,21 @@ public final class AnalyticsViews {
             long clicks, String formula) {
     }
 
+    /**
+     * The figures of a range and group. {@code editedShares} of its shares changed the offered message first,
+     * {@code personalisedShareRate} = editedShares / shares: how often members personalise.
+     */
     public record Overview(LocalDate from, LocalDate to, String timeZone, UUID groupId, Members members,
-            BigDecimal participationRate, long shares, long clicks, long uniqueVisitors,
-            Map<String, Long> clicksByNetwork, List<TopContent> topContent, Concentration concentration,
-            EarnedMediaValue earnedMediaValue, long conversions, Map<String, BigDecimal> conversionValue) {
+            BigDecimal participationRate, long shares, long clicks, long uniqueVisitors, long editedShares,
+            BigDecimal personalisedShareRate, Map<String, Long> clicksByNetwork, List<TopContent> topContent,
+            Concentration concentration, EarnedMediaValue earnedMediaValue, long conversions,
+            Map<String, BigDecimal> conversionValue) {
 
         /** The same figures with the range's conversions, read when the answer is served. */
         Overview with(ConversionTotals totals) {
             return new Overview(from, to, timeZone, groupId, members, participationRate, shares, clicks, uniqueVisitors,
-                    clicksByNetwork, topContent, concentration, earnedMediaValue, totals.conversions(),
-                    totals.conversionValue());
+                    editedShares, personalisedShareRate, clicksByNetwork, topContent, concentration, earnedMediaValue,
+                    totals.conversions(), totals.conversionValue());
         }
     }
 

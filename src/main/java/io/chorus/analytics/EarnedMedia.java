@@ -27,8 +27,8 @@ record EarnedMedia(Money costPerClick) {
 
     Overview onto(Overview o) {
         return new Overview(o.from(), o.to(), o.timeZone(), o.groupId(), o.members(), o.participationRate(), o.shares(),
-                o.clicks(), o.uniqueVisitors(), o.clicksByNetwork(), o.topContent(), o.concentration(), of(o.clicks()),
-                o.conversions(), o.conversionValue());
+                o.clicks(), o.uniqueVisitors(), o.editedShares(), o.personalisedShareRate(), o.clicksByNetwork(),
+                o.topContent(), o.concentration(), of(o.clicks()), o.conversions(), o.conversionValue());
     }
 
     Dashboard onto(Dashboard d) {

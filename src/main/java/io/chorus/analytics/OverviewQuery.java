@@ -56,9 +56,11 @@ final class OverviewQuery {
         long topClicks = people[1];
         BigDecimal concentration = top < minGroupSize || clicks == 0 ? null : Rates.of(topClicks, clicks);
 
+        long edited = editedShares(connection, scope);
         return new Overview(scope.range().from(), scope.range().to(), scope.zone(), scope.groupId(),
-                new Members(total, active, sharing), Rates.of(sharing, active), shares, clicks, visitors, byNetwork,
-                topContent(connection, scope), new Concentration(concentration, top), null, 0, Map.of());
+                new Members(total, active, sharing), Rates.of(sharing, active), shares, clicks, visitors, edited,
+                Rates.of(edited, shares), byNetwork, topContent(connection, scope),
+                new Concentration(concentration, top), null, 0, Map.of());
     }
 
     /** Ambassadors in scope: all, and the active ones (accepted their invitation, not deactivated). */
@@ -88,6 +90,16 @@ final class OverviewQuery {
                 + " (select coalesce(sum(clicks), 0) from (select clicks from p order by clicks desc limit ?) t)"
                 + " from p", parameters.toArray());
         return new long[] { Columns.number(people[0]), Columns.number(people[1]) };
+    }
+
+    /** The shares in scope whose sharer changed the offered message, from the same per-share days as a group's. */
+    private static long editedShares(Connection connection, Scope scope) throws SQLException {
+        List<Object> parameters = new ArrayList<>(
+                List.of(scope.organizationId(), scope.range().from(), scope.range().to()));
+        return Columns.number(Jdbc.row(connection, "select coalesce(sum(x.shares), 0) from analytics_share_days x"
+                + " join shares s on s.organization_id = x.organization_id and s.id = x.share_id and s.edited"
+                + " where x.organization_id = ? and x.day between ? and ?" + scope.members("x.member_id", parameters),
+                parameters.toArray())[0]);
     }
 
     private static List<TopContent> topContent(Connection connection, Scope scope) throws SQLException {

@@ -44,6 +44,9 @@ public class ContentSource extends TenantOwned {
     public int consecutiveFailures;
     @Column(name = "items_taken")
     public int itemsTaken;
+    /** Articles skipped because the organization had them already (another source's, or made by hand). */
+    @Column(name = "duplicates_skipped")
+    public int duplicatesSkipped;
     @Column(name = "next_fetch_at")
     public Instant nextFetchAt;
     @Column(name = "lease_until")

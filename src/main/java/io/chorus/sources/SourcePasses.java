@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,6 @@ import io.chorus.common.tenant.Tenants;
 import io.chorus.content.ContentRequests.CreateContent;
 import io.chorus.content.ContentService;
 import io.chorus.content.ContentService.Actor;
-import io.chorus.content.ContentViews.ContentView;
 import io.chorus.content.LinkPreviewService;
 import io.chorus.content.LinkPreviewService.LinkPreview;
 import io.quarkus.logging.Log;
@@ -46,22 +46,45 @@ public class SourcePasses {
             where organization_id = ? and id = ? and (lease_until is null or lease_until < ?)""";
     private static final String TAKEN = """
             select guid from content_source_items where organization_id = ? and source_id = ? and guid = any (?)""";
-    private static final String TAKE_GUID = """
-            insert into content_source_items (organization_id, source_id, guid, taken_at) values (?, ?, ?, ?)
-            on conflict do nothing""";
-    private static final String TAKE_URL = """
-            insert into content_source_urls (organization_id, canonical_url) values (?, ?) on conflict do nothing""";
-    private static final String URL_CONTENT = """
-            select content_id from content_source_urls where organization_id = ? and canonical_url = ?""";
+    /** The GUIDs of a fetch new to the source, recorded in one statement; answers those it did not have. */
+    private static final String TAKE_GUIDS = """
+            insert into content_source_items (organization_id, source_id, guid, taken_at)
+            select ?, ?, g, ? from unnest(?::text[]) g
+            on conflict do nothing returning guid""";
+    /** Their canonical URLs new to the organization, in one statement; answers those it did not have. */
+    private static final String TAKE_URLS = """
+            insert into content_source_urls (organization_id, canonical_url) select ?, u from unnest(?::text[]) u
+            on conflict do nothing returning canonical_url""";
     private static final String SET_URL_CONTENT = """
-            update content_source_urls set content_id = ? where organization_id = ? and canonical_url = ?""";
+            update content_source_urls s set content_id = t.id from unnest(?::text[], ?::uuid[]) t(url, id)
+            where s.organization_id = ? and s.canonical_url = t.url""";
+    /**
+     * Items of the organization that may have one of the canonical URLs: those whose URL without query and fragment
+     * matches one's (lower case, as its index holds it); compared canonically afterwards.
+     */
+    private static final String BY_HAND = """
+            select c.id, c.url from content c
+            where c.organization_id = ? and lower(split_part(split_part(c.url, '#', 1), '?', 1)) = any (?::text[])""";
+    /** Each new GUID's item: the content its canonical URL has, made now or brought before. */
     private static final String SET_ITEM_CONTENT = """
-            update content_source_items set content_id = ? where organization_id = ? and source_id = ? and guid = ?""";
+            update content_source_items i set content_id = u.content_id
+            from unnest(?::text[], ?::text[]) t(guid, url)
+            join content_source_urls u on u.organization_id = ? and u.canonical_url = t.url
+            where i.organization_id = ? and i.source_id = ? and i.guid = t.guid""";
+
+    /** What a pass took: items made, and articles skipped as duplicates of what the organization had. */
+    private record Taken(int made, int duplicates) {
+        Taken plus(Taken other) {
+            return new Taken(made + other.made, duplicates + other.duplicates);
+        }
+    }
 
     /** What a pass needs of its source, read before the fetch. */
     private record Snapshot(UUID id, String url, String etag, String lastModified, List<String> topics,
             List<UUID> groups, String language, boolean publish, UUID curator) {
     }
+
+    private static final Taken NONE = new Taken(0, 0);
 
     private final SourcesConfig config;
     private final Tenants tenants;
@@ -110,8 +133,8 @@ public class SourcePasses {
             }
         } catch (RuntimeException e) {
             Log.warnf(e, "Content source %s could not be fetched", id);
-            record(organization, id, null, null, 0, "it could not be taken: " + shorten(String.valueOf(e.getMessage())),
-                    false);
+            record(organization, id, null, null, NONE,
+                    "it could not be taken: " + shorten(String.valueOf(e.getMessage())), false);
         }
     }
 
@@ -122,35 +145,29 @@ public class SourcePasses {
             answer = fetch.get(source.url(), conditions(source),
                     new OutboundFetch.Limits(config.timeout(), config.maxRedirects(), config.maxBytes(), false));
             if (answer.status() == 304) {
-                record(organization, source.id(), source.etag(), source.lastModified(), 0, null, true);
+                record(organization, source.id(), source.etag(), source.lastModified(), NONE, null, true);
                 return;
             }
             if (answer.status() < 200 || answer.status() > 299) {
-                record(organization, source.id(), null, null, 0, "the feed answered HTTP " + answer.status(), false);
+                record(organization, source.id(), null, null, NONE, "the feed answered HTTP " + answer.status(), false);
                 return;
             }
             entries = FeedParser.parse(answer.body(), answer.uri().toString(), config.maxItems());
         } catch (OutboundFetch.Failed | FeedParser.NotAFeed e) {
-            record(organization, source.id(), null, null, 0, e.getMessage(), false);
+            record(organization, source.id(), null, null, NONE, e.getMessage(), false);
             return;
         }
         List<FeedParser.Entry> fresh = fresh(organization, source, entries);
-        int taken = 0;
+        Taken taken = NONE;
         String itemError = null;
         try {
-            taken = tenants.callAs(organization, () -> {
-                int made = 0;
-                for (FeedParser.Entry entry : fresh) {
-                    made += take(organization, source, entry) ? 1 : 0;
-                }
-                return made;
-            });
+            taken = tenants.callAs(organization, () -> take(organization, source, fresh));
         } catch (ProblemException refused) {
             // One item was refused (a target group deleted since, a blocklisted word...): each alone, so that the
             // others are taken and the refused one says why.
             for (FeedParser.Entry entry : fresh) {
                 try {
-                    taken += tenants.callAs(organization, () -> take(organization, source, entry)) ? 1 : 0;
+                    taken = taken.plus(tenants.callAs(organization, () -> take(organization, source, List.of(entry))));
                 } catch (ProblemException e) {
                     itemError = "an item could not be taken (" + shorten(entry.link()) + "): " + e.getMessage();
                 }
@@ -213,34 +230,81 @@ public class SourcePasses {
     }
 
     /**
-     * Takes one entry in the current transaction: a GUID the source gave before, or an article another source (or this
-     * one under another GUID) brought, makes no new content item.
+     * Takes entries in the current transaction, a handful of statements whatever their number: a GUID the source gave
+     * before, or an article another source (or this one under another GUID, or an earlier entry of these) brought,
+     * makes no new content item, nor does one whose canonical URL is that of an item made by hand.
      */
-    private boolean take(UUID organization, Snapshot source, FeedParser.Entry entry) {
-        Instant now = Time.now();
-        if (update(TAKE_GUID, organization, source.id(), entry.guid(), now) == 0) {
-            return false;
+    private Taken take(UUID organization, Snapshot source, List<FeedParser.Entry> entries) {
+        if (entries.isEmpty()) {
+            return NONE;
         }
-        String url = CanonicalUrls.of(entry.link());
-        if (update(TAKE_URL, organization, url) == 0) {
-            Object existing = Jdbc.rows(database, URL_CONTENT, organization, url).get(0)[0];
-            update(SET_ITEM_CONTENT, existing, organization, source.id(), entry.guid());
-            return false;
+        Set<String> newGuids = strings(Jdbc.rows(database, TAKE_GUIDS, organization, source.id(), Time.now(),
+                entries.stream().map(FeedParser.Entry::guid).toArray(String[]::new)));
+        Map<String, FeedParser.Entry> byUrl = new LinkedHashMap<>();
+        List<String> guids = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (FeedParser.Entry entry : entries) {
+            if (newGuids.contains(entry.guid())) {
+                String url = CanonicalUrls.of(entry.link());
+                byUrl.putIfAbsent(url, entry);
+                guids.add(entry.guid());
+                urls.add(url);
+            }
         }
-        String title = entry.title() == null ? shorten(url) : entry.title();
-        ContentView created = content.create(new CreateContent(title, url, entry.summary(), entry.imageUrl(),
-                source.language(), source.topics(), source.groups(), null, null, null, null, null, null),
-                new Actor(source.curator(), true));
+        if (guids.isEmpty()) {
+            return NONE;
+        }
+        Set<String> newUrls = strings(
+                Jdbc.rows(database, TAKE_URLS, organization, byUrl.keySet().toArray(String[]::new)));
+        Map<String, UUID> byHand = byHand(organization, newUrls);
+        if (!byHand.isEmpty()) {
+            update(SET_URL_CONTENT, byHand.keySet().toArray(String[]::new), byHand.values().toArray(UUID[]::new),
+                    organization);
+        }
+        List<String> made = byUrl.keySet().stream().filter(u -> newUrls.contains(u) && !byHand.containsKey(u)).toList();
+        List<CreateContent> requests = new ArrayList<>();
+        for (String url : made) {
+            FeedParser.Entry entry = byUrl.get(url);
+            String title = entry.title() == null ? shorten(url) : entry.title();
+            requests.add(new CreateContent(title, url, entry.summary(), entry.imageUrl(), source.language(),
+                    source.topics(), source.groups(), null, null, null, null, null, null));
+        }
+        List<UUID> ids = requests.isEmpty() ? List.of()
+                : content.createAll(requests, new Actor(source.curator(), true));
         if (source.publish()) {
-            content.publish(created.id(), source.curator());
+            ids.forEach(id -> content.publish(id, source.curator()));
         }
-        update(SET_URL_CONTENT, created.id(), organization, url);
-        update(SET_ITEM_CONTENT, created.id(), organization, source.id(), entry.guid());
-        return true;
+        if (!ids.isEmpty()) {
+            update(SET_URL_CONTENT, made.toArray(String[]::new), ids.toArray(UUID[]::new), organization);
+        }
+        update(SET_ITEM_CONTENT, guids.toArray(String[]::new), urls.toArray(String[]::new), organization, organization,
+                source.id());
+        return new Taken(ids.size(), guids.size() - ids.size());
+    }
+
+    /** The items of the organization (made by hand: a source's are known by URL already) at these canonical URLs. */
+    private Map<String, UUID> byHand(UUID organization, Set<String> urls) {
+        Map<String, UUID> found = new LinkedHashMap<>();
+        if (urls.isEmpty()) {
+            return found;
+        }
+        String[] bases = urls.stream().map(u -> u.split("[?#]", 2)[0].toLowerCase(Locale.ROOT)).distinct()
+                .toArray(String[]::new);
+        for (Object[] row : Jdbc.rows(database, BY_HAND, organization, bases)) {
+            String url = CanonicalUrls.of((String) row[1]);
+            if (urls.contains(url)) {
+                found.putIfAbsent(url, (UUID) row[0]);
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> strings(List<Object[]> rows) {
+        return rows.stream().map(row -> (String) row[0]).collect(Collectors.toSet());
     }
 
     /** Writes the pass's outcome to the source's health and releases it. */
-    private void record(UUID organization, UUID id, String etag, String lastModified, int taken, String error,
+    private void record(UUID organization, UUID id, String etag, String lastModified, Taken taken, String error,
             boolean fetched) {
         try {
             tenants.runAs(organization, () -> ContentSource.findByIdOptional(id).ifPresent(source -> {
@@ -252,7 +316,8 @@ public class SourcePasses {
                     source.lastModified = lastModified;
                     source.lastSuccessAt = now;
                     source.consecutiveFailures = 0;
-                    source.itemsTaken += taken;
+                    source.itemsTaken += taken.made();
+                    source.duplicatesSkipped += taken.duplicates();
                     source.lastError = error;
                     source.nextFetchAt = now.plus(config.refreshInterval());
                 } else {

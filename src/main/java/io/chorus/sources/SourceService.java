@@ -162,7 +162,7 @@ public class SourceService {
     static SourceView view(ContentSource s) {
         return new SourceView(s.id, s.url, List.of(s.topics), List.of(s.targetGroupIds), s.language, s.mode, s.enabled,
                 new Health(s.lastFetchedAt, s.lastSuccessAt, s.lastError, s.consecutiveFailures, s.nextFetchAt,
-                        s.itemsTaken),
+                        s.itemsTaken, s.duplicatesSkipped),
                 s.createdAt, s.updatedAt);
     }
 

@@ -30,7 +30,7 @@ public final class SourceViews {
 
     /** How the source fares. */
     public record Health(Instant lastFetchedAt, Instant lastSuccessAt, String lastError, int consecutiveFailures,
-            Instant nextFetchAt, int itemsTaken) {
+            Instant nextFetchAt, int itemsTaken, int duplicatesSkipped) {
     }
 
     public record SourceView(UUID id, String url, List<String> topics, List<UUID> targetGroupIds, String language,

@@ -41,6 +41,7 @@ class DefinitionsUiTest extends AdminBrowserTest {
         assertThat(page.locator("#active + dd"))
                 .containsText("Someone invited who has not accepted yet is not an" + " active ambassador");
         assertThat(page.locator("#groups + dd")).containsText("fewer than 5 active ambassadors");
+        assertThat(page.locator("#personalised + dd")).containsText("changed the suggested message");
         assertFitsAPhone("definitions-phone");
 
         page.getByTestId("language-switch").click();
@@ -49,6 +50,7 @@ class DefinitionsUiTest extends AdminBrowserTest {
                 page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ce que mesurent les chiffres")))
                         .isVisible();
         assertThat(page.locator("#active + dd")).containsText("n'est pas un ambassadeur actif");
+        assertThat(page.locator("#personalised + dd")).containsText("a modifié le message suggéré");
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
     }
 }

@@ -171,5 +171,14 @@ class ManyVoicesTest {
                 .mapToLong(m -> ((Number) m.get("clicks")).longValue()).sum();
         assertThat(plainClicks).as("the clicks of the message %s", plainOffer)
                 .isEqualTo(plainOffer.equals(editedOffer) ? 3 : 2);
+
+        // The overview of the range counts the same personalisation, in JSON and in CSV.
+        JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 3, 4);
+        assertThat(overview.getLong("editedShares")).isEqualTo(1);
+        assertThat(overview.getDouble("personalisedShareRate")).isEqualTo(0.3333);
+        String csv = Api.as(analyst.token()).accept("text/csv").get("/api/v1/analytics/overview").then().statusCode(200)
+                .extract().asString();
+        assertThat(csv).contains("personalisation,,,editedShares,1\r\n")
+                .contains("personalisation,,,personalisedShareRate,0.3333\r\n");
     }
 }

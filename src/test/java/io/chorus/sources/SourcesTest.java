@@ -109,6 +109,7 @@ class SourcesTest {
         String copy = add(curator.token(), Map.of("url", feeds.url("/copy")));
         JsonPath health = fetch(curator.token(), copy);
         assertThat(health.getInt("health.itemsTaken")).isZero();
+        assertThat(health.getInt("health.duplicatesSkipped")).isEqualTo(2);
         assertThat(health.getString("health.lastError")).isNull();
         Api.as(curator.token()).get("/api/v1/content").then().statusCode(200).body("items.size()", equalTo(3));
         // Another organization takes the same feed for itself.
@@ -262,6 +263,28 @@ class SourcesTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anArticleACuratorAddedByHandIsSkippedAsADuplicate() {
+        Org org = Organizations.create();
+        Person curator = org.member("curator");
+        String byHand = Api
+                .as(curator.token()).body(Map.of("title", "Our new CFO", "url",
+                        feeds.url("/news/cfo?utm_source=newsletter"), "language", "en"))
+                .post("/api/v1/content").then().statusCode(201).extract().path("id");
+        String id = add(curator.token(), Map.of("url", feeds.url("/rss/review")));
+        JsonPath health = fetch(curator.token(), id);
+        assertThat(health.getInt("health.itemsTaken")).isEqualTo(2);
+        assertThat(health.getInt("health.duplicatesSkipped")).isEqualTo(1);
+        assertThat(health.getString("health.lastError")).isNull();
+        JsonPath all = Api.as(curator.token()).get("/api/v1/content").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("items.title")).containsExactlyInAnyOrder("Our new CFO", "Wind farm & storage open",
+                "Solar park on the roof");
+        Api.as(curator.token()).get("/api/v1/content/{id}", byHand).then().body("title", equalTo("Our new CFO"))
+                .body("url", equalTo(feeds.url("/news/cfo?utm_source=newsletter")));
+        // Polled again, nothing is new: nothing more is skipped either.
+        assertThat(fetch(curator.token(), id).getInt("health.duplicatesSkipped")).isEqualTo(1);
     }
 
     private static String add(String token, Map<String, Object> body) {

@@ -37,18 +37,7 @@ LUA=target/bench-leaderboard.lua
   echo "groups = {"
   $PSQL -At -c "select '  \"' || id || '\",' from groups where organization_id = '$ORG'"
   echo "}"
-  cat <<'LUA'
-local periods = { "week", "month", "quarter", "year", "all" }
-local n = 0
-init = function(args) math.randomseed(os.time() * 100 + math.random(100)) end
-request = function()
-  n = n + 1
-  local path = "/api/v1/leaderboards?limit=50&period=" .. periods[math.random(#periods)]
-  if math.random(2) == 1 then path = path .. "&groupId=" .. groups[math.random(#groups)] end
-  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1] })
-end
-dofile("target/bench-report.lua")
-LUA
+  echo 'dofile("bench/leaderboard.lua")'
 } > $LUA
 curl -sf "$BASE/api/v1/leaderboards?period=year" -H "authorization: Bearer $(sed -n 2p $LUA | tr -d ' ",')" \
   | head -c 300; echo

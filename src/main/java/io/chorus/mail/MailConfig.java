@@ -57,7 +57,7 @@ public interface MailConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** How long a claimed mail is the claimer's: a sender that died is taken over after it. */
+        /** How long a claimed mail is the claimer's: a sender stuck is taken over after it (one that died at once). */
         @WithDefault("PT5M")
         Duration lease();
 

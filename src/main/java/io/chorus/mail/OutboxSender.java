@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import io.chorus.common.Backoff;
 import io.chorus.common.Sealing;
 import io.chorus.common.Time;
+import io.chorus.common.cluster.Claims;
 import io.chorus.common.persistence.Jdbc;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -35,8 +36,8 @@ import io.vertx.ext.mail.SMTPException;
  * to the SMTP server a few at a time, and records each outcome as soon as the server answered: sent; refused for now
  * (4xx, no connection) and retried later, twice as late each time, until it is given up; refused for good (5xx) and
  * failed with the server's reason. A sender that is stopped hands back what it had not started; a mail whose sender
- * died is taken over once its lease is over. Each organization's mails keep to its rate limit, counted for all senders
- * together in the database.
+ * died is taken over as soon as its connection is gone ({@link Claims}), one stuck once its lease is over. Each
+ * organization's mails keep to its rate limit, counted for all senders together in the database.
  */
 public class OutboxSender {
 
@@ -61,10 +62,11 @@ public class OutboxSender {
     }
 
     private static final String CLAIM = """
-            update mail_outbox o set status = 'sending', lease_until = ?, attempts = o.attempts + 1
+            update mail_outbox o set status = 'sending', lease_until = ?, attempts = o.attempts + 1,
+                                     claimed_by = pg_backend_pid()
             where o.id in (select q.id from mail_outbox q
                            where ((q.status = 'queued' and q.next_attempt_at <= ?)
-                                  or (q.status = 'sending' and q.lease_until <= ?))
+                                  or (q.status = 'sending' and (q.lease_until <= ? or chorus_claim_abandoned(q.claimed_by))))
                              and not exists (select 1 from mail_rate_windows w
                                              where w.organization_id = q.organization_id and w.minute = ?
                                                and w.sent >= ?)
@@ -122,7 +124,8 @@ public class OutboxSender {
         if (stopping) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+                Claims live = Claims.hold(connection)) {
             connection.setAutoCommit(true);
             Instant now = Time.now();
             List<Claimed> claimed = claim(connection, now);

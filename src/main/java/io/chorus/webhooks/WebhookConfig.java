@@ -56,7 +56,9 @@ public interface WebhookConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** How long a claimed delivery is the claimer's: a sender that died is taken over after it. */
+        /**
+         * How long a claimed delivery is the claimer's: a sender stuck is taken over after it (one that died at once).
+         */
         @WithDefault("PT2M")
         Duration lease();
     }

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import io.chorus.common.Backoff;
 import io.chorus.common.Sealing;
 import io.chorus.common.Time;
+import io.chorus.common.cluster.Claims;
 import io.chorus.common.http.OutboundAddresses;
 import io.chorus.common.persistence.Jdbc;
 import io.quarkus.logging.Log;
@@ -36,7 +37,8 @@ import io.quarkus.logging.Log;
  * (2xx); or failed for now, and tried again twice as late each time (with jitter) until {@code retry-for} after it was
  * queued, then failed for good — which disables the endpoint (nothing reached it for that long). Every target is
  * checked against {@link OutboundAddresses} at each attempt, and redirects are never followed. A delivery whose sender
- * died is taken over once its lease is over, so a message may arrive twice: receivers tell by its {@code webhook-id}.
+ * died is taken over as soon as its connection is gone ({@link Claims}; one stuck, once its lease is over), so a
+ * message may arrive twice: receivers tell by its {@code webhook-id}.
  */
 public class WebhookSender {
 
@@ -47,12 +49,13 @@ public class WebhookSender {
 
     private static final String CLAIM = """
             update webhook_deliveries d set status = 'sending', lease_until = ?, attempts = d.attempts + 1,
-                                            last_attempt_at = ?
+                                            last_attempt_at = ?, claimed_by = pg_backend_pid()
             from webhook_endpoints e
             where e.id = d.endpoint_id and d.id in (
                 select q.id from webhook_deliveries q
                 join webhook_endpoints qe on qe.id = q.endpoint_id and qe.enabled
-                where ((q.status = 'pending' and q.next_attempt_at <= ?) or (q.status = 'sending' and q.lease_until <= ?))
+                where ((q.status = 'pending' and q.next_attempt_at <= ?)
+                       or (q.status = 'sending' and (q.lease_until <= ? or chorus_claim_abandoned(q.claimed_by))))
                   and not exists (select 1 from webhook_deliveries o
                                   where o.endpoint_id = q.endpoint_id and o.status in ('pending', 'sending')
                                     and o.seq < q.seq)
@@ -126,7 +129,8 @@ public class WebhookSender {
         if (stopping) {
             return 0;
         }
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.getConnection();
+                Claims live = Claims.hold(connection)) {
             connection.setAutoCommit(true);
             List<Claimed> claimed = claim(connection, Time.now());
             if (claimed.isEmpty()) {

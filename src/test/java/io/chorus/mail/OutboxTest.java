@@ -2,6 +2,7 @@ package io.chorus.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.common.Time;
+import io.chorus.common.cluster.Claims;
 import io.chorus.common.config.ChorusConfig;
+import io.chorus.common.persistence.Jdbc;
 import io.chorus.common.tenant.Tenants;
 import io.chorus.mail.OutgoingMail.Rendered;
 import io.chorus.support.Api;
@@ -155,6 +158,39 @@ class OutboxTest {
         sender(smtp).drain();
 
         assertThat(Rows.of(database, counts + "'sent'")).containsExactly("40");
+        addresses.forEach(address -> assertThat(Inbox.of(address)).as("mails to %s", address).hasSize(1));
+    }
+
+    @Test
+    void mailsClaimedByASenderWhoseConnectionIsGoneAreTakenOverBeforeTheirLeaseEndsAndALiveSendersAreNot()
+            throws Exception {
+        sending.hold(true);
+        Org org = Organizations.create();
+        List<String> addresses = queue(org, "claimer", 10);
+        String ofOrg = " from mail_outbox where organization_id = '" + org.id() + "' and recipient like 'claimer-%'";
+        OutboxSender sender = sender(OutboxSender.smtp(mailer, Duration.ofSeconds(30)));
+        try (Connection live = database.getConnection();
+                Claims held = Claims.hold(live)) {
+            int pid = ((Number) Jdbc.value(live, "select pg_backend_pid()")).intValue();
+            // Leases of an hour: five claimed by a sender gone with its connection (no session is pid 0, none holds
+            // its lock), five by the sender holding this connection.
+            Rows.of(database,
+                    "with claimed as (update mail_outbox set status = 'sending', attempts = 1, lease_until = '"
+                            + Time.now().plus(Duration.ofHours(1)) + "', claimed_by = case when id in (select id"
+                            + ofOrg + " order by id limit 5) then 0 else " + pid + " end where id in (select id" + ofOrg
+                            + ") returning 1) select count(*) from claimed");
+
+            sender.drain();
+
+            assertThat(Rows.of(database, "select status || ' ' || count(*)" + ofOrg + " group by status order by 1"))
+                    .as("the dead sender's mails sent, the live one's left to it")
+                    .containsExactly("sending 5", "sent 5");
+        }
+
+        sender.drain(); // the live sender's connection let go of its claims without sending them
+
+        assertThat(Rows.of(database, "select status || ' ' || count(*)" + ofOrg + " group by status"))
+                .containsExactly("sent 10");
         addresses.forEach(address -> assertThat(Inbox.of(address)).as("mails to %s", address).hasSize(1));
     }
 

@@ -45,7 +45,9 @@ public final class PackagedApp implements AutoCloseable {
 
     /**
      * Starts the jar with exactly these environment variables (plus PATH, HOME and JAVA_HOME when the test has them).
-     * QUARKUS_HTTP_PORT is set to a free port unless the settings name one.
+     * QUARKUS_HTTP_PORT is set to a free port unless the settings name one, and QUARKUS_SHUTDOWN_DELAY (the 5 s in
+     * which a stopping instance still serves while its readiness says 503) to none unless they name one: only a test of
+     * stopping needs it, the others need not wait for it.
      */
     public static PackagedApp start(String name, Map<String, String> settings) throws IOException {
         if (!Files.isRegularFile(JAR)) {
@@ -64,6 +66,7 @@ public final class PackagedApp implements AutoCloseable {
                 environment.put(inherited, value);
             }
         }
+        environment.put("QUARKUS_SHUTDOWN_DELAY", "PT0S");
         environment.putAll(settings);
         int port = settings.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(settings.get("QUARKUS_HTTP_PORT"))
                 : freePort();

@@ -20,13 +20,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real SMTP server in the test JVM (GreenMail), which the service sends to through a relay that can refuse, as a
- * server in trouble does: for now ({@code 421}, and every open connection dropped) or for good ({@code 554}).
+ * server in trouble does: for now ({@code 421}, and every open connection dropped) or for good ({@code 554}); or hold
+ * every new connection without a word, as a server that hangs does (held until its client gives up, whatever the mode
+ * becomes). Packaged-jar tests start it themselves ({@link #start}) and hand the jar the settings it answers.
  */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     /** What the relay does with a connection. */
     public enum Mode {
-        ACCEPT, REFUSE_FOR_NOW, REFUSE_FOR_GOOD
+        ACCEPT, REFUSE_FOR_NOW, REFUSE_FOR_GOOD, HOLD
     }
 
     private static GreenMail greenMail;
@@ -71,6 +73,10 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             try {
                 Socket client = relay.accept();
                 Mode now = mode;
+                if (now == Mode.HOLD) {
+                    OPEN.add(client); // never answered
+                    continue;
+                }
                 if (now != Mode.ACCEPT) {
                     String answer = now == Mode.REFUSE_FOR_NOW ? "421 4.3.2 Service not available, try again later"
                             : "554 5.7.1 No SMTP service here";

@@ -5,11 +5,13 @@
 #   balancing of docker/nginx.conf): set-up "one" is nginx -> A; set-up "two" is nginx -> A + B,
 #   with B on the same database, keys and secret (so each instance answers every request, kept in
 #   step with the other by PostgreSQL notifications and the shared tables).
-#   Same total CPU: the Chorus JVMs get both cores in either set-up. "one": A may run on cores 0
-#   and 1; "two": A is pinned to core 0 and B to core 1 (taskset -a on every thread). nginx,
-#   PostgreSQL and wrk are not pinned and run beside them in both set-ups. Two JVMs on one core each
-#   also pay twice for what does not divide (JIT, GC, timers, the signals connection, a second copy
-#   of the link cache and rankings): the figure is an upper bound on the cost of staying in step.
+#   Same total CPU: the Chorus JVMs share both cores in either set-up, with nginx, PostgreSQL and
+#   wrk beside them. By default nothing is pinned: in "two" both JVMs may run on either core, as
+#   two instances on one machine would. PIN=1 pins A to core 0 and B to core 1 in "two" (taskset
+#   -a on every thread; "one" keeps A on both), the stricter variant: each JVM then also loses the
+#   other core when it needs it. Two JVMs also pay twice for what does not divide (JIT, GC,
+#   timers, the signals connection, a second copy of the link cache and rankings): the figure is
+#   an upper bound on the cost of staying in step.
 #   1. redirect: GET /s/{code} over the demo's short links as Chrome (bench/redirect.lua),
 #      RUNS x wrk -t2 -c32 -d$DURATION per set-up, alternating which set-up goes first;
 #   2. leaderboard: GET /api/v1/leaderboards (top 50 + me, random period; bench/leaderboard.lua) as
@@ -20,7 +22,7 @@
 #      database, from the exec to the first 200 of /q/health/ready (curl every 20 ms), median
 #      (target < 3 s); Quarkus' own "started in" line is printed beside it.
 # Usage: ./mvnw -Plocal package -DskipTests && bench/instances.sh
-#   DURATION=20s RUNS=3 WARMUP=60s PORT=18086 PORT_B=18087 NGINX_PORT=18091 STARTS=5 by default;
+#   DURATION=20s RUNS=3 WARMUP=60s PORT=18086 PORT_B=18087 NGINX_PORT=18091 STARTS=5 PIN=0 by default;
 #   installs wrk, psql and nginx if missing. Raw wrk output: target/bench-instances-wrk.log.
 #   Needs 2 cores at least (cores 0 and 1 are used for the pinning).
 source "$(dirname "$0")/lib.sh"
@@ -33,6 +35,7 @@ PORT_A=${PORT:-18086}
 PORT_B=${PORT_B:-18087}
 NGINX_PORT=${NGINX_PORT:-18091}
 STARTS=${STARTS:-5}
+PIN=${PIN:-0}
 WARMUP=${WARMUP:-60s}
 DATA=target/bench-instances-data
 WRK_LOG=target/bench-instances-wrk.log
@@ -99,8 +102,11 @@ setup() {
   if [ "$1" = one ]; then
     taskset -a -p -c 0,1 "$A" > /dev/null; taskset -a -p -c 0,1 "$B" > /dev/null
     balance "$PORT_A"
-  else
+  elif [ "$PIN" = 1 ]; then
     taskset -a -p -c 0 "$A" > /dev/null; taskset -a -p -c 1 "$B" > /dev/null
+    balance "$PORT_A" "$PORT_B"
+  else
+    taskset -a -p -c 0,1 "$A" > /dev/null; taskset -a -p -c 0,1 "$B" > /dev/null
     balance "$PORT_A" "$PORT_B"
   fi
 }

@@ -104,7 +104,7 @@ public class WebhookPage {
         try {
             webhooks.update(id, new UpdateWebhook(null, null, on), caller.id());
         } catch (ProblemException e) {
-            return notFound();
+            return notFoundOrThrow(e);
         }
         return WebPages.seeOther(self(id) + "?done=" + (on ? "enabled" : "disabled"));
     }
@@ -116,7 +116,7 @@ public class WebhookPage {
         try {
             webhooks.delete(id, caller.id());
         } catch (ProblemException e) {
-            return notFound();
+            return notFoundOrThrow(e);
         }
         return WebPages.seeOther("/admin/settings/webhooks?done=deleted");
     }
@@ -130,7 +130,7 @@ public class WebhookPage {
             webhooks.replay(id, deliveryId, caller.id());
         } catch (ProblemException e) {
             if (e.status() != 409) {
-                return notFound();
+                return notFoundOrThrow(e);
             }
             WebhookView webhook = webhooks.get(id);
             return render(409, webhook, WebhookForm.of(webhook), FieldErrors.of("deliveries", e.slug()), null, null);
@@ -142,6 +142,9 @@ public class WebhookPage {
         try {
             return Optional.of(webhooks.get(id));
         } catch (ProblemException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
             return Optional.empty();
         }
     }
@@ -151,6 +154,14 @@ public class WebhookPage {
         Page<DeliveryView> deliveries = AdminPages.listed(from, p -> webhooks.deliveries(webhook.id(), p));
         return pages.page(status,
                 Templates.show(pages.session(), webhook, form, errors, deliveries, WebhookForm.EVENTS, done));
+    }
+
+    /** Another organization's endpoint, or one deleted meanwhile, is the not-found page; any other refusal is shown. */
+    private Response notFoundOrThrow(ProblemException e) {
+        if (e.status() != 404) {
+            throw e;
+        }
+        return notFound();
     }
 
     private Response notFound() {

@@ -61,11 +61,13 @@ public class ConversionKeys {
     }
 
     /**
-     * What {@link #of} answers, if it can without the database: the key (or that there is none) when it is remembered,
-     * else null. Never blocks, so that a report with a remembered key is taken on the event loop.
+     * What {@link #of} answers, if it can without the database: the key (or that there is none, an empty inner value)
+     * when it is remembered; empty when it is not. Never blocks, so that a report with a remembered key is taken on the
+     * event loop.
      */
-    public Optional<Key> remembered(String presented) {
-        return plausible(presented) ? keys.getIfPresent(SecretTokens.hash(presented)) : Optional.empty();
+    public Optional<Optional<Key>> remembered(String presented) {
+        return plausible(presented) ? Optional.ofNullable(keys.getIfPresent(SecretTokens.hash(presented)))
+                : Optional.of(Optional.empty());
     }
 
     private static boolean plausible(String presented) {

@@ -60,9 +60,9 @@ public class ConversionResource {
             @Valid @NotNull ReportConversion request) {
         // The key is the bearer credential (documented as the conversionKey scheme), not a JWT: read here.
         String presented = presented(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-        Optional<Key> remembered = keys.remembered(presented);
-        if (remembered != null) {
-            return accept(remembered, origin, request);
+        Optional<Optional<Key>> remembered = keys.remembered(presented);
+        if (remembered.isPresent()) {
+            return accept(remembered.get(), origin, request);
         }
         return vertx.executeBlocking(() -> lookUp(presented), false).toCompletionStage()
                 .thenCompose(key -> accept(key, origin, request));

@@ -1,6 +1,7 @@
 package io.chorus.sharing.clicks;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Singleton;
 
@@ -30,12 +31,29 @@ public class RobotDetector {
     private static final Set<String> HUMAN_ENGINE_CLASSES = Set.of("Browser", "eReader");
     private static final int LONGEST_FAMILY = 64;
     private static final Agent EMPTY = new Agent(true, "Empty");
-    private final UserAgentAnalyzer analyzer = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats()
-            .withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS, UserAgent.AGENT_NAME,
-                    UserAgent.LAYOUT_ENGINE_CLASS, UserAgent.WEBVIEW_APP_NAME)
-            .withoutCache().immediateInitialization().build();
+    /**
+     * Yauaa reads its thousands of rules for several seconds of CPU: on a thread of its own from the start, so that the
+     * instance is ready without waiting for it. Only the click writers wait for it, the clicks meanwhile in their
+     * buffer.
+     */
+    private final CompletableFuture<UserAgentAnalyzer> analyzer = new CompletableFuture<>();
     /** Few user agents make most clicks: each is analyzed once. */
     private final Cache<String, Agent> known = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    RobotDetector() {
+        Thread loading = new Thread(() -> {
+            try {
+                analyzer.complete(UserAgentAnalyzer.newBuilder().hideMatcherLoadStats()
+                        .withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS, UserAgent.AGENT_NAME,
+                                UserAgent.LAYOUT_ENGINE_CLASS, UserAgent.WEBVIEW_APP_NAME)
+                        .withoutCache().immediateInitialization().build());
+            } catch (RuntimeException | Error e) {
+                analyzer.completeExceptionally(e);
+            }
+        }, "robot-detector-rules");
+        loading.setDaemon(true);
+        loading.start();
+    }
 
     /**
      * What a user agent is: a robot or not, and a short family name ("Chrome", "Curl", "LinkedIn" for its in-app
@@ -52,7 +70,7 @@ public class RobotDetector {
     }
 
     private Agent analyze(String userAgent) {
-        UserAgent agent = analyzer.parse(userAgent);
+        UserAgent agent = analyzer.join().parse(userAgent);
         boolean robot = !UserAgentClassifier.isHuman(agent)
                 || NON_HUMAN_AGENT_CLASSES.contains(agent.getValue(UserAgent.AGENT_CLASS))
                 || !HUMAN_ENGINE_CLASSES.contains(agent.getValue(UserAgent.LAYOUT_ENGINE_CLASS))

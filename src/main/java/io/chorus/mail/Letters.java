@@ -163,22 +163,34 @@ public final class Letters {
         StringBuilder out = new StringBuilder(html.length() + html.length() / 16);
         int lineStart = 0;
         int lastSpace = -1;
-        for (int i = 0; i < html.length();) {
-            int c = html.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '\r') {
-                continue;
-            }
-            if (c == '\n' || c == '\t') {
-                c = ' ';
-            }
-            if (c == ' ') {
-                lastSpace = out.length();
-            }
-            if (c < 0x80) {
-                out.append((char) c);
+        int length = html.length();
+        for (int i = 0; i < length;) {
+            char first = html.charAt(i);
+            if (first > ' ' && first < 0x80) {
+                // Most of a letter: a run of visible ASCII, copied whole (no space in it to break at).
+                int end = i + 1;
+                while (end < length && html.charAt(end) > ' ' && html.charAt(end) < 0x80) {
+                    end++;
+                }
+                out.append(html, i, end);
+                i = end;
             } else {
-                out.append("&#").append(c).append(';');
+                int c = html.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\r') {
+                    continue;
+                }
+                if (c == '\n' || c == '\t') {
+                    c = ' ';
+                }
+                if (c == ' ') {
+                    lastSpace = out.length();
+                }
+                if (c < 0x80) {
+                    out.append((char) c);
+                } else {
+                    out.append("&#").append(c).append(';');
+                }
             }
             if (out.length() - lineStart > LINE && lastSpace > lineStart) {
                 out.setCharAt(lastSpace, '\n');

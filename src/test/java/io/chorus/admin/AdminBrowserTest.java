@@ -46,7 +46,7 @@ abstract class AdminBrowserTest {
     void open() {
         context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(base.toString()).setLocale("en-GB").setViewportSize(1280, 860));
-        context.setDefaultTimeout(10_000);
+        context.setDefaultTimeout(20_000);
         page = context.newPage();
     }
 

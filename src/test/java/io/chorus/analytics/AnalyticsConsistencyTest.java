@@ -38,11 +38,11 @@ import io.chorus.common.Time;
 import io.chorus.common.tenant.AsOrganization;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Every figure the API gives equals the same figure computed with plain SQL from the raw rows (shares, click_events,
@@ -142,8 +142,8 @@ class AnalyticsConsistencyTest {
                 + "' and 'ambassador' = any(m.roles)" + (group == null ? ""
                         : " and m.id in (select member_id from group_memberships where group_id = '" + group + "')");
 
-        JsonPath overview = Api.as(analyst.token()).get("/api/v1/analytics/overview" + query).then().statusCode(200)
-                .extract().jsonPath();
+        JsonTree overview = JsonTree
+                .of(Api.as(analyst.token()).get("/api/v1/analytics/overview" + query).then().statusCode(200).extract());
         soft.assertThat(overview.getLong("shares")).as(what + "shares").isEqualTo(count("select count(*) " + sharesIn));
         soft.assertThat(overview.getLong("clicks")).as(what + "clicks").isEqualTo(count("select count(*) " + clicksIn));
         soft.assertThat(overview.getLong("uniqueVisitors")).as(what + "unique visitors")
@@ -167,7 +167,7 @@ class AnalyticsConsistencyTest {
                 + clicksIn + ") x"
                 + " group by x.content_id order by sum(x.clicks) desc, sum(x.shares) desc, x.content_id limit 10");
         List<String> answered = new ArrayList<>();
-        for (int i = 0; i < overview.getList("topContent").size(); i++) {
+        for (int i = 0; i < overview.size("topContent"); i++) {
             answered.add(overview.getString("topContent[" + i + "].contentId") + ":"
                     + overview.getLong("topContent[" + i + "].shares") + ":"
                     + overview.getLong("topContent[" + i + "].clicks"));
@@ -176,9 +176,9 @@ class AnalyticsConsistencyTest {
 
         compareDays(soft, org, from, to, group, what, sharesIn, clicksIn);
 
-        JsonPath byGroup = Api.as(analyst.token()).get("/api/v1/analytics/participation" + query).then().statusCode(200)
-                .extract().jsonPath();
-        for (int i = 0; i < byGroup.getList("rows").size(); i++) {
+        JsonTree byGroup = JsonTree.of(Api.as(analyst.token()).get("/api/v1/analytics/participation" + query).then()
+                .statusCode(200).extract());
+        for (int i = 0; i < byGroup.size("rows"); i++) {
             String key = byGroup.getString("rows[" + i + "].key");
             if (key.equals("other")) {
                 continue;
@@ -193,9 +193,9 @@ class AnalyticsConsistencyTest {
                             + " and s.member_id in (select id " + ambassadors + " and m.status <> 'deactivated')"));
         }
 
-        JsonPath byWeek = Api.as(analyst.token()).get("/api/v1/analytics/participation" + query + "&groupBy=week")
-                .then().statusCode(200).extract().jsonPath();
-        for (int i = 0; i < byWeek.getList("rows").size(); i++) {
+        JsonTree byWeek = JsonTree.of(Api.as(analyst.token())
+                .get("/api/v1/analytics/participation" + query + "&groupBy=week").then().statusCode(200).extract());
+        for (int i = 0; i < byWeek.size("rows"); i++) {
             LocalDate monday = LocalDate.parse(byWeek.getString("rows[" + i + "].key"));
             String week = " between '" + monday + "' and '" + monday.plusDays(6) + "'";
             String weekShares = sharesIn.replace(inRange, week);
@@ -208,8 +208,8 @@ class AnalyticsConsistencyTest {
                             + " and s.member_id in (select id " + ambassadors + " and m.status <> 'deactivated')"));
         }
 
-        JsonPath retention = Api.as(analyst.token()).get("/api/v1/analytics/retention" + query).then().statusCode(200)
-                .extract().jsonPath();
+        JsonTree retention = JsonTree.of(
+                Api.as(analyst.token()).get("/api/v1/analytics/retention" + query).then().statusCode(200).extract());
         Map<String, List<Long>> cohorts = new LinkedHashMap<>();
         String firsts = "select s.member_id, min((s.created_at at time zone '" + ZONE + "')::date) as first"
                 + " from shares s where s.organization_id = '" + org.id() + "'" + members + " group by 1";
@@ -227,7 +227,7 @@ class AnalyticsConsistencyTest {
             }
             cohorts.put(cohort, figures);
         }
-        for (int i = 0; i < retention.getList("cohorts").size(); i++) {
+        for (int i = 0; i < retention.size("cohorts"); i++) {
             String cohort = retention.getString("cohorts[" + i + "].cohort");
             List<Long> expected = cohorts.get(cohort);
             if (cohort.equals("other")) {
@@ -247,10 +247,10 @@ class AnalyticsConsistencyTest {
         }
 
         for (String item : strings("select distinct s.content_id::text " + sharesIn)) {
-            JsonPath content = Api.as(analyst.token()).get("/api/v1/analytics/content/" + item + query).then()
-                    .statusCode(200).extract().jsonPath();
+            JsonTree content = JsonTree.of(Api.as(analyst.token()).get("/api/v1/analytics/content/" + item + query)
+                    .then().statusCode(200).extract());
             String ofItem = " and s.content_id = '" + item + "'";
-            for (int i = 0; i < content.getList("byDay").size(); i++) {
+            for (int i = 0; i < content.size("byDay"); i++) {
                 String day = " = '" + content.getString("byDay[" + i + "].date") + "'";
                 long expectedShares = count("select count(*) " + sharesIn.replace(inRange, day) + ofItem);
                 long expectedClicks = count("select count(*) " + clicksIn.replace(inRange, day) + ofItem);

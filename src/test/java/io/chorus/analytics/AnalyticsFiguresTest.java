@@ -39,6 +39,7 @@ import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Dates;
 import io.chorus.support.Dates.AtEdges;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -354,7 +355,7 @@ class AnalyticsFiguresTest {
         Api.as(own.admin().token()).get("/api/v1/settings/organization").then().statusCode(200)
                 .body("costPerClick.amount", equalTo(0.425f)).body("costPerClick.currency", equalTo("EUR"));
 
-        JsonPath overview = Traffic.awaitOverview(own.admin().token(), "", 1, 3);
+        JsonTree overview = Traffic.awaitOverview(own.admin().token(), "", 1, 3);
         assertThat(overview.getBoolean("earnedMediaValue.estimate")).isTrue();
         assertThat(overview.getString("earnedMediaValue.currency")).isEqualTo("EUR");
         assertThat(overview.getDouble("earnedMediaValue.amount")).as("3 x 0.425, to the cent").isEqualTo(1.28);

@@ -27,6 +27,7 @@ import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Dates.AtEdges;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -173,7 +174,7 @@ class AnalyticsPrivacyTest {
                 click(shared, visitor(), CHROME);
             }
         }
-        JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 6, 22);
+        JsonTree overview = Traffic.awaitOverview(analyst.token(), "", 6, 22);
 
         assertThat(overview.getLong("members.active")).isEqualTo(100);
         assertThat(overview.getLong("members.total")).isEqualTo(110);

@@ -18,6 +18,7 @@ import io.chorus.common.Time;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
 import io.chorus.support.Dates.AtEdges;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -110,7 +111,7 @@ class AnalyticsRequestsTest {
         LocalDate utc = LocalDate.ofInstant(sharedAt, ZoneOffset.UTC);
         assertThat(local).isNotEqualTo(utc);
 
-        JsonPath onLocalDay = Traffic.awaitOverview(analyst.token(), "?from=" + local + "&to=" + local, 1, 0);
+        JsonTree onLocalDay = Traffic.awaitOverview(analyst.token(), "?from=" + local + "&to=" + local, 1, 0);
         assertThat(onLocalDay.getLong("shares")).isEqualTo(1);
         JsonPath onUtcDay = Api.as(analyst.token()).get("/api/v1/analytics/overview?from=" + utc + "&to=" + utc).then()
                 .statusCode(200).extract().jsonPath();

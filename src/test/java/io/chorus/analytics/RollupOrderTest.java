@@ -22,6 +22,7 @@ import io.chorus.common.Time;
 import io.chorus.common.persistence.Jdbc;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -176,7 +177,7 @@ class RollupOrderTest {
         Traffic.await(analyst.token(), "/api/v1/analytics/overview",
                 o -> "Europe/London".equals(o.getString("timeZone")));
         Traffic.click(shared, who, Traffic.CHROME);
-        JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 1, 2);
+        JsonTree overview = Traffic.awaitOverview(analyst.token(), "", 1, 2);
         assertThat(overview.getLong("clicks")).isEqualTo(2);
         assertThat(overview.getLong("uniqueVisitors")).as("one visitor, one share, one day").isEqualTo(1);
     }

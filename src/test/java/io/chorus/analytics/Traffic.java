@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import io.chorus.support.Api;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations.Person;
-import io.restassured.path.json.JsonPath;
 
 /** Shares and clicks made the way people make them: the share API and the public short-link redirect. */
 public final class Traffic {
@@ -35,9 +35,9 @@ public final class Traffic {
 
     /** A share by the ambassador from a browser of their own (so that their own clicks from it are theirs). */
     public static Share share(Person ambassador, String contentId, String network) {
-        JsonPath share = Api.as(ambassador.token()).header("X-Forwarded-For", address(ambassador))
+        JsonTree share = JsonTree.of(Api.as(ambassador.token()).header("X-Forwarded-For", address(ambassador))
                 .header("User-Agent", FIREFOX).body(Map.of("network", network))
-                .post("/api/v1/content/{id}/shares", contentId).then().statusCode(201).extract().jsonPath();
+                .post("/api/v1/content/{id}/shares", contentId).then().statusCode(201).extract());
         return new Share(share.getString("id"), share.getString("code"));
     }
 
@@ -59,10 +59,10 @@ public final class Traffic {
     }
 
     /** Polls (20 s deadline) until the answer satisfies {@code done}; fails with the last answer otherwise. */
-    public static JsonPath await(String token, String path, Predicate<JsonPath> done) {
-        JsonPath[] answer = new JsonPath[1];
+    public static JsonTree await(String token, String path, Predicate<JsonTree> done) {
+        JsonTree[] answer = new JsonTree[1];
         until(() -> "GET " + path + " answers " + answer[0].prettify(), () -> {
-            answer[0] = Api.as(token).get(path).then().statusCode(200).extract().jsonPath();
+            answer[0] = JsonTree.of(Api.as(token).get(path).then().statusCode(200).extract());
             return done.test(answer[0]);
         });
         return answer[0];
@@ -81,7 +81,7 @@ public final class Traffic {
     }
 
     /** Until the overview of the default range counts these shares and clicks. */
-    public static JsonPath awaitOverview(String token, String query, long shares, long clicks) {
+    public static JsonTree awaitOverview(String token, String query, long shares, long clicks) {
         return await(token, "/api/v1/analytics/overview" + query,
                 o -> o.getLong("shares") >= shares && o.getLong("clicks") >= clicks);
     }

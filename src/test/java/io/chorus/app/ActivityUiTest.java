@@ -25,11 +25,11 @@ import io.chorus.support.Api;
 import io.chorus.support.Clicks;
 import io.chorus.support.Contents;
 import io.chorus.support.Conversions;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** My activity: my score as the API counts it, my badges, and my shares with the people their links brought. */
 @QuarkusTest
@@ -75,7 +75,7 @@ class ActivityUiTest extends AppBrowserTest {
                 && s.getLong("uniqueVisitors") == 2 && s.getLong("robotHits") == 1 && s.getLong("selfClicks") == 1);
         Traffic.await(me.token(), "/api/v1/shares/" + newest.id(), s -> s.getLong("clicks") == 1);
         // 5 shares' worth (the daily cap is 50), 2 points for each person per share, 7 by hand.
-        JsonPath score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("points") == 50 + 3 * 2 + 7);
+        JsonTree score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("points") == 50 + 3 * 2 + 7);
         Traffic.await(me.token(), "/api/v1/leaderboards?period=month",
                 b -> b.getLong("me.rank") == 2 && b.getLong("me.points") == 63);
         List<String> badges = score.getList("badges.id", String.class);
@@ -149,7 +149,7 @@ class ActivityUiTest extends AppBrowserTest {
         String content = Contents.published(curator.token(), Contents.body("Nouvelles"));
         Traffic.share(me, content, "linkedin");
         adjust(org, me, 1_224);
-        JsonPath score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("points") == 1_234);
+        JsonTree score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("points") == 1_234);
         Traffic.await(me.token(), "/api/v1/leaderboards?period=month", b -> b.getLong("me.points") == 1_234);
 
         signIn(org, me);
@@ -201,10 +201,10 @@ class ActivityUiTest extends AppBrowserTest {
             report.put("clickId", clickId);
             Conversions.report(key, report, null).then().statusCode(202);
         }
-        JsonPath share = Traffic.await(me.token(), "/api/v1/shares/" + converting.id(),
+        JsonTree share = Traffic.await(me.token(), "/api/v1/shares/" + converting.id(),
                 s -> s.getLong("conversions") == 3);
         assertThat(share.getDouble("conversionValue.EUR")).isEqualTo(49.9);
-        JsonPath score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("breakdown.conversion") == 12);
+        JsonTree score = Traffic.await(me.token(), "/api/v1/me/score", s -> s.getLong("breakdown.conversion") == 12);
         assertThat(score.getLong("conversions")).isEqualTo(3);
 
         signIn(org, me);

@@ -62,7 +62,7 @@ abstract class AppBrowserTest {
     void open() {
         context = chromium.newContext(new Browser.NewContextOptions().setBaseURL(base.toString()).setLocale("en-GB")
                 .setViewportSize(360, 780).setHasTouch(true));
-        context.setDefaultTimeout(10_000);
+        context.setDefaultTimeout(20_000);
         offline(context);
         page = context.newPage();
     }

@@ -43,9 +43,9 @@ class EditBeforeShareUiTest extends AppBrowserTest {
                 .getString("items[0].suggestedMessages.linkedin");
     }
 
-    /** The member's only share, once it is recorded (the page's script posts it), within 10 seconds. */
+    /** The member's only share, once it is recorded (the page's script posts it), within 20 seconds. */
     static JsonPath onlyShare(Person member) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonPath shares;
         do {
             shares = Api.as(member.token()).get("/api/v1/me/shares").then().statusCode(200).extract().jsonPath();

@@ -24,6 +24,7 @@ import io.chorus.common.persistence.Jdbc;
 import io.chorus.scoring.ConversionScorer;
 import io.chorus.support.Api;
 import io.chorus.support.Clicks;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Rows;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +57,7 @@ class ConversionPointsTest {
                 .statusCode(202).body("status", equalTo("attributed"));
 
         // The share's 10 and the click's 2, nothing for the conversion (which is credited all the same).
-        JsonPath score = Traffic.await(link.sharer().token(), "/api/v1/me/score", s -> s.getLong("points") == 12);
+        JsonTree score = Traffic.await(link.sharer().token(), "/api/v1/me/score", s -> s.getLong("points") == 12);
         assertThat(score.getLong("breakdown.conversion")).isZero();
         assertThat(score.getLong("conversions")).isEqualTo(1);
         assertThat(ledger(link.org(), "count(*)")).containsExactly("0");
@@ -90,11 +91,11 @@ class ConversionPointsTest {
         assertThat(ledger(org, "conversion_id || ' ' || points || ' of ' || requested || ' ' || share_id"))
                 .containsExactly(first + " 30 of 30 " + link.shareId(), second + " 20 of 30 " + link.shareId(),
                         third + " 0 of 30 " + link.shareId());
-        JsonPath score = Traffic.await(link.sharer().token(), "/api/v1/me/score",
+        JsonTree score = Traffic.await(link.sharer().token(), "/api/v1/me/score",
                 s -> s.getLong("points") == 10 + 2 + 50);
         assertThat(score.getLong("breakdown.conversion")).isEqualTo(50);
         assertThat(score.getLong("breakdown.click")).isEqualTo(2);
-        JsonPath board = Traffic.await(org.admin().token(), "/api/v1/leaderboards?period=month",
+        JsonTree board = Traffic.await(org.admin().token(), "/api/v1/leaderboards?period=month",
                 b -> b.getLong("entries[0].points") == 62);
         assertThat(board.getString("entries[0].memberId")).isEqualTo(link.sharer().id());
         Api.as(link.sharer().token()).get("/api/v1/leaderboards?period=week").then().statusCode(200)
@@ -132,7 +133,7 @@ class ConversionPointsTest {
         }
 
         assertThat(ledger(org, "conversion_id || ' ' || points")).containsExactly(id + " 25");
-        JsonPath score = Traffic.await(link.sharer().token(), "/api/v1/me/score",
+        JsonTree score = Traffic.await(link.sharer().token(), "/api/v1/me/score",
                 s -> s.getLong("points") == 10 + 2 + 25);
         assertThat(score.getLong("breakdown.conversion")).isEqualTo(25);
         Traffic.await(org.admin().token(), "/api/v1/leaderboards?period=all",

@@ -94,7 +94,7 @@ class ConversionScriptUiTest {
 
     /** A new page of the context on the shop's landing page, as the redirect sends a visitor there. */
     private static Page land(BrowserContext context, String shop, ConversionTest.Link link, String clickId) {
-        context.setDefaultTimeout(10_000);
+        context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         page.navigate(shop + "/shop/landing?utm_medium=employee_advocacy&utm_content=" + link.code() + "&chorus_click="
                 + clickId);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.chorus.analytics.Traffic;
 import io.chorus.support.Api;
 import io.chorus.support.Contents;
+import io.chorus.support.JsonTree;
 import io.chorus.support.Organizations;
 import io.chorus.support.Organizations.Org;
 import io.chorus.support.Organizations.Person;
@@ -143,7 +144,7 @@ class ManyVoicesTest {
         Traffic.click(edited, Traffic.visitor(), Traffic.CHROME);
         Traffic.click(edited, Traffic.visitor(), Traffic.LINKEDIN_BOT);
 
-        JsonPath analytics = Traffic.await(analyst.token(), "/api/v1/analytics/content/" + id,
+        JsonTree analytics = Traffic.await(analyst.token(), "/api/v1/analytics/content/" + id,
                 a -> a.getLong("shares") == 3 && a.getLong("clicks") == 4);
         assertThat(analytics.getList("byLanguage.language", String.class)).containsExactly("en", "fr");
         assertThat(analytics.getLong("byLanguage[0].shares")).isEqualTo(2);
@@ -173,7 +174,7 @@ class ManyVoicesTest {
                 .isEqualTo(plainOffer.equals(editedOffer) ? 3 : 2);
 
         // The overview of the range counts the same personalisation, in JSON and in CSV.
-        JsonPath overview = Traffic.awaitOverview(analyst.token(), "", 3, 4);
+        JsonTree overview = Traffic.awaitOverview(analyst.token(), "", 3, 4);
         assertThat(overview.getLong("editedShares")).isEqualTo(1);
         assertThat(overview.getDouble("personalisedShareRate")).isEqualTo(0.3333);
         String csv = Api.as(analyst.token()).accept("text/csv").get("/api/v1/analytics/overview").then().statusCode(200)

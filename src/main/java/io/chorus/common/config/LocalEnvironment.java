@@ -53,13 +53,21 @@ public class LocalEnvironment implements ConfigSourceFactory {
         }
         // The build also reads configuration (the key locations must be known then, or Quarkus
         // would make up its own dev keys), but the database is only started to run the service.
-        if (isMissing(context, JDBC_URL) && !isAugmentation()) {
+        if (isMissing(context, JDBC_URL) && !isAugmentation() && !isBuildTool()) {
             boolean fresh = context.getProfiles().contains("test"); // tests start from an empty database
             provided.put(JDBC_URL, EmbeddedDatabase.url(dataDir.resolve("postgres"), fresh));
             provided.put("quarkus.datasource.username", "postgres");
             provided.put("quarkus.datasource.password", "postgres");
         }
         return List.of(new PropertiesConfigSource(provided, "chorus-local-environment", ORDINAL));
+    }
+
+    /**
+     * Maven's own JVM: surefire, when it forks more than one JVM, lists the tests there first, and Quarkus's test
+     * discovery reads configuration; only the forks run the service.
+     */
+    private static boolean isBuildTool() {
+        return System.getProperty("classworlds.conf") != null;
     }
 
     /** Quarkus also loads config sources while building the application. */

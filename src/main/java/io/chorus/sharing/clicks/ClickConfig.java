@@ -54,4 +54,11 @@ public interface ClickConfig {
     /** How many short links are remembered. */
     @WithDefault("100000")
     int linkCacheSize();
+
+    /**
+     * Whether the robot detector's rules (several seconds of CPU, on a thread of their own) are read when the service
+     * starts, or at the first click.
+     */
+    @WithDefault("true")
+    boolean robotRulesAtStart();
 }

@@ -2,7 +2,9 @@ package io.chorus.sharing.clicks;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -34,14 +36,32 @@ public class RobotDetector {
     /**
      * Yauaa reads its thousands of rules for several seconds of CPU: on a thread of its own from the start, so that the
      * instance is ready without waiting for it. Only the click writers wait for it, the clicks meanwhile in their
-     * buffer.
+     * buffer. The tests, which start the service a dozen times and most of them without a click, read them at the first
+     * click instead ({@code chorus.clicks.robot-rules-at-start}).
      */
     private final CompletableFuture<UserAgentAnalyzer> analyzer = new CompletableFuture<>();
     /** Few user agents make most clicks: each is analyzed once. */
     private final Cache<String, Agent> known = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    RobotDetector() {
-        Thread loading = new Thread(() -> {
+    private final AtomicBoolean loading = new AtomicBoolean();
+
+    @Inject
+    RobotDetector(ClickConfig config) {
+        this(config.robotRulesAtStart());
+    }
+
+    RobotDetector(boolean atStart) {
+        if (atStart) {
+            load();
+        }
+    }
+
+    /** Reads the rules on a thread of its own, once: from the start, or else when the first user agent is asked. */
+    private void load() {
+        if (!loading.compareAndSet(false, true)) {
+            return;
+        }
+        Thread rules = new Thread(() -> {
             try {
                 analyzer.complete(UserAgentAnalyzer.newBuilder().hideMatcherLoadStats()
                         .withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_CLASS, UserAgent.AGENT_NAME,
@@ -51,8 +71,8 @@ public class RobotDetector {
                 analyzer.completeExceptionally(e);
             }
         }, "robot-detector-rules");
-        loading.setDaemon(true);
-        loading.start();
+        rules.setDaemon(true);
+        rules.start();
     }
 
     /**
@@ -70,6 +90,7 @@ public class RobotDetector {
     }
 
     private Agent analyze(String userAgent) {
+        load();
         UserAgent agent = analyzer.join().parse(userAgent);
         boolean robot = !UserAgentClassifier.isHuman(agent)
                 || NON_HUMAN_AGENT_CLASSES.contains(agent.getValue(UserAgent.AGENT_CLASS))

@@ -14,7 +14,7 @@ class RobotDetectorTest {
 
     @BeforeAll
     static void analyzer() {
-        detector = new RobotDetector();
+        detector = new RobotDetector(true);
     }
 
     @Test

@@ -48,13 +48,17 @@ public interface SourcesConfig {
 
     /**
      * Sources one poller claims at a time: with {@link #concurrency()}, small enough that the batch ends well within
-     * the lease even when every fetch and its page reads take their longest.
+     * the lease even when every fetch and its page reads take their longest (four one after another: 4 × (10 s + 10
+     * pages × 5 s) = 240 s of the 5 minutes).
      */
-    @WithDefault("8")
+    @WithDefault("4")
     int batchSize();
 
-    /** Sources one poller fetches at the same time. */
-    @WithDefault("4")
+    /**
+     * Sources one poller fetches at the same time: one by default, as polling is background work that should leave the
+     * cores to the members' requests (see docs/content-sources.md).
+     */
+    @WithDefault("1")
     int concurrency();
 
     /** How long a claimed source is its poller's: one that died is taken over after it. */
